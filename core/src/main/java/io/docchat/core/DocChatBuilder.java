@@ -1,0 +1,175 @@
+package io.docchat.core;
+
+import io.docchat.core.engine.Engine;
+import io.docchat.core.engine.EngineConfig;
+import io.docchat.core.port.AccountStore;
+import io.docchat.core.port.AnswerModel;
+import io.docchat.core.port.ChatStore;
+import io.docchat.core.port.DocumentParser;
+import io.docchat.core.port.FileStore;
+import io.docchat.core.port.KnowledgeStore;
+import io.docchat.core.port.PageRenderer;
+import io.docchat.core.port.PassageIndex;
+import io.docchat.core.port.QueryPlanner;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Configures a {@link DocChat}. Every component is optional: what is not given is in memory (stores, index, files),
+ * the extractive answer model, the heuristic query planner, and the built-in text and Markdown parser. Parsers added
+ * here are tried before the built-in one, in the order added.
+ */
+public final class DocChatBuilder {
+    private KnowledgeStore knowledgeStore;
+    private ChatStore chatStore;
+    private AccountStore accountStore;
+    private PassageIndex passageIndex;
+    private FileStore fileStore;
+    private AnswerModel answerModel;
+    private QueryPlanner queryPlanner;
+    private final List<DocumentParser> parsers = new ArrayList<>();
+    private final List<PageRenderer> renderers = new ArrayList<>();
+    private int ingestThreads = 2;
+    private int ingestQueueCapacity = 10_000;
+    private long maxFileBytes = 100L * 1024 * 1024;
+    private int maxQuestionChars = 2_000;
+    private int historyTurns = 3;
+    private int passagesPerAnswer = 5;
+    private int pageImageDpi = 144;
+    private Duration parseTimeout = Duration.ofMinutes(5);
+    private Clock clock = Clock.systemUTC();
+
+    DocChatBuilder() {}
+
+    public DocChatBuilder knowledgeStore(KnowledgeStore store) {
+        this.knowledgeStore = Objects.requireNonNull(store, "store");
+        return this;
+    }
+
+    public DocChatBuilder chatStore(ChatStore store) {
+        this.chatStore = Objects.requireNonNull(store, "store");
+        return this;
+    }
+
+    public DocChatBuilder accountStore(AccountStore store) {
+        this.accountStore = Objects.requireNonNull(store, "store");
+        return this;
+    }
+
+    public DocChatBuilder passageIndex(PassageIndex index) {
+        this.passageIndex = Objects.requireNonNull(index, "index");
+        return this;
+    }
+
+    public DocChatBuilder fileStore(FileStore store) {
+        this.fileStore = Objects.requireNonNull(store, "store");
+        return this;
+    }
+
+    public DocChatBuilder answerModel(AnswerModel model) {
+        this.answerModel = Objects.requireNonNull(model, "model");
+        return this;
+    }
+
+    public DocChatBuilder queryPlanner(QueryPlanner planner) {
+        this.queryPlanner = Objects.requireNonNull(planner, "planner");
+        return this;
+    }
+
+    /** Adds a parser, tried before the built-in text parser and after parsers added earlier. */
+    public DocChatBuilder parser(DocumentParser parser) {
+        parsers.add(Objects.requireNonNull(parser, "parser"));
+        return this;
+    }
+
+    public DocChatBuilder pageRenderer(PageRenderer renderer) {
+        renderers.add(Objects.requireNonNull(renderer, "renderer"));
+        return this;
+    }
+
+    /** Documents parsed at once in the background (default 2). */
+    public DocChatBuilder ingestThreads(int threads) {
+        this.ingestThreads = positive("ingestThreads", threads);
+        return this;
+    }
+
+    /** Documents that may wait for parsing before submissions are refused (default 10,000). */
+    public DocChatBuilder ingestQueueCapacity(int capacity) {
+        this.ingestQueueCapacity = positive("ingestQueueCapacity", capacity);
+        return this;
+    }
+
+    /** The largest file accepted (default 100 MiB). */
+    public DocChatBuilder maxFileBytes(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("maxFileBytes must be positive");
+        }
+        this.maxFileBytes = bytes;
+        return this;
+    }
+
+    /** The longest question accepted, in characters (default 2,000). */
+    public DocChatBuilder maxQuestionChars(int chars) {
+        this.maxQuestionChars = positive("maxQuestionChars", chars);
+        return this;
+    }
+
+    /** Earlier Q&A pairs of a session used to understand a follow-up (default 3). */
+    public DocChatBuilder historyTurns(int turns) {
+        if (turns < 0) {
+            throw new IllegalArgumentException("historyTurns must not be negative");
+        }
+        this.historyTurns = turns;
+        return this;
+    }
+
+    /** Passages retrieved and given to the answer model (default 5). */
+    public DocChatBuilder passagesPerAnswer(int passages) {
+        this.passagesPerAnswer = positive("passagesPerAnswer", passages);
+        return this;
+    }
+
+    /** Resolution of page images (default 144 DPI); line boxes are scaled to match. */
+    public DocChatBuilder pageImageDpi(int dpi) {
+        if (dpi < 36 || dpi > 600) {
+            throw new IllegalArgumentException("pageImageDpi must be between 36 and 600");
+        }
+        this.pageImageDpi = dpi;
+        return this;
+    }
+
+    /** How long one document may take to parse before it fails (default 5 minutes). */
+    public DocChatBuilder parseTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("parseTimeout must be positive");
+        }
+        this.parseTimeout = timeout;
+        return this;
+    }
+
+    public DocChatBuilder clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /**
+     * Starts the engine: reconciles the passage index with the knowledge store and resumes documents whose parsing
+     * was cut short.
+     */
+    public DocChat build() {
+        return Engine.start(new EngineConfig(
+                knowledgeStore, chatStore, accountStore, passageIndex, fileStore, answerModel, queryPlanner,
+                List.copyOf(parsers), List.copyOf(renderers), ingestThreads, ingestQueueCapacity, maxFileBytes,
+                maxQuestionChars, historyTurns, passagesPerAnswer, pageImageDpi, parseTimeout, clock));
+    }
+
+    private static int positive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,57 @@
+package io.docchat.core.api;
+
+import io.docchat.core.model.Document;
+import io.docchat.core.model.Page;
+import io.docchat.core.model.PageRequest;
+import io.docchat.core.model.ResultPage;
+import java.time.Duration;
+import java.util.List;
+
+/** Documents: submission (parsed in the background), status, content, files and page images. */
+public interface Documents {
+
+    /**
+     * Stores the file and queues it for parsing; returns at once with the document {@code PENDING}. The same bytes
+     * submitted twice to one folder return the existing document.
+     *
+     * @throws io.docchat.core.DocChatException {@code FOLDER_NOT_FOUND}, {@code UNSUPPORTED_DOCUMENT_TYPE} when no
+     *     parser accepts the content, {@code PAYLOAD_TOO_LARGE} over the size limit, {@code MISSING_PARAMETER} for a
+     *     blank file name
+     */
+    Document submit(String accountId, String folderId, String fileName, byte[] content);
+
+    /** @throws io.docchat.core.DocChatException {@code DOCUMENT_NOT_FOUND} */
+    Document get(String accountId, long documentId);
+
+    /** Documents oldest first; only those directly in {@code folderId} unless it is null. */
+    ResultPage<Document> list(String accountId, String folderId, PageRequest page);
+
+    /** Waits until the document is parsed or failed, or the timeout passes; returns its latest state. */
+    Document awaitProcessed(String accountId, long documentId, Duration timeout);
+
+    /** Deletes the document, its pages, passages and file; chat history keeps its citation snapshots. */
+    void delete(String accountId, long documentId);
+
+    /** The parsed pages (empty until parsing completes). */
+    List<Page> pages(String accountId, long documentId);
+
+    /** The parsed content as Markdown. */
+    String markdown(String accountId, long documentId);
+
+    /** The parsed content as a JSON document: pages with size, rotation, blocks, lines and boxes. */
+    String json(String accountId, long documentId);
+
+    /** The original file's bytes. */
+    byte[] originalFile(String accountId, long documentId);
+
+    /**
+     * A PNG of the 1-based page at {@link #imageScale()} pixels per page unit.
+     *
+     * @throws io.docchat.core.DocChatException {@code DOCUMENT_NOT_FOUND} for an unknown page or a document whose
+     *     pages cannot be drawn
+     */
+    byte[] pageImage(String accountId, long documentId, int pageNumber);
+
+    /** Pixels per page unit of page images (the configured DPI / 72): multiply boxes by it to get image pixels. */
+    float imageScale();
+}

@@ -1,0 +1,35 @@
+package io.docchat.core.engine;
+
+import io.docchat.core.port.AccountStore;
+import io.docchat.core.port.AnswerModel;
+import io.docchat.core.port.ChatStore;
+import io.docchat.core.port.DocumentParser;
+import io.docchat.core.port.FileStore;
+import io.docchat.core.port.KnowledgeStore;
+import io.docchat.core.port.PageRenderer;
+import io.docchat.core.port.PassageIndex;
+import io.docchat.core.port.QueryPlanner;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** What {@link io.docchat.core.DocChatBuilder} collected; null components mean "use the default". */
+public record EngineConfig(
+        KnowledgeStore knowledgeStore,
+        ChatStore chatStore,
+        AccountStore accountStore,
+        PassageIndex passageIndex,
+        FileStore fileStore,
+        AnswerModel answerModel,
+        QueryPlanner queryPlanner,
+        List<DocumentParser> parsers,
+        List<PageRenderer> renderers,
+        int ingestThreads,
+        int ingestQueueCapacity,
+        long maxFileBytes,
+        int maxQuestionChars,
+        int historyTurns,
+        int passagesPerAnswer,
+        int pageImageDpi,
+        Duration parseTimeout,
+        Clock clock) {}

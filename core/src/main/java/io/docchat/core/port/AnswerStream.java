@@ -1,0 +1,26 @@
+package io.docchat.core.port;
+
+import java.util.List;
+
+/**
+ * An answer being written. Pulled by one thread; {@link #close()} may be called from any thread at any time and makes
+ * a blocked {@link #nextDelta()} return or throw promptly (a network-backed model closes its connection).
+ */
+public interface AnswerStream extends AutoCloseable {
+
+    /**
+     * The next piece of answer text, or null when the answer is complete. A failure after the answer started throws a
+     * {@link io.docchat.core.DocChatException} ({@code MODEL_UNAVAILABLE}).
+     */
+    String nextDelta();
+
+    /**
+     * The passage spans the answer cites so far. A model that decides its citations up front (the extractive one)
+     * returns them before the first delta; a generative one learns them as it writes. Empty when the model cites
+     * nothing (or does not cite at all).
+     */
+    List<CitedSpan> citations();
+
+    @Override
+    void close();
+}

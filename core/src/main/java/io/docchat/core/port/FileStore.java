@@ -1,0 +1,15 @@
+package io.docchat.core.port;
+
+import java.util.Optional;
+
+/** The original files, by key. Keys are chosen by the engine: letters, digits, '-', '_' and '/'. */
+public interface FileStore {
+
+    /** Stores the bytes durably under the key, replacing any earlier content. */
+    void put(String key, byte[] content);
+
+    Optional<byte[]> read(String key);
+
+    /** Deletes the file; false if there was none. */
+    boolean delete(String key);
+}

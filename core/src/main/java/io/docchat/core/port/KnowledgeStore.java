@@ -1,0 +1,104 @@
+package io.docchat.core.port;
+
+import io.docchat.core.model.Document;
+import io.docchat.core.model.DocumentStatus;
+import io.docchat.core.model.Folder;
+import io.docchat.core.model.KnowledgeChange;
+import io.docchat.core.model.NewDocument;
+import io.docchat.core.model.NewPassage;
+import io.docchat.core.model.Page;
+import io.docchat.core.model.PageRequest;
+import io.docchat.core.model.Passage;
+import io.docchat.core.model.ResultPage;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The knowledge base: folders, documents, their pages and passages. The source of truth, from which the passage index
+ * can always be rebuilt. Implementations are safe for concurrent use; every method that writes is atomic.
+ *
+ * <p>Methods taking an {@code accountId} see only that account's data: another account's ids behave as absent.
+ */
+public interface KnowledgeStore {
+
+    // ---- folders
+
+    /** Records a folder; its parent (when not null) exists in the same account. */
+    void insertFolder(Folder folder);
+
+    Optional<Folder> findFolder(String accountId, String folderId);
+
+    /** Every folder of the account, in no particular order. */
+    List<Folder> listFolders(String accountId);
+
+    /** Deletes a folder only if it has neither documents nor subfolders, checked in the same transaction. */
+    FolderDeletion deleteFolderIfEmpty(String accountId, String folderId);
+
+    enum FolderDeletion { DELETED, NOT_FOUND, NOT_EMPTY }
+
+    /** The number of documents directly in each folder of the account that has any. */
+    Map<String, Integer> countDocumentsByFolder(String accountId);
+
+    // ---- documents
+
+    /** Records a new document as {@code PENDING}, assigning its id (ids grow). */
+    Document insertDocument(NewDocument document);
+
+    Optional<Document> findDocument(String accountId, long documentId);
+
+    /** Any account's document: for background work that already holds the id. */
+    Optional<Document> findDocument(long documentId);
+
+    /** The document of this folder whose file has this SHA-256 hash, if any. */
+    Optional<Document> findDocumentByHash(String accountId, String folderId, String contentHash);
+
+    /** Documents of the account, oldest first; only those directly in {@code folderId} unless it is null. */
+    ResultPage<Document> listDocuments(String accountId, String folderId, PageRequest page);
+
+    /** Documents of every account in any of these statuses, oldest first: what to resume after a restart. */
+    List<Document> findDocumentsByStatus(Set<DocumentStatus> statuses);
+
+    /**
+     * Sets a document's status and error message (null clears it). Returns false if the document no longer exists.
+     * Must not be used to reach {@code PARSING_COMPLETED}: see {@link #completeDocument}.
+     */
+    boolean updateStatus(long documentId, DocumentStatus status, String errorMessage);
+
+    /**
+     * In one transaction: stores the document's pages and passages, sets its page count and warnings and its status to
+     * {@code PARSING_COMPLETED}. Passage ids are drawn from the change sequence in the order given. Replaces pages and
+     * passages left by an earlier attempt. Returns false (and writes nothing) if the document no longer exists.
+     */
+    boolean completeDocument(long documentId, List<Page> pages, List<NewPassage> passages, List<String> warnings);
+
+    /**
+     * In one transaction: deletes the document with its pages and passages and appends a
+     * {@link KnowledgeChange.DocumentRemoved} to the change log. Returns the deleted document (for its file key).
+     */
+    Optional<Document> deleteDocument(String accountId, long documentId);
+
+    // ---- content
+
+    /** The document's pages in order; empty if it has none or does not exist. */
+    List<Page> pages(long documentId);
+
+    /** The passages with these ids that still exist, in ascending id order. */
+    List<Passage> passages(Collection<Long> passageIds);
+
+    /** The document's passages in order. */
+    List<Passage> passagesOfDocument(long documentId);
+
+    // ---- change log
+
+    /**
+     * Changes with a sequence greater than {@code afterSequence}, ascending, at most {@code limit}. Passages of
+     * documents deleted since are not returned; their removal is.
+     */
+    List<KnowledgeChange> changesSince(long afterSequence, int limit);
+
+    /** The highest sequence number given out so far, 0 when none. */
+    long lastSequence();
+}
