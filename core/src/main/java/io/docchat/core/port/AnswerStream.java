@@ -21,6 +21,14 @@ public interface AnswerStream extends AutoCloseable {
      */
     List<CitedSpan> citations();
 
+    /**
+     * True when {@link #citations()} is final from the start (an extractive model): then an empty list means the
+     * answer cites nothing. False for a model that learns its citations while writing.
+     */
+    default boolean citationsKnownUpFront() {
+        return false;
+    }
+
     @Override
     void close();
 }
