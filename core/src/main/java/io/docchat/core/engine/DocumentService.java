@@ -103,7 +103,7 @@ final class DocumentService implements Documents {
                 // Refused work must leave nothing behind: the caller still has the bytes and may retry.
                 store.deleteDocument(account, document.id());
                 deleteQuietly(fileKey);
-                indexSync.catchUp();
+                indexSync.catchUpAfterWrite();
                 throw e;
             }
             return document;
@@ -167,7 +167,7 @@ final class DocumentService implements Documents {
                 .orElseThrow(() -> DocChatException.documentNotFound(documentId));
         pageCache.evict(documentId);
         deleteQuietly(deleted.fileKey());
-        indexSync.catchUp();
+        indexSync.catchUpAfterWrite();
     }
 
     @Override
