@@ -119,7 +119,6 @@ public final class EngineBenchmark {
                     citedFirst / (double) asked, citedAny / (double) asked, containsGold / (double) asked));
             report.append(String.format(Locale.ROOT, "retrieval recall@1 %.3f, recall@5 %.3f%n",
                     retrievedFirst / (double) asked, retrievedTop5 / (double) asked));
-            Files.writeString(Path.of("target", "engine-benchmark.txt"), report.toString());
             System.out.print(report);
         }
     }
