@@ -124,7 +124,8 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         if (sentences.isEmpty()) {
             return List.of();
         }
-        Map<String, Double> idf = idf(queryTerms, sentences);
+        Map<String, Set<String>> variants = variants(queryTerms, sentences);
+        Map<String, Double> idf = idf(variants, sentences);
         double total = 0;
         for (double w : idf.values()) {
             total += w;
@@ -139,12 +140,12 @@ public final class ExtractiveAnswerModel implements AnswerModel {
                 double cover = 0;
                 double windowCover = 0;
                 for (Map.Entry<String, Double> e : idf.entrySet()) {
-                    String term = e.getKey();
-                    if (s.terms().contains(term)) {
+                    Set<String> forms = variants.get(e.getKey());
+                    if (containsAny(s.terms(), forms)) {
                         cover += e.getValue();
                         windowCover += e.getValue();
-                    } else if ((i > 0 && passage.get(i - 1).terms().contains(term))
-                            || (i + 1 < passage.size() && passage.get(i + 1).terms().contains(term))) {
+                    } else if ((i > 0 && containsAny(passage.get(i - 1).terms(), forms))
+                            || (i + 1 < passage.size() && containsAny(passage.get(i + 1).terms(), forms))) {
                         windowCover += e.getValue() * NEIGHBOUR_WEIGHT;
                     }
                 }
@@ -207,18 +208,59 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         return false;
     }
 
+    /**
+     * The forms of each query term found in the prompt: the term itself and words that differ from it only by a short
+     * ending the light stemmer leaves alone ("die" and "died", "locate" and "located").
+     */
+    private static Map<String, Set<String>> variants(Set<String> queryTerms, List<Sentence> sentences) {
+        Set<String> vocabulary = new HashSet<>();
+        for (Sentence s : sentences) {
+            vocabulary.addAll(s.terms());
+        }
+        Map<String, Set<String>> variants = new HashMap<>();
+        for (String term : queryTerms) {
+            Set<String> forms = new HashSet<>();
+            forms.add(term);
+            if (term.length() >= 3 && Character.isLetter(term.charAt(0)) && !TextAnalyzer.isHan(term.charAt(0))) {
+                for (String word : vocabulary) {
+                    if (sameStem(term, word)) {
+                        forms.add(word);
+                    }
+                }
+            }
+            variants.put(term, forms);
+        }
+        return variants;
+    }
+
+    private static boolean sameStem(String a, String b) {
+        String shorter = a.length() <= b.length() ? a : b;
+        String longer = shorter == a ? b : a;
+        return shorter.length() >= 3 && longer.length() - shorter.length() <= 2 && longer.startsWith(shorter)
+                && !Character.isDigit(longer.charAt(longer.length() - 1));
+    }
+
+    private static boolean containsAny(Set<String> terms, Set<String> forms) {
+        for (String f : forms) {
+            if (terms.contains(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** BM25-style IDF of each query term over the prompt's sentences; a term found nowhere gets the highest weight. */
-    private static Map<String, Double> idf(Set<String> queryTerms, List<Sentence> sentences) {
+    private static Map<String, Double> idf(Map<String, Set<String>> variants, List<Sentence> sentences) {
         Map<String, Double> idf = new HashMap<>();
         int n = sentences.size();
-        for (String term : queryTerms) {
+        for (Map.Entry<String, Set<String>> e : variants.entrySet()) {
             int df = 0;
             for (Sentence s : sentences) {
-                if (s.terms().contains(term)) {
+                if (containsAny(s.terms(), e.getValue())) {
                     df++;
                 }
             }
-            idf.put(term, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+            idf.put(e.getKey(), Math.log(1 + (n - df + 0.5) / (df + 0.5)));
         }
         return idf;
     }
