@@ -41,7 +41,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
     /** Default: characters in an answer (a single longer sentence is still given whole). */
     public static final int DEFAULT_MAX_CHARS = 600;
     /** Default: the share of the question's weight the best sentence must cover. */
-    public static final double DEFAULT_RELEVANCE_FLOOR = 0.5;
+    public static final double DEFAULT_RELEVANCE_FLOOR = 0.35;
 
     private static final double NEIGHBOUR_WEIGHT = 0.3;
     private static final double RANK_PENALTY = 0.03;
