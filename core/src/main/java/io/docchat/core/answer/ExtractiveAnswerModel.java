@@ -106,9 +106,11 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         }
         List<Sentence> sentences = new ArrayList<>();
         List<List<Sentence>> byPassage = new ArrayList<>();
+        List<Set<String>> contexts = new ArrayList<>();
         for (int rank = 0; rank < prompt.passages().size(); rank++) {
             PromptPassage p = prompt.passages().get(rank);
             String text = p.passage().text();
+            contexts.add(contextTerms(p));
             List<Sentence> own = new ArrayList<>();
             List<TextSpan> spans = SentenceSplitter.sentences(text);
             for (int i = 0; i < spans.size(); i++) {
@@ -131,10 +133,13 @@ public final class ExtractiveAnswerModel implements AnswerModel {
             total += w;
         }
         double[] own = new double[sentences.size()];
+        boolean[] label = new boolean[sentences.size()];
         double[] score = new double[sentences.size()];
         double bestWindow = 0;
         int k = 0;
-        for (List<Sentence> passage : byPassage) {
+        for (int r = 0; r < byPassage.size(); r++) {
+            List<Sentence> passage = byPassage.get(r);
+            Set<String> context = contexts.get(r);
             for (int i = 0; i < passage.size(); i++) {
                 Sentence s = passage.get(i);
                 double cover = 0;
@@ -145,7 +150,8 @@ public final class ExtractiveAnswerModel implements AnswerModel {
                         cover += e.getValue();
                         windowCover += e.getValue();
                     } else if ((i > 0 && containsAny(passage.get(i - 1).terms(), forms))
-                            || (i + 1 < passage.size() && containsAny(passage.get(i + 1).terms(), forms))) {
+                            || (i + 1 < passage.size() && containsAny(passage.get(i + 1).terms(), forms))
+                            || containsAny(context, forms)) {
                         windowCover += e.getValue() * NEIGHBOUR_WEIGHT;
                     }
                 }
@@ -153,16 +159,26 @@ public final class ExtractiveAnswerModel implements AnswerModel {
                 double window = windowCover / total;
                 bestWindow = Math.max(bestWindow, own[k] > 0 ? window : 0);
                 score[k] = window * (1 - RANK_PENALTY * Math.min(s.rank(), 10));
+                label[k] = i + 1 < passage.size() && isLabel(s.text());
                 k++;
             }
         }
         if (bestWindow < relevanceFloor) {
             return List.of();
         }
-        int best = 0;
-        for (int i = 1; i < score.length; i++) {
-            if (score[i] > score[best]) {
+        // A heading introduces the answer rather than being it: prefer a statement when one matches at all.
+        int best = -1;
+        for (int i = 0; i < score.length; i++) {
+            if (own[i] > 0 && !label[i] && (best < 0 || score[i] > score[best])) {
                 best = i;
+            }
+        }
+        if (best < 0) {
+            best = 0;
+            for (int i = 1; i < score.length; i++) {
+                if (score[i] > score[best]) {
+                    best = i;
+                }
             }
         }
         List<Integer> picked = new ArrayList<>();
@@ -172,7 +188,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
             int next = -1;
             double nextScore = 0;
             for (int i = 0; i < sentences.size(); i++) {
-                if (picked.contains(i) || own[i] <= 0) {
+                if (picked.contains(i) || own[i] <= 0 || label[i]) {
                     continue;
                 }
                 double s = score[i] + (adjacent(sentences.get(i), picked, sentences) ? ADJACENCY_BONUS : 0);
@@ -196,6 +212,52 @@ public final class ExtractiveAnswerModel implements AnswerModel {
             out.add(new Chosen(s.passageNumber(), s.span(), s.text()));
         }
         return out;
+    }
+
+    /**
+     * The words around a passage that its sentences may leave implicit: its heading path and its document's name
+     * ("Pricing" under "ZX-9 pump" in "zx9-manual.pdf").
+     */
+    private static Set<String> contextTerms(PromptPassage p) {
+        StringBuilder sb = new StringBuilder();
+        for (String heading : p.passage().headingPath()) {
+            sb.append(heading).append(' ');
+        }
+        String name = p.documentName();
+        if (name != null) {
+            int dot = name.lastIndexOf('.');
+            sb.append((dot > 0 ? name.substring(0, dot) : name).replace('_', ' '));
+        }
+        return new HashSet<>(TextAnalyzer.terms(sb.toString()));
+    }
+
+    /** A short line without sentence punctuation: a heading or label rather than a statement. */
+    static boolean isLabel(String sentence) {
+        if (sentence.isEmpty() || sentence.contains(" | ") || sentence.indexOf(':') >= 0 || sentence.indexOf('：') >= 0) {
+            return false;
+        }
+        char last = sentence.charAt(sentence.length() - 1);
+        if (".?!。？！；;\"'”)）".indexOf(last) >= 0) {
+            return false;
+        }
+        int han = 0;
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < sentence.length(); i++) {
+            char c = sentence.charAt(i);
+            if (TextAnalyzer.isHan(c)) {
+                han++;
+                inWord = false;
+            } else if (Character.isLetterOrDigit(c)) {
+                if (!inWord) {
+                    words++;
+                }
+                inWord = true;
+            } else {
+                inWord = false;
+            }
+        }
+        return han > 0 ? han <= 10 && words <= 2 : words <= 5;
     }
 
     private static boolean adjacent(Sentence s, List<Integer> picked, List<Sentence> sentences) {

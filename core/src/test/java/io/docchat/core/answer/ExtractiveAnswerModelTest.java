@@ -171,4 +171,34 @@ class ExtractiveAnswerModelTest {
         assertThatThrownBy(() -> new ExtractiveAnswerModel(0, 600, 0.5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ExtractiveAnswerModel(3, 600, 1.5)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aHeadingIntroducesButIsNotTheAnswer() {
+        Answer answer = run(prompt("What is the ZX-9 warranty?",
+                "ZX-9 warranty\nThe warranty lasts two years and covers parts and labour. Shipping is free."));
+        assertThat(answer.text()).startsWith("The warranty lasts two years");
+    }
+
+    @Test
+    void theHeadingPathAndDocumentNameCountAsContext() {
+        Passage p = new Passage(1, 7, "acc", "f", 3, "It costs 1,200 dollars. Delivery takes a week.",
+                List.of("Pumps", "ZX-9"), List.of());
+        AnswerPrompt prompt = new AnswerPrompt("How much does the ZX-9 cost?", "How much does the ZX-9 cost?",
+                List.of(), List.of(new PromptPassage(1, p, "catalogue.txt")));
+        Answer answer = run(prompt);
+        assertThat(answer.text()).isEqualTo("It costs 1,200 dollars.");
+        Passage bare = new Passage(1, 7, "acc", "f", 3, p.text(), List.of(), List.of());
+        AnswerPrompt without = new AnswerPrompt(prompt.question(), prompt.question(), List.of(),
+                List.of(new PromptPassage(1, bare, "catalogue.txt")));
+        assertThat(run(without).text()).isEqualTo(ChatItem.NO_RELATED_CONTENT);
+    }
+
+    @Test
+    void recognisesLabels() {
+        assertThat(ExtractiveAnswerModel.isLabel("ZX-9 warranty")).isTrue();
+        assertThat(ExtractiveAnswerModel.isLabel("产品价格")).isTrue();
+        assertThat(ExtractiveAnswerModel.isLabel("The warranty lasts two years.")).isFalse();
+        assertThat(ExtractiveAnswerModel.isLabel("ZX-9 | 40 | 1200")).isFalse();
+        assertThat(ExtractiveAnswerModel.isLabel("最大流量：40立方米每小时")).isFalse();
+    }
 }
