@@ -69,7 +69,8 @@ final class ApiHandler implements HttpHandler {
         } catch (IOException e) {
             log.debug("request {}: connection failed: {}", requestId, e.toString());
             status = 499;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Errors too: a broken component must still give the caller a 500 with a request id, not a dropped line.
             log.error("request {} {} {} failed", requestId, method, path, e);
             status = error(exchange, requestId, new ApiException(500, "InternalError",
                     "internal error; quote request id " + requestId));

@@ -127,10 +127,10 @@ class StreamLifecycleTest {
             String sessionId = session(server.docChat);
             ApiClient client = ApiClient.anonymous(server.server.baseUri());
             HttpResponse<InputStream> first = client.open(
-                    new ApiClient.Call(STREAM, "ChatStream").json(Map.of("sessionId", sessionId, "question", "a?")));
+                    new ApiClient.Call(STREAM, "ChatStream").json(Map.of("sessionId", sessionId, "question", "How do I prime the pump?")));
             new StrictSse(first.body()).next();
             ApiClient.Response second = client.send(
-                    new ApiClient.Call(STREAM, "ChatStream").json(Map.of("sessionId", sessionId, "question", "b?")));
+                    new ApiClient.Call(STREAM, "ChatStream").json(Map.of("sessionId", sessionId, "question", "How do I prime the pump?")));
             AuthMatrixTest.assertError(second, 429, "Throttling");
             first.body().close();
         }
