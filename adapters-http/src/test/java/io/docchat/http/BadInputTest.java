@@ -136,6 +136,16 @@ class BadInputTest {
     }
 
     @Test
+    void aFileNoParserReadsIsUnsupported() {
+        String folderId = server.acme().post("/api/v1/aidoc/folder/add", "AddFolder",
+                Map.of("folderName", "binaries", "parentFolderId", "0")).data().get("folderId").asText();
+        byte[] binary = new byte[512];
+        new java.util.Random(7).nextBytes(binary);
+        binary[0] = 0;
+        assertError(upload(folderId, "firmware.bin", binary), 415, "UnsupportedDocumentType");
+    }
+
+    @Test
     void chunkedJsonBodiesWithinTheLimitAreRead() {
         String folderId = server.acme().post("/api/v1/aidoc/folder/add", "AddFolder",
                 Map.of("folderName", "chunky", "parentFolderId", "0")).data().get("folderId").asText();
