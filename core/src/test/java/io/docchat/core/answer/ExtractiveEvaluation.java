@@ -5,6 +5,8 @@ import io.docchat.core.model.Passage;
 import io.docchat.core.port.AnswerPrompt;
 import io.docchat.core.port.AnswerStream;
 import io.docchat.core.port.PromptPassage;
+import io.docchat.core.text.JsonLines;
+import io.docchat.core.text.TextAnalyzer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +14,13 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Measures the extractive answer model on a QA set in the evaluation data format ({@code passages.jsonl},
@@ -44,13 +48,13 @@ public final class ExtractiveEvaluation {
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
         Map<String, Doc> docs = new LinkedHashMap<>();
         for (String line : Files.readAllLines(dir.resolve("passages.jsonl"))) {
-            Map<String, Object> o = MiniJson.object(line);
+            Map<String, Object> o = JsonLines.object(line);
             docs.put((String) o.get("pid"), new Doc((String) o.get("pid"), (String) o.get("title"),
                     (String) o.get("text")));
         }
         List<QaPair> questions = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("questions.jsonl"))) {
-            Map<String, Object> o = MiniJson.object(line);
+            Map<String, Object> o = JsonLines.object(line);
             if (Boolean.TRUE.equals(o.get("is_impossible"))) {
                 continue;
             }
@@ -64,11 +68,11 @@ public final class ExtractiveEvaluation {
         List<Doc> all = new ArrayList<>(docs.values());
 
         boolean hard = args.length > 4 && args[4].equals("hard");
-        Map<String, java.util.Set<String>> docTerms = new HashMap<>();
+        Map<String, Set<String>> docTerms = new HashMap<>();
         Map<String, Integer> df = new HashMap<>();
         if (hard) {
             for (Doc d : all) {
-                java.util.Set<String> terms = new java.util.HashSet<>(io.docchat.core.text.TextAnalyzer.terms(d.text()));
+                Set<String> terms = new HashSet<>(TextAnalyzer.terms(d.text()));
                 docTerms.put(d.pid(), terms);
                 for (String t : terms) {
                     df.merge(t, 1, Integer::sum);
@@ -144,9 +148,9 @@ public final class ExtractiveEvaluation {
      * The passages of other titles that share the most question weight: what a search returns when the knowledge base
      * lacks the answer, so the hardest test of the relevance floor.
      */
-    private static List<Doc> nearest(List<Doc> all, Doc gold, String question, Map<String, java.util.Set<String>> docTerms,
+    private static List<Doc> nearest(List<Doc> all, Doc gold, String question, Map<String, Set<String>> docTerms,
             Map<String, Integer> df, int count) {
-        java.util.Set<String> q = new java.util.HashSet<>(io.docchat.core.text.TextAnalyzer.terms(question));
+        Set<String> q = new HashSet<>(TextAnalyzer.terms(question));
         List<Map.Entry<Doc, Double>> scored = new ArrayList<>();
         for (Doc d : all) {
             if (d.title().equals(gold.title())) {
@@ -207,109 +211,5 @@ public final class ExtractiveEvaluation {
 
     private static String squash(String s) {
         return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
-    }
-
-    /** Just enough JSON for one-object-per-line files: objects, arrays, strings, numbers, booleans, null. */
-    static final class MiniJson {
-        private final String s;
-        private int i;
-
-        private MiniJson(String s) {
-            this.s = s;
-        }
-
-        @SuppressWarnings("unchecked")
-        static Map<String, Object> object(String line) {
-            return (Map<String, Object>) new MiniJson(line).value();
-        }
-
-        private Object value() {
-            skip();
-            char c = s.charAt(i);
-            if (c == '{') {
-                Map<String, Object> m = new HashMap<>();
-                i++;
-                skip();
-                if (s.charAt(i) == '}') {
-                    i++;
-                    return m;
-                }
-                while (true) {
-                    skip();
-                    String key = string();
-                    skip();
-                    i++; // ':'
-                    m.put(key, value());
-                    skip();
-                    if (s.charAt(i++) == '}') {
-                        return m;
-                    }
-                }
-            }
-            if (c == '[') {
-                List<Object> list = new ArrayList<>();
-                i++;
-                skip();
-                if (s.charAt(i) == ']') {
-                    i++;
-                    return list;
-                }
-                while (true) {
-                    list.add(value());
-                    skip();
-                    if (s.charAt(i++) == ']') {
-                        return list;
-                    }
-                }
-            }
-            if (c == '"') {
-                return string();
-            }
-            int start = i;
-            while (i < s.length() && ",}] \t".indexOf(s.charAt(i)) < 0) {
-                i++;
-            }
-            String word = s.substring(start, i);
-            return switch (word) {
-                case "true" -> Boolean.TRUE;
-                case "false" -> Boolean.FALSE;
-                case "null" -> null;
-                default -> Double.parseDouble(word);
-            };
-        }
-
-        private String string() {
-            StringBuilder sb = new StringBuilder();
-            i++; // opening quote
-            while (true) {
-                char c = s.charAt(i++);
-                if (c == '"') {
-                    return sb.toString();
-                }
-                if (c != '\\') {
-                    sb.append(c);
-                    continue;
-                }
-                char e = s.charAt(i++);
-                switch (e) {
-                    case 'n' -> sb.append('\n');
-                    case 't' -> sb.append('\t');
-                    case 'r' -> sb.append('\r');
-                    case 'b' -> sb.append('\b');
-                    case 'f' -> sb.append('\f');
-                    case 'u' -> {
-                        sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                        i += 4;
-                    }
-                    default -> sb.append(e);
-                }
-            }
-        }
-
-        private void skip() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.docchat.core.answer;
 
-import io.docchat.core.answer.ExtractiveEvaluation.MiniJson;
 import io.docchat.core.model.ChatItem;
 import io.docchat.core.model.NewPassage;
 import io.docchat.core.model.ParseResult;
@@ -9,6 +8,8 @@ import io.docchat.core.port.AnswerPrompt;
 import io.docchat.core.port.AnswerStream;
 import io.docchat.core.port.PromptPassage;
 import io.docchat.core.text.Chunker;
+import io.docchat.core.text.JsonLines;
+import io.docchat.core.text.PlainBm25;
 import io.docchat.core.text.PlainTextParser;
 import io.docchat.core.text.TextAnalyzer;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,13 +47,13 @@ public final class PipelineEvaluation {
         long seed = Long.parseLong(args[2]);
         Map<String, StringBuilder> byTitle = new LinkedHashMap<>();
         for (String line : Files.readAllLines(dir.resolve("passages.jsonl"))) {
-            Map<String, Object> o = MiniJson.object(line);
+            Map<String, Object> o = JsonLines.object(line);
             StringBuilder sb = byTitle.computeIfAbsent((String) o.get("title"), t -> new StringBuilder());
             sb.append(((String) o.get("text")).strip()).append("\n\n");
         }
         List<QaPair> questions = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("questions.jsonl"))) {
-            Map<String, Object> o = MiniJson.object(line);
+            Map<String, Object> o = JsonLines.object(line);
             @SuppressWarnings("unchecked")
             List<String> answers = (List<String>) o.get("answers");
             questions.add(new QaPair((String) o.get("question"), answers));
@@ -74,7 +74,7 @@ public final class PipelineEvaluation {
                     chunks.add(p.text());
                 }
             }
-            Bm25 bm25 = new Bm25(chunks);
+            PlainBm25 bm25 = new PlainBm25(chunks);
             ExtractiveAnswerModel model = new ExtractiveAnswerModel();
             int at1 = 0;
             int at5 = 0;
@@ -138,59 +138,5 @@ public final class PipelineEvaluation {
 
     private static String squash(String s) {
         return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
-    }
-
-    /** A plain in-memory BM25 over analyzer terms. */
-    private static final class Bm25 {
-        private final List<Map<String, Integer>> tf = new ArrayList<>();
-        private final Map<String, Integer> df = new HashMap<>();
-        private final int[] length;
-        private final double avg;
-
-        Bm25(List<String> docs) {
-            length = new int[docs.size()];
-            long total = 0;
-            for (int i = 0; i < docs.size(); i++) {
-                Map<String, Integer> counts = new HashMap<>();
-                List<String> terms = TextAnalyzer.terms(docs.get(i));
-                for (String t : terms) {
-                    counts.merge(t, 1, Integer::sum);
-                }
-                for (String t : counts.keySet()) {
-                    df.merge(t, 1, Integer::sum);
-                }
-                tf.add(counts);
-                length[i] = terms.size();
-                total += terms.size();
-            }
-            avg = total / (double) Math.max(1, docs.size());
-        }
-
-        List<Integer> search(String query, int k) {
-            List<String> q = TextAnalyzer.terms(query);
-            double[] score = new double[tf.size()];
-            int n = tf.size();
-            for (String t : new java.util.HashSet<>(q)) {
-                Integer d = df.get(t);
-                if (d == null) {
-                    continue;
-                }
-                double idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
-                for (int i = 0; i < n; i++) {
-                    Integer f = tf.get(i).get(t);
-                    if (f != null) {
-                        score[i] += idf * f * 1.9 / (f + 0.9 * (0.6 + 0.4 * length[i] / avg));
-                    }
-                }
-            }
-            List<Integer> ids = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                if (score[i] > 0) {
-                    ids.add(i);
-                }
-            }
-            ids.sort((a, b) -> Double.compare(score[b], score[a]));
-            return ids.subList(0, Math.min(k, ids.size()));
-        }
     }
 }
