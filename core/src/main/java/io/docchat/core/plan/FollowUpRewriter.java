@@ -1,6 +1,7 @@
 package io.docchat.core.plan;
 
 import io.docchat.core.plan.Words.Token;
+import io.docchat.core.text.TextAnalyzer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -227,6 +228,10 @@ final class FollowUpRewriter {
         String masked = ZH_NOT_PRONOUN.matcher(q).replaceAll(m -> "\u0000".repeat(m.group().length()));
         for (String pronoun : ZH_PRONOUNS) {
             int at = masked.indexOf(pronoun);
+            if (at >= 0 && ownsAntecedent(q.substring(0, at))) {
+                // "张无忌问她的姓名时…": the pronoun refers to something named before it in the same question.
+                return question;
+            }
             if (at >= 0) {
                 String rewritten = q.substring(0, at) + subject + q.substring(at + pronoun.length());
                 return ZH_LEADING.matcher(trimTrailingParticle(rewritten)).replaceFirst("");
@@ -250,6 +255,22 @@ final class FollowUpRewriter {
             return lastQuestion.replace(subject, x);
         }
         return subject + "的" + x + "？";
+    }
+
+    /** True when the text before a Chinese pronoun names something of its own: a quoted title, a Latin or numeric name, or more than a few characters. */
+    private static boolean ownsAntecedent(String before) {
+        String b = ZH_LEADING.matcher(before.strip()).replaceFirst("").replace("请问", "");
+        int han = 0;
+        for (int i = 0; i < b.length(); i++) {
+            char c = b.charAt(i);
+            if (c == '《' || c == '“' || c == '"' || c == '「' || (c < 0x80 && Character.isLetterOrDigit(c))) {
+                return true;
+            }
+            if (TextAnalyzer.isHan(c)) {
+                han++;
+            }
+        }
+        return han > 3;
     }
 
     private static String trimTrailingParticle(String s) {

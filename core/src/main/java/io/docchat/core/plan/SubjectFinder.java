@@ -25,6 +25,8 @@ final class SubjectFinder {
     private static final Set<String> DETERMINERS = Set.of(
             "the", "a", "an", "this", "that", "these", "those", "our", "my", "your", "their", "its");
 
+    /** Characters that usually open a Chinese predicate after its subject. */
+    private static final Pattern ZH_VERB = Pattern.compile("[在是有于为被把将对向从]");
     private static final Set<String> ARTICLES = Set.of("the", "a", "an");
 
     private SubjectFinder() {}
@@ -49,6 +51,11 @@ final class SubjectFinder {
             return s.substring(0, de);
         }
         s = s.replaceAll("^(是|有|在)", "").replaceAll("(是|有|在|的|了)$", "");
+        Matcher verb = ZH_VERB.matcher(s);
+        if (verb.find() && verb.start() >= 2) {
+            // "维尔纳·法伊曼在…连任了总理": the subject ends where the predicate starts.
+            s = s.substring(0, verb.start());
+        }
         return s.isEmpty() ? null : s;
     }
 

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * is made by putting "it"/"its" (它/它的) in place of the title, and another question naming the same title is the
  * history. Reports how often the planner's question names the title again, how often a question that needs no
  * history is left unchanged, and the gold passage's recall at 5 under plain BM25 for the original question, the bare
- * follow-up and the planned follow-up. Not a unit test.
+ * follow-up and the planned follow-up. With {@code -Dshow=1} it prints the follow-ups whose title was not restored.
+ * Not a unit test.
  *
  * <pre>
  * java -cp core/target/classes:core/target/test-classes io.docchat.core.plan.FollowUpEvaluation \
