@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javax.xml.parsers.ParserConfigurationException;
@@ -97,7 +96,7 @@ public final class ExcelParser implements DocumentParser {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
             StylesTable styles = reader.getStylesTable();
-            DataFormatter formatter = new DataFormatter(Locale.US);
+            DataFormatter formatter = new CellFormatter();
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             List<Page> pages = new ArrayList<>();
             long chars = 0;
@@ -173,7 +172,7 @@ public final class ExcelParser implements DocumentParser {
             if (workbook.getNumberOfSheets() > limits.maxPages()) {
                 throw new TooManySheets(workbook.getNumberOfSheets());
             }
-            DataFormatter formatter = new DataFormatter(Locale.US);
+            DataFormatter formatter = new CellFormatter();
             List<Page> pages = new ArrayList<>();
             long chars = 0;
             for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
@@ -201,7 +200,14 @@ public final class ExcelParser implements DocumentParser {
     static String cellText(Cell cell, DataFormatter formatter) {
         CellType type = cell.getCellType();
         if (type != CellType.FORMULA) {
-            return type == CellType.ERROR ? errorText(cell.getErrorCellValue()) : formatter.formatCellValue(cell);
+            if (type == CellType.ERROR) {
+                return errorText(cell.getErrorCellValue());
+            }
+            if (type == CellType.NUMERIC) {
+                return formatter.formatRawCellContents(cell.getNumericCellValue(),
+                        cell.getCellStyle().getDataFormat(), cell.getCellStyle().getDataFormatString());
+            }
+            return formatter.formatCellValue(cell);
         }
         return switch (cell.getCachedFormulaResultType()) {
             case NUMERIC -> formatter.formatRawCellContents(cell.getNumericCellValue(),
