@@ -2,6 +2,7 @@ package io.docchat.documents;
 
 import io.docchat.core.model.Box;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -245,7 +246,7 @@ final class PdfPageLayout {
         int bins = (int) Math.ceil(maxRight - minLeft) + 1;
         int[] ink = new int[bins];
         int[] stamp = new int[bins];
-        java.util.Arrays.fill(stamp, Integer.MIN_VALUE);
+        Arrays.fill(stamp, Integer.MIN_VALUE);
         for (Fragment f : byRow) {
             for (PdfGlyph g : f.glyphs) {
                 int from = Math.max(0, (int) (g.frameLeft - minLeft));
@@ -494,7 +495,7 @@ final class PdfPageLayout {
         for (int i = 0; i < sizes.length; i++) {
             sizes[i] = region.get(i).size;
         }
-        java.util.Arrays.sort(sizes);
+        Arrays.sort(sizes);
         return Math.max(1f, sizes[sizes.length / 2]);
     }
 
@@ -520,7 +521,7 @@ final class PdfPageLayout {
         for (int r = 1; r < rows.size(); r++) {
             pitches[r - 1] = rows.get(r).frameTop - rows.get(r - 1).frameTop;
         }
-        java.util.Arrays.sort(pitches);
+        Arrays.sort(pitches);
         float typicalPitch = pitches.length >= 2 ? pitches[pitches.length / 2] : Float.NaN;
         for (int r = 0; r < rows.size(); r++) {
             Row row = rows.get(r);
