@@ -1,0 +1,117 @@
+package io.docchat.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.docchat.core.DocChat;
+import io.docchat.core.api.RetrievalRequest;
+import io.docchat.core.memory.InMemoryKnowledgeStore;
+import io.docchat.core.memory.InMemoryPassageIndex;
+import io.docchat.core.model.Account;
+import io.docchat.core.model.Document;
+import io.docchat.core.model.DocumentStatus;
+import io.docchat.core.model.Folder;
+import io.docchat.core.model.IndexedPassage;
+import io.docchat.core.model.ScoredPassage;
+import io.docchat.core.model.SearchRequest;
+import io.docchat.core.port.PassageIndex;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A document is completed in the store a moment before the index has its passages. Whoever waits for it must not be
+ * told it is done while a search would still miss it.
+ */
+class CompletedMeansSearchableTest {
+    private static final String ME = Account.LOCAL;
+
+    @Test
+    void awaitProcessedReturnsOnlyOnceTheDocumentIsSearchable() throws Exception {
+        InMemoryKnowledgeStore store = new InMemoryKnowledgeStore();
+        GatedIndex index = new GatedIndex(new InMemoryPassageIndex());
+        try (DocChat docChat = DocChat.builder().knowledgeStore(store).passageIndex(index).build()) {
+            Folder folder = docChat.folders().create(ME, null, "notes");
+            index.closeGate();
+            Document doc = docChat.documents().submit(ME, folder.id(), "a.txt",
+                    "The quartermaster keeps the zeppelin logbook.".getBytes(StandardCharsets.UTF_8));
+
+            assertThat(index.addStarted.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(store.findDocument(doc.id()).orElseThrow().status()).isEqualTo(DocumentStatus.PARSING_COMPLETED);
+
+            CompletableFuture<Document> waiter = CompletableFuture.supplyAsync(
+                    () -> docChat.documents().awaitProcessed(ME, doc.id(), Duration.ofSeconds(30)));
+            Thread.sleep(300);
+            assertThat(waiter).as("reported done while the index has not applied it").isNotDone();
+
+            index.openGate();
+            assertThat(waiter.get(30, TimeUnit.SECONDS).status()).isEqualTo(DocumentStatus.PARSING_COMPLETED);
+            assertThat(docChat.retrieval().search(ME, new RetrievalRequest("zeppelin logbook", Set.of(), Set.of(), 5)))
+                    .extracting(hit -> hit.document().id()).containsExactly(doc.id());
+        }
+    }
+
+    /** An index whose adds wait at a gate, standing in for an index that is slow to apply a large document. */
+    private static final class GatedIndex implements PassageIndex {
+        private final PassageIndex delegate;
+        private final CountDownLatch addStarted = new CountDownLatch(1);
+        private volatile CountDownLatch gate = new CountDownLatch(0);
+
+        GatedIndex(PassageIndex delegate) {
+            this.delegate = delegate;
+        }
+
+        void closeGate() {
+            gate = new CountDownLatch(1);
+        }
+
+        void openGate() {
+            gate.countDown();
+        }
+
+        @Override
+        public void add(List<IndexedPassage> passages) {
+            addStarted.countDown();
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            delegate.add(passages);
+        }
+
+        @Override
+        public void removeDocument(long documentId, long sequence) {
+            delegate.removeDocument(documentId, sequence);
+        }
+
+        @Override
+        public List<ScoredPassage> search(SearchRequest request) {
+            return delegate.search(request);
+        }
+
+        @Override
+        public long appliedSequence() {
+            return delegate.appliedSequence();
+        }
+
+        @Override
+        public void commit() {
+            delegate.commit();
+        }
+
+        @Override
+        public void clear() {
+            delegate.clear();
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+}
