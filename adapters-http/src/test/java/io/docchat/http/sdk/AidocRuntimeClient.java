@@ -81,6 +81,12 @@ final class AidocRuntimeClient {
         return call("SubmitDocParsingTask", "POST", "/api/v2/aidoc/document/submitDocParsingTask", request, "json");
     }
 
+    /** Exactly the generated client's request: query parameters only, no body. */
+    Map<String, ?> submitDocParsingTaskFromUrl(String fileName, String folderId, String fileUrl) throws Exception {
+        return call("SubmitDocParsingTask", "POST", "/api/v2/aidoc/document/submitDocParsingTask",
+                query("fileName", fileName, "folderId", folderId, "fileUrl", fileUrl), "json");
+    }
+
     Map<String, ?> detailDocument(String taskId) throws Exception {
         return call("DetailDocument", "GET", "/api/v1/aidoc/document/detail", query("taskId", taskId), "json");
     }

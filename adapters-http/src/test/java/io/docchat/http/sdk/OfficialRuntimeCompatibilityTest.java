@@ -178,6 +178,30 @@ class OfficialRuntimeCompatibilityTest {
     }
 
     @Test
+    void nonAsciiFileNamesAndQuestionsSurviveSigning() throws Exception {
+        // Spaces, CJK, and the characters the signature's RFC 3986 encoding treats specially: + * ~ ( ) '
+        String fileName = "泵房 规则 (v2)+final~*'.layout";
+        String taskId = upload(manualFolderId, fileName, "设备巡检：每班检查一次油位。\nCheck the oil level once a shift.");
+        Map<String, Object> detail = object(envelope(sdk.detailDocument(taskId)), "data");
+        assertThat(string(detail, "docName")).isEqualTo(fileName);
+
+        String session = body(sdk.createChatSession(manualFolderId, "巡检问题"), CreateSessionBody::new)
+                .data.sessionId;
+        ChatItem answer = body(sdk.chat(session, "多久检查一次油位？ oil level", List.of(Long.parseLong(taskId))),
+                ChatBody::new).data;
+        assertThat(answer.question).isEqualTo("多久检查一次油位？ oil level");
+        assertThat(answer.refDocList).extracting(ref -> ref.docName).containsOnly(fileName);
+    }
+
+    @Test
+    void submitWithOnlyAFileUrlIsRefusedClearlyWhenDownloadsAreOff() throws Exception {
+        assertError(teaError(() -> sdk.submitDocParsingTaskFromUrl("remote.pdf", manualFolderId,
+                "https://example.com/remote.pdf")), 400, "InvalidParameter.FileUrl");
+        assertError(teaError(() -> sdk.submitDocParsingTaskFromUrl(null, manualFolderId, null)), 400,
+                "MissingParameter.FileName");
+    }
+
+    @Test
     void parsingResultComesAsMarkdownAndAsJson() throws Exception {
         Map<String, ?> markdown = sdk.getDocParsingResult(manualTaskId, "md");
         String md = string(object(envelope(markdown), "data"), "content");
