@@ -198,7 +198,7 @@ final class ApiHandler implements HttpHandler {
         body.put("HostId", hostId);
         try {
             if (e.status() == 413) {
-                // The rest of an oversized body is not read: this connection cannot carry another request.
+                // An oversized body may not have been read to its end: this connection cannot carry another request.
                 exchange.getResponseHeaders().set("Connection", "close");
             }
             send(exchange, e.status(), "application/json;charset=utf-8", json.writeValueAsBytes(body));

@@ -408,6 +408,26 @@ class OfficialRuntimeCompatibilityTest {
         assertError(teaError(unknownKey::getChatFolderList), 401, "InvalidAccessKeyId.NotFound");
     }
 
+    /**
+     * The runtime's HTTP client writes a whole body before it reads the answer, so a body far over the limit must
+     * still be answered 413, not met with a reset connection.
+     */
+    @Test
+    void bodiesFarOverTheLimitGetTheirPayloadTooLargeError() throws Exception {
+        HttpServerConfig small = HttpServerConfig.defaults().withPort(0)
+                .withMaxBodyBytes(4 * 1024).withMaxUploadBytes(64 * 1024);
+        try (DocChatHttpServer limited = DocChatHttpServer.start(docChat, accounts, small)) {
+            AidocRuntimeClient client = AidocRuntimeClient.withAccessKey(limited.baseUri(), ACCESS_KEY_ID,
+                    ACCESS_KEY_SECRET);
+            assertError(teaError(() -> client.submitDocParsingTask("big.layout", manualFolderId,
+                    new byte[8 * 1024 * 1024])), 413, "PayloadTooLarge");
+            assertError(teaError(() -> client.chat(sessionId, "x".repeat(2 * 1024 * 1024), null)), 413,
+                    "PayloadTooLarge");
+            // The refusals left the server able to answer the same client.
+            assertThat(body(client.getChatFolderList(), FolderListBody::new).data).isNotEmpty();
+        }
+    }
+
     /** The checks every ChatItem must pass, from Chat, ChatStream as JSON, or GetChatList. */
     private static void assertChatItem(Map<String, Object> item, String question) {
         if (question != null) {
