@@ -54,18 +54,29 @@ final class BodyReader {
 
     /** Drops up to {@code remaining} more bytes of a refused body, then returns the 413 to throw. */
     private static ApiException refuse(InputStream in, long remaining, long limit) {
-        if (remaining > 0 && remaining <= MAX_DISCARD_BYTES) {
-            byte[] buffer = new byte[16384];
-            long dropped = 0;
-            try {
-                int n;
-                while (dropped < remaining && (n = in.read(buffer)) != -1) {
-                    dropped += n;
-                }
-            } catch (IOException e) {
-                // The client went away or the request timeout closed the exchange: the 413 is still attempted.
-            }
-        }
+        discard(in, remaining);
         return ApiException.payloadTooLarge(limit);
+    }
+
+    /**
+     * Reads and drops what is left of a request body that will not be used, when that is at most
+     * {@link #MAX_DISCARD_BYTES}, so that the answer reaches a client that is still writing it.
+     *
+     * @param remaining how much is left to read: the declared length, or an upper bound for a chunked body
+     */
+    static void discard(InputStream in, long remaining) {
+        if (remaining <= 0 || remaining > MAX_DISCARD_BYTES) {
+            return;
+        }
+        byte[] buffer = new byte[16384];
+        long dropped = 0;
+        try {
+            int n;
+            while (dropped < remaining && (n = in.read(buffer)) != -1) {
+                dropped += n;
+            }
+        } catch (IOException e) {
+            // The client went away or the request timeout closed the exchange: the answer is still attempted.
+        }
     }
 }

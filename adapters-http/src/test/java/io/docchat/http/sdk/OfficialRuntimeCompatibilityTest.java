@@ -428,6 +428,16 @@ class OfficialRuntimeCompatibilityTest {
         }
     }
 
+    /** A request refused before its body is read must also be answered, not reset, while the client writes. */
+    @Test
+    void largeUploadWithAnUnknownKeyGetsTheAuthenticationError() throws Exception {
+        AidocRuntimeClient unknownKey = AidocRuntimeClient.withAccessKey(server.baseUri(), "LTAIunknown",
+                ACCESS_KEY_SECRET);
+        assertError(teaError(() -> unknownKey.submitDocParsingTask("big.layout", manualFolderId,
+                new byte[8 * 1024 * 1024])), 401, "InvalidAccessKeyId.NotFound");
+        assertThat(body(sdk.getChatFolderList(), FolderListBody::new).data).isNotEmpty();
+    }
+
     /** The checks every ChatItem must pass, from Chat, ChatStream as JSON, or GetChatList. */
     private static void assertChatItem(Map<String, Object> item, String question) {
         if (question != null) {
