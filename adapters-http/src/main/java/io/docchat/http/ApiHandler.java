@@ -24,8 +24,6 @@ final class ApiHandler implements HttpHandler {
     static final String API_VERSION = "2022-09-23";
     private static final Logger log = LoggerFactory.getLogger(ApiHandler.class);
     private static final Logger accessLog = LoggerFactory.getLogger("io.docchat.http.access");
-    /** Exchange attribute set once the body is being read as the request's own, so an error does not drain it. */
-    private static final String BODY_TAKEN = "io.docchat.http.bodyTaken";
 
     private final Map<String, List<Route>> routes;
     private final Authenticator authenticator;
@@ -141,7 +139,6 @@ final class ApiHandler implements HttpHandler {
     }
 
     private byte[] readBody(HttpExchange exchange, long limit) throws IOException {
-        exchange.setAttribute(BODY_TAKEN, Boolean.TRUE);
         // A client that trickles its body would hold a worker forever: the connection is closed at the deadline.
         Timeouts.Alarm deadline = timeouts.arm(requestTimeout, exchange::close);
         try {
@@ -155,12 +152,10 @@ final class ApiHandler implements HttpHandler {
      * Drops the body of a request refused before its body was read (unknown key, wrong action, unknown path), so
      * that a client which writes its whole body before reading, as the SDKs' HTTP clients do, gets the error rather
      * than a reset connection. Only bodies of a declared length up to {@link BodyReader#MAX_DISCARD_BYTES} are read,
-     * under the request timeout.
+     * under the request timeout. A body already read to its end costs nothing here: its stream is at its end.
+     * (Exchange attributes cannot mark it: the JDK server shares them across every exchange of a context.)
      */
     private void discardUnreadBody(HttpExchange exchange) {
-        if (exchange.getAttribute(BODY_TAKEN) != null) {
-            return;
-        }
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
         long length;
         try {
