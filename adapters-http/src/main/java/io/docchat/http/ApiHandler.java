@@ -148,6 +148,32 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
+    /**
+     * Drops the body of a request refused before its body was read (unknown key, wrong action, unknown path), so
+     * that a client which writes its whole body before reading, as the SDKs' HTTP clients do, gets the error rather
+     * than a reset connection. Only bodies of a declared length up to {@link BodyReader#MAX_DISCARD_BYTES} are read,
+     * under the request timeout. A body already read to its end costs nothing here: its stream is at its end.
+     * (Exchange attributes cannot mark it: the JDK server shares them across every exchange of a context.)
+     */
+    private void discardUnreadBody(HttpExchange exchange) {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        long length;
+        try {
+            length = declared == null ? -1 : Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        if (length <= 0 || length > BodyReader.MAX_DISCARD_BYTES) {
+            return;
+        }
+        Timeouts.Alarm deadline = timeouts.arm(requestTimeout, exchange::close);
+        try {
+            BodyReader.discard(exchange.getRequestBody(), length);
+        } finally {
+            deadline.close();
+        }
+    }
+
     private static void checkAction(HttpExchange exchange, Route route) {
         String action = exchange.getRequestHeaders().getFirst("x-acs-action");
         if (action != null && !action.equals(route.action())) {
@@ -191,6 +217,7 @@ final class ApiHandler implements HttpHandler {
             log.warn("request {} failed after the response started: {} {}", requestId, e.code(), e.getMessage());
             return exchange.getResponseCode();
         }
+        discardUnreadBody(exchange);
         ObjectNode body = json.createObjectNode();
         body.put("RequestId", requestId);
         body.put("Code", e.code());
@@ -198,7 +225,7 @@ final class ApiHandler implements HttpHandler {
         body.put("HostId", hostId);
         try {
             if (e.status() == 413) {
-                // The rest of an oversized body is not read: this connection cannot carry another request.
+                // An oversized body may not have been read to its end: this connection cannot carry another request.
                 exchange.getResponseHeaders().set("Connection", "close");
             }
             send(exchange, e.status(), "application/json;charset=utf-8", json.writeValueAsBytes(body));

@@ -6,10 +6,20 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads a request body under a size limit: a declared {@code Content-Length} over the limit is refused before reading
- * anything, and a chunked body is counted as it arrives and refused as soon as it passes the limit.
+ * Reads a request body under a size limit: a declared {@code Content-Length} over the limit is refused without
+ * keeping anything, and a chunked body is counted as it arrives and refused as soon as it passes the limit.
+ *
+ * <p>A refused body is still read to its end and dropped, up to {@link #MAX_DISCARD_BYTES}. The SDKs' HTTP clients
+ * (OkHttp in the Java runtime) write the whole body before they read the answer; closing the connection on unread
+ * bytes makes the operating system reset it, and such a client then reports "connection reset" instead of the 413.
  */
 final class BodyReader {
+    /**
+     * The most a refused body is read for nothing. Bounded so that a refusal cannot be made to cost more than a
+     * large accepted upload; the request timeout bounds the time it takes.
+     */
+    static final long MAX_DISCARD_BYTES = 32L * 1024 * 1024;
+
     private BodyReader() {}
 
     static byte[] read(HttpExchange exchange, long limit) throws IOException {
@@ -22,7 +32,7 @@ final class BodyReader {
                 throw ApiException.invalidBody("Content-Length is not a number");
             }
             if (length > limit) {
-                throw ApiException.payloadTooLarge(limit);
+                throw refuse(exchange.getRequestBody(), length, limit);
             }
         }
         int initial = (int) Math.min(length > 0 ? length : 8192, 1 << 20);
@@ -35,10 +45,38 @@ final class BodyReader {
         while ((n = in.read(buffer)) != -1) {
             total += n;
             if (total > limit) {
-                throw ApiException.payloadTooLarge(limit);
+                throw refuse(in, MAX_DISCARD_BYTES - total, limit);
             }
             bytes.write(buffer, 0, n);
         }
         return bytes.toByteArray();
+    }
+
+    /** Drops up to {@code remaining} more bytes of a refused body, then returns the 413 to throw. */
+    private static ApiException refuse(InputStream in, long remaining, long limit) {
+        discard(in, remaining);
+        return ApiException.payloadTooLarge(limit);
+    }
+
+    /**
+     * Reads and drops what is left of a request body that will not be used, when that is at most
+     * {@link #MAX_DISCARD_BYTES}, so that the answer reaches a client that is still writing it.
+     *
+     * @param remaining how much is left to read: the declared length, or an upper bound for a chunked body
+     */
+    static void discard(InputStream in, long remaining) {
+        if (remaining <= 0 || remaining > MAX_DISCARD_BYTES) {
+            return;
+        }
+        byte[] buffer = new byte[16384];
+        long dropped = 0;
+        try {
+            int n;
+            while (dropped < remaining && (n = in.read(buffer)) != -1) {
+                dropped += n;
+            }
+        } catch (IOException e) {
+            // The client went away or the request timeout closed the exchange: the answer is still attempted.
+        }
     }
 }

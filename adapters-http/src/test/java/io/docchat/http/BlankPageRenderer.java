@@ -9,7 +9,7 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 
 /** Draws blank PNG pages of {@link LaidOutTextParser}'s size at the requested scale. */
-final class BlankPageRenderer implements PageRenderer {
+public final class BlankPageRenderer implements PageRenderer {
 
     @Override
     public boolean accepts(String fileName, byte[] content) {

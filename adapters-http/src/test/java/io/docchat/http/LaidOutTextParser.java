@@ -17,13 +17,13 @@ import java.util.List;
  * 14 points apart from the top margin, {@value #LINES_PER_PAGE} lines a page. Stands in for a PDF parser so that
  * citation geometry can be checked end to end without depending on the documents adapter.
  */
-final class LaidOutTextParser implements DocumentParser {
-    static final float PAGE_WIDTH = 612;
-    static final float PAGE_HEIGHT = 792;
-    static final int LINES_PER_PAGE = 40;
+public final class LaidOutTextParser implements DocumentParser {
+    public static final float PAGE_WIDTH = 612;
+    public static final float PAGE_HEIGHT = 792;
+    public static final int LINES_PER_PAGE = 40;
 
     /** Where line {@code index} (0-based on its page) sits. */
-    static Box lineBox(int index) {
+    public static Box lineBox(int index) {
         return new Box(72, 72 + index * 14, 400, 12);
     }
 
