@@ -7,6 +7,8 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
@@ -38,9 +40,21 @@ final class BilingualAnalyzer extends Analyzer {
         this.stopWords = EnglishStopWords.SET;
     }
 
+    /**
+     * Unicode word breaking keeps a colon between letters inside the word (it is a Swedish abbreviation mark), so
+     * "note:pump" would be one unsearchable term; in this text a colon separates words.
+     */
+    private static final NormalizeCharMap COLON_AS_SPACE = colonAsSpace();
+
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        return new CJKWidthCharFilter(reader);
+        return new MappingCharFilter(COLON_AS_SPACE, new CJKWidthCharFilter(reader));
+    }
+
+    private static NormalizeCharMap colonAsSpace() {
+        NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
+        builder.add(":", " ");
+        return builder.build();
     }
 
     @Override
