@@ -26,9 +26,9 @@ import java.util.stream.Stream;
  *
  * <pre>
  * RetrievalEval --squad DIR --cmrc DIR [--k1 F] [--b F] [--title-boost F] [--segmentation BIGRAMS|WORDS|WORDS_AND_BIGRAMS]
- *               [--grid K1:B[:TITLE],...] [--sweep]
+ *               [--grid K1:B[:TITLE[:PAIRS]],...] [--sweep]
  * </pre>
- * {@code --grid K1:B[:TITLE],...} also scores the chosen segmentation at each of those points;
+ * {@code --grid K1:B[:TITLE[:PAIRS]],...} also scores the chosen segmentation at each of those points;
  * {@code --sweep} also scores every Chinese segmentation and a grid of BM25 and title-boost settings.
  */
 public final class RetrievalEval {
@@ -49,7 +49,7 @@ public final class RetrievalEval {
     public static void main(String[] args) throws IOException {
         Map<String, String> options = parse(args);
         if (!options.containsKey("squad") || !options.containsKey("cmrc")) {
-            System.err.println("usage: RetrievalEval --squad DIR --cmrc DIR [--k1 F] [--b F] [--title-boost F]"
+            System.err.println("usage: RetrievalEval --squad DIR --cmrc DIR [--k1 F] [--b F] [--title-boost F] [--pair-boost F]"
                     + " [--segmentation BIGRAMS|WORDS|WORDS_AND_BIGRAMS] [--sweep]");
             System.exit(2);
         }
@@ -63,6 +63,9 @@ public final class RetrievalEval {
         }
         if (options.containsKey("title-boost")) {
             settings = settings.withTitleBoost(Float.parseFloat(options.get("title-boost")));
+        }
+        if (options.containsKey("pair-boost")) {
+            settings = settings.withWordPairBoost(Float.parseFloat(options.get("pair-boost")));
         }
         if (options.containsKey("segmentation")) {
             settings = settings.withChineseSegmentation(ChineseSegmentation.valueOf(options.get("segmentation")));
@@ -91,15 +94,16 @@ public final class RetrievalEval {
             for (String point : grid.split(",")) {
                 String[] v = point.split(":");
                 sweepRow(chosen.withBm25(Float.parseFloat(v[0]), Float.parseFloat(v[1]))
-                        .withTitleBoost(v.length > 2 ? Float.parseFloat(v[2]) : chosen.titleBoost()));
+                        .withTitleBoost(v.length > 2 ? Float.parseFloat(v[2]) : chosen.titleBoost())
+                        .withWordPairBoost(v.length > 3 ? Float.parseFloat(v[3]) : chosen.wordPairBoost()));
             }
         }
     }
 
     private void header() {
         out.println();
-        out.println("| segmentation | k1 | b | title boost | squad R@1 | squad R@5 | squad MRR | cmrc R@1 | cmrc R@5 | cmrc MRR |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        out.println("| segmentation | k1 | b | title boost | pair boost | squad R@1 | squad R@5 | squad MRR | cmrc R@1 | cmrc R@5 | cmrc MRR |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     }
 
     private void sweep(LuceneIndexSettings chosen) throws IOException {
@@ -120,8 +124,8 @@ public final class RetrievalEval {
         Map<String, RankMetrics> m = evaluate(settings);
         RankMetrics squad = m.get(sets.get(0).name());
         RankMetrics cmrc = m.get(sets.get(1).name());
-        out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f |%n",
-                settings.chineseSegmentation(), settings.k1(), settings.b(), settings.titleBoost(),
+        out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f |%n",
+                settings.chineseSegmentation(), settings.k1(), settings.b(), settings.titleBoost(), settings.wordPairBoost(),
                 squad.recallAt1(), squad.recallAt5(), squad.mrrAt10(),
                 cmrc.recallAt1(), cmrc.recallAt5(), cmrc.mrrAt10());
         out.flush();
@@ -200,8 +204,8 @@ public final class RetrievalEval {
     }
 
     private static String describe(LuceneIndexSettings s) {
-        return String.format(Locale.ROOT, "(%s, BM25 k1=%.2f b=%.2f, title boost %.2f)",
-                s.chineseSegmentation(), s.k1(), s.b(), s.titleBoost());
+        return String.format(Locale.ROOT, "(%s, BM25 k1=%.2f b=%.2f, title boost %.2f, word-pair boost %.2f)",
+                s.chineseSegmentation(), s.k1(), s.b(), s.titleBoost(), s.wordPairBoost());
     }
 
     private static Map<String, String> parse(String[] args) {
