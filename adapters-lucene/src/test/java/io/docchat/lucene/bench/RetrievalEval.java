@@ -1,5 +1,6 @@
 package io.docchat.lucene.bench;
 
+import com.ibm.icu.text.Transliterator;
 import io.docchat.core.model.IndexedPassage;
 import io.docchat.core.model.ScoredPassage;
 import io.docchat.core.model.SearchRequest;
@@ -26,9 +27,11 @@ import java.util.stream.Stream;
  *
  * <pre>
  * RetrievalEval --squad DIR --cmrc DIR [--k1 F] [--b F] [--title-boost F] [--segmentation BIGRAMS|WORDS|WORDS_AND_BIGRAMS]
- *               [--grid K1:B[:TITLE[:PAIRS]],...] [--sweep]
+ *               [--grid K1:B[:TITLE[:PAIRS]],...] [--traditional] [--segmentations] [--sweep]
  * </pre>
  * {@code --grid K1:B[:TITLE[:PAIRS]],...} also scores the chosen segmentation at each of those points;
+ * {@code --traditional} converts the Chinese set (passages and questions) to Traditional Chinese first;
+ * {@code --segmentations} also scores every Chinese segmentation with the other settings as chosen;
  * {@code --sweep} also scores every Chinese segmentation and a grid of BM25 and title-boost settings.
  */
 public final class RetrievalEval {
@@ -50,12 +53,17 @@ public final class RetrievalEval {
         Map<String, String> options = parse(args);
         if (!options.containsKey("squad") || !options.containsKey("cmrc")) {
             System.err.println("usage: RetrievalEval --squad DIR --cmrc DIR [--k1 F] [--b F] [--title-boost F] [--pair-boost F]"
-                    + " [--segmentation BIGRAMS|WORDS|WORDS_AND_BIGRAMS] [--sweep]");
+                    + " [--segmentation BIGRAMS|WORDS|WORDS_AND_BIGRAMS] [--grid K1:B[:TITLE[:PAIRS]],...] [--traditional]"
+                    + " [--segmentations] [--sweep]");
             System.exit(2);
         }
-        List<EvalSet> sets = List.of(
-                EvalSet.read("squad-v1.1", Path.of(options.get("squad"))),
-                EvalSet.read("cmrc2018-dev", Path.of(options.get("cmrc"))));
+        EvalSet cmrc = EvalSet.read("cmrc2018-dev", Path.of(options.get("cmrc")));
+        if (options.containsKey("traditional")) {
+            // Passages and questions alike, through ICU's transform, to measure Traditional Chinese retrieval.
+            Transliterator toTraditional = Transliterator.getInstance("Simplified-Traditional");
+            cmrc = cmrc.converted("cmrc2018-dev-traditional", toTraditional::transliterate);
+        }
+        List<EvalSet> sets = List.of(EvalSet.read("squad-v1.1", Path.of(options.get("squad"))), cmrc);
         LuceneIndexSettings settings = LuceneIndexSettings.defaults();
         if (options.containsKey("k1") || options.containsKey("b")) {
             settings = settings.withBm25(Float.parseFloat(options.getOrDefault("k1", String.valueOf(settings.k1()))),
@@ -70,10 +78,11 @@ public final class RetrievalEval {
         if (options.containsKey("segmentation")) {
             settings = settings.withChineseSegmentation(ChineseSegmentation.valueOf(options.get("segmentation")));
         }
-        new RetrievalEval(sets, System.out, options.get("grid")).run(settings, options.containsKey("sweep"));
+        new RetrievalEval(sets, System.out, options.get("grid")).run(settings, options.containsKey("sweep"),
+                options.containsKey("segmentations"));
     }
 
-    private void run(LuceneIndexSettings chosen, boolean sweep) throws IOException {
+    private void run(LuceneIndexSettings chosen, boolean sweep, boolean compareSegmentations) throws IOException {
         int passages = sets.stream().mapToInt(s -> s.passages().size()).sum();
         out.printf(Locale.ROOT, "mixed corpus: %d passages (%s)%n", passages,
                 String.join(", ", sets.stream().map(s -> s.name() + " " + s.passages().size()).toList()));
@@ -88,6 +97,11 @@ public final class RetrievalEval {
         }
         if (sweep) {
             sweep(chosen);
+        } else if (compareSegmentations) {
+            header();
+            for (ChineseSegmentation segmentation : ChineseSegmentation.values()) {
+                sweepRow(chosen.withChineseSegmentation(segmentation));
+            }
         }
         if (grid != null) {
             header();
@@ -216,7 +230,7 @@ public final class RetrievalEval {
                 throw new IllegalArgumentException("unexpected argument: " + arg);
             }
             String name = arg.substring(2);
-            if (name.equals("sweep")) {
+            if (name.equals("sweep") || name.equals("traditional") || name.equals("segmentations")) {
                 options.put(name, "true");
             } else if (i + 1 < args.length) {
                 options.put(name, args[++i]);
