@@ -54,6 +54,8 @@ public final class LucenePassageIndex implements PassageIndex {
 
     /** Key of the applied change sequence in the commit user data. */
     static final String APPLIED_SEQUENCE_KEY = "docchat.appliedSequence";
+    /** Key of the index-time analysis ({@link PassageFields#signature()}) in the commit user data. */
+    static final String ANALYSIS_KEY = "docchat.analysis";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -80,17 +82,32 @@ public final class LucenePassageIndex implements PassageIndex {
                 // What was not committed must vanish on close, as it would in a crash: the store replays it.
                 .setCommitOnClose(false)
                 .setRAMBufferSizeMB(64);
-        this.writer = new IndexWriter(directory, config);
-        this.appliedSequence = committedSequence(writer);
-        this.searchers = new SearcherManager(writer, new SearcherFactory() {
-            @Override
-            public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
-                IndexSearcher searcher = new IndexSearcher(reader);
-                searcher.setSimilarity(similarity);
-                return searcher;
-            }
-        });
         this.fields = new PassageFields(settings.chineseSegmentation(), settings.wordPairBoost() > 0);
+        this.writer = new IndexWriter(directory, config);
+        try {
+            String builtWith = committedValue(writer, ANALYSIS_KEY);
+            if (builtWith != null && !builtWith.equals(fields.signature())) {
+                // Terms indexed another way would silently not match: start empty and let the store rebuild it.
+                log.warn("passage index {} was built with analysis '{}' but is opened with '{}': it starts empty "
+                        + "and is rebuilt from the store", description, builtWith, fields.signature());
+                writer.deleteAll();
+                this.appliedSequence = 0;
+            } else {
+                String sequence = committedValue(writer, APPLIED_SEQUENCE_KEY);
+                this.appliedSequence = sequence == null ? 0 : Long.parseLong(sequence);
+            }
+            this.searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+                    IndexSearcher searcher = new IndexSearcher(reader);
+                    searcher.setSimilarity(similarity);
+                    return searcher;
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            writer.rollback();
+            throw e;
+        }
         this.queries = new PassageQueryBuilder(analyzer, fields.textFields(), settings.titleBoost(),
                 settings.wordPairBoost());
         log.debug("opened passage index {} at applied sequence {}", description, appliedSequence);
@@ -219,7 +236,9 @@ public final class LucenePassageIndex implements PassageIndex {
     public void commit() {
         ensureOpen();
         try {
-            writer.setLiveCommitData(Map.of(APPLIED_SEQUENCE_KEY, Long.toString(appliedSequence)).entrySet());
+            writer.setLiveCommitData(Map.of(
+                    APPLIED_SEQUENCE_KEY, Long.toString(appliedSequence),
+                    ANALYSIS_KEY, fields.signature()).entrySet());
             writer.commit();
         } catch (IOException e) {
             throw storageFailure("commit", e);
@@ -310,16 +329,16 @@ public final class LucenePassageIndex implements PassageIndex {
                 PassageFields.WORDS, new ChineseWordAnalyzer(1)));
     }
 
-    private static long committedSequence(IndexWriter writer) {
+    private static String committedValue(IndexWriter writer, String key) {
         Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
         if (data != null) {
             for (Map.Entry<String, String> entry : data) {
-                if (APPLIED_SEQUENCE_KEY.equals(entry.getKey())) {
-                    return Long.parseLong(entry.getValue());
+                if (key.equals(entry.getKey())) {
+                    return entry.getValue();
                 }
             }
         }
-        return 0;
+        return null;
     }
 
     private static void validate(IndexedPassage passage) {

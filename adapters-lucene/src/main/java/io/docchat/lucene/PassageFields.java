@@ -52,6 +52,15 @@ final class PassageFields {
         this.wordPairs = wordPairs;
     }
 
+    /**
+     * Names what indexing produces, so an index built one way is never searched as if built another. Bump the version
+     * whenever an analyzer changes its terms.
+     */
+    String signature() {
+        return "v1 chinese=" + (chineseBigrams ? "bigrams" : "") + (chineseWords ? "+words" : "")
+                + " pairs=" + wordPairs;
+    }
+
     /** The fields a query's text is matched against with full weight. */
     List<String> textFields() {
         List<String> names = new ArrayList<>(3);
