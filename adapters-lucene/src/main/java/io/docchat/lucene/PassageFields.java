@@ -89,16 +89,30 @@ final class PassageFields {
         if (wordPairs) {
             doc.add(new Field(WORD_PAIRS, text, SEARCHABLE_TEXT));
         }
-        if (chineseBigrams) {
-            doc.add(new Field(BIGRAMS, text, SEARCHABLE_TEXT));
-        }
-        if (chineseWords) {
-            doc.add(new Field(WORDS, text, SEARCHABLE_TEXT));
+        // Most passages of an English document have no Chinese at all: skip the Chinese analyzers' passes over them.
+        if (containsHan(text)) {
+            if (chineseBigrams) {
+                doc.add(new Field(BIGRAMS, text, SEARCHABLE_TEXT));
+            }
+            if (chineseWords) {
+                doc.add(new Field(WORDS, text, SEARCHABLE_TEXT));
+            }
         }
         if (passage.title() != null && !passage.title().isBlank()) {
             doc.add(new Field(TITLE, passage.title(), SEARCHABLE_TEXT));
         }
         return doc;
+    }
+
+    private static boolean containsHan(String text) {
+        for (int i = 0, n = text.length(); i < n; ) {
+            int cp = text.codePointAt(i);
+            if (HanScript.isHan(cp)) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     private static FieldType searchableText() {
