@@ -35,7 +35,7 @@ public record LuceneIndexSettings(
 
     /** The settings chosen by measurement on a mixed English and Chinese question-answering corpus. */
     public static LuceneIndexSettings defaults() {
-        return new LuceneIndexSettings(0.4f, 0.85f, 0.5f, ChineseSegmentation.WORDS_AND_BIGRAMS, 0.5f);
+        return new LuceneIndexSettings(0.4f, 0.85f, 0.5f, ChineseSegmentation.BIGRAMS, 0.5f);
     }
 
     public LuceneIndexSettings withBm25(float newK1, float newB) {

@@ -61,6 +61,11 @@ final class PassageFields {
                 + " pairs=" + wordPairs;
     }
 
+    /** True for the fields that hold only Chinese terms, which a text without Chinese cannot match. */
+    static boolean isChineseOnly(String field) {
+        return field.equals(BIGRAMS) || field.equals(WORDS);
+    }
+
     /** The fields a query's text is matched against with full weight. */
     List<String> textFields() {
         List<String> names = new ArrayList<>(3);
@@ -90,7 +95,7 @@ final class PassageFields {
             doc.add(new Field(WORD_PAIRS, text, SEARCHABLE_TEXT));
         }
         // Most passages of an English document have no Chinese at all: skip the Chinese analyzers' passes over them.
-        if (containsHan(text)) {
+        if (HanScript.containsHan(text)) {
             if (chineseBigrams) {
                 doc.add(new Field(BIGRAMS, text, SEARCHABLE_TEXT));
             }
@@ -102,17 +107,6 @@ final class PassageFields {
             doc.add(new Field(TITLE, passage.title(), SEARCHABLE_TEXT));
         }
         return doc;
-    }
-
-    private static boolean containsHan(String text) {
-        for (int i = 0, n = text.length(); i < n; ) {
-            int cp = text.codePointAt(i);
-            if (HanScript.isHan(cp)) {
-                return true;
-            }
-            i += Character.charCount(cp);
-        }
-        return false;
     }
 
     private static FieldType searchableText() {

@@ -53,8 +53,11 @@ final class PassageQueryBuilder {
         }
         BooleanQuery.Builder relevance = new BooleanQuery.Builder();
         int clauses = 0;
+        boolean chinese = HanScript.containsHan(text);
         for (String field : textFields) {
-            clauses += addTerms(relevance, field, text, 1f);
+            if (chinese || !PassageFields.isChineseOnly(field)) {
+                clauses += addTerms(relevance, field, text, 1f);
+            }
         }
         if (clauses == 0) {
             return null;
