@@ -110,6 +110,20 @@ class LucenePassageIndexBehaviourTest {
     }
 
     @Test
+    void theLastOfRepeatedIdsWinsWithinABatchAndAcrossBatches() {
+        index.add(List.of(passage(5, 100, "first turbine"), passage(3, 100, "first pump"),
+                passage(5, 100, "second turbine"), passage(7, 101, "valve")));
+        index.add(List.of(passage(3, 100, "second pump"), passage(9, 101, "gasket"), passage(9, 101, "seal")));
+
+        assertThat(ids("turbine")).containsExactly(5L);
+        assertThat(ids("first")).isEmpty();
+        assertThat(ids("second")).containsExactlyInAnyOrder(3L, 5L);
+        assertThat(ids("gasket")).isEmpty();
+        assertThat(ids("seal")).containsExactly(9L);
+        assertThat(index.appliedSequence()).isEqualTo(9);
+    }
+
+    @Test
     void aBadPassageRejectsTheWholeBatch() {
         List<IndexedPassage> batch = List.of(
                 passage(1, 100, "valid pump passage"),
