@@ -5,7 +5,6 @@ import io.docchat.core.DocChatException;
 import io.docchat.core.ErrorCode;
 import io.docchat.core.api.Documents;
 import io.docchat.core.model.Document;
-import io.docchat.core.model.DocumentStatus;
 import io.docchat.core.model.NewDocument;
 import io.docchat.core.model.Page;
 import io.docchat.core.model.PageRequest;
@@ -134,7 +133,7 @@ final class DocumentService implements Documents {
         long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
         Document document = require(account, documentId);
         if (document.status().isFinal()) {
-            return searchable(document);
+            return document;
         }
         Optional<CompletableFuture<Void>> signal = queue.completion(documentId);
         try {
@@ -150,7 +149,7 @@ final class DocumentService implements Documents {
                     sleepMillis = Math.min(MAX_POLL_MILLIS, sleepMillis * 2);
                     document = require(account, documentId);
                 }
-                return searchable(document);
+                return document;
             }
         } catch (TimeoutException e) {
             // The latest state below says how far it got.
@@ -159,19 +158,7 @@ final class DocumentService implements Documents {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return searchable(require(account, documentId));
-    }
-
-    /**
-     * A document is completed in the store before the index has applied its passages (another thread's catch-up may
-     * still be running); catching up here, which waits for any catch-up in progress, makes "completed" mean
-     * "searchable" to the caller.
-     */
-    private Document searchable(Document document) {
-        if (document.status() == DocumentStatus.PARSING_COMPLETED) {
-            indexSync.catchUpAfterWrite();
-        }
-        return document;
+        return require(account, documentId);
     }
 
     @Override

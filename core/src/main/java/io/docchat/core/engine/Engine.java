@@ -68,7 +68,7 @@ public final class Engine {
             DocumentService documents = new DocumentService(store, files, folders, parserRunner, config.renderers(),
                     ingestQueue, indexSync, pageCache, config.maxFileBytes(), config.pageImageDpi(), config.clock());
             SessionService sessions = new SessionService(chats, folders, config.clock());
-            PassageRetriever retriever = new PassageRetriever(store, index);
+            PassageRetriever retriever = new PassageRetriever(store, index, indexSync);
             ChatService chat = new ChatService(store, chats, sessions, retriever, pageCache, planner, model,
                     config.clock(), config.maxQuestionChars(), config.historyTurns(), config.passagesPerAnswer());
             RetrievalService retrieval = new RetrievalService(store, folders, retriever);

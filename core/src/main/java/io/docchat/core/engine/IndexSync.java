@@ -83,6 +83,17 @@ final class IndexSync {
         }
     }
 
+    /**
+     * Before a search: applies what the store has committed and the index not yet (waiting for a catch-up already
+     * under way), so that a search sees every document the store reports complete. One read of the store's last
+     * sequence when the index is current.
+     */
+    void catchUpIfBehind() {
+        if (store.lastSequence() > index.appliedSequence()) {
+            catchUpAfterWrite();
+        }
+    }
+
     /** Commits when changes are waiting and the last commit is about a second old. */
     synchronized void commitIfDue() {
         if (uncommitted && System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL_NANOS) {

@@ -14,20 +14,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Searches the index and resolves hits against the store, the source of truth: a hit whose passage or document is
- * gone (deleted after the index last caught up) is dropped.
+ * Searches the index and resolves hits against the store, the source of truth: the index first catches up with what
+ * the store has committed, and a hit whose passage or document is gone (deleted after the index last caught up) is
+ * dropped.
  */
 final class PassageRetriever {
     private final KnowledgeStore store;
     private final PassageIndex index;
+    private final IndexSync indexSync;
 
-    PassageRetriever(KnowledgeStore store, PassageIndex index) {
+    PassageRetriever(KnowledgeStore store, PassageIndex index, IndexSync indexSync) {
         this.store = store;
         this.index = index;
+        this.indexSync = indexSync;
     }
 
     /** The hits of the search, best first, with their passages and documents. */
     List<RetrievedPassage> retrieve(SearchRequest request) {
+        indexSync.catchUpIfBehind();
         List<ScoredPassage> hits = index.search(request);
         if (hits.isEmpty()) {
             return List.of();
