@@ -1,0 +1,198 @@
+package io.docchat.recovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.docchat.core.model.Account;
+import io.docchat.core.model.Document;
+import io.docchat.core.model.DocumentStatus;
+import io.docchat.core.model.Folder;
+import io.docchat.lucene.LucenePassageIndex;
+import io.docchat.sqlite.SqliteDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Crash recovery of the whole stack (SQLite store, Lucene index, file store, real parsers): a process ingesting
+ * documents is killed with SIGKILL mid-way, and the next engine on the same directory must finish the work and leave
+ * no document half visible, nothing deleted reachable, and an index that agrees with the store.
+ */
+class CrashRecoveryTest {
+
+    private static final Duration PROCESSING_LIMIT = Duration.ofSeconds(30);
+    private static final long CHILD_TIMEOUT_SECONDS = 60;
+
+    @TempDir
+    Path temporary;
+
+    @Test
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void killedIngestionIsFinishedAndConsistentAfterRestart() throws Exception {
+        Path data = temporary.resolve("data");
+        Map<Long, ReportedDocument> submitted = new HashMap<>();
+        Map<Long, ReportedDocument> deleted = new HashMap<>();
+
+        KilledIngestion first = KilledIngestion.run(data, temporary, 1, 60, 6, CHILD_TIMEOUT_SECONDS);
+        submitted.putAll(first.submitted());
+        deleted.putAll(first.deleted());
+        assertThat(first.deleted()).as("deletions reported before the first kill").isNotEmpty();
+        recoverAndCheck(data, submitted, deleted);
+
+        KilledIngestion second = KilledIngestion.run(data, temporary, 2, 40, 6, CHILD_TIMEOUT_SECONDS);
+        submitted.putAll(second.submitted());
+        deleted.putAll(second.deleted());
+        assertThat(second.deleted().keySet()).as("the second run deletes documents of the first")
+                .containsAnyElementsOf(first.submitted().keySet());
+        recoverAndCheck(data, submitted, deleted);
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void staleIndexIsRepairedAtStart() throws Exception {
+        Path data = temporary.resolve("data");
+        Map<Long, ReportedDocument> submitted = new HashMap<>();
+        Map<Long, ReportedDocument> deleted = new HashMap<>();
+        List<ReportedDocument> early;
+        try (RecoveryStack stack = RecoveryStack.open(data)) {
+            early = ingest(stack, 5, 15);
+            deleteEvery(stack, early, 5, 0, deleted);
+        }
+        early.forEach(document -> submitted.put(document.id(), document));
+        Path stale = temporary.resolve("stale-index");
+        copyTree(RecoveryStack.indexDirectory(data), stale);
+
+        try (RecoveryStack stack = RecoveryStack.open(data)) {
+            List<ReportedDocument> late = ingest(stack, 6, 12);
+            late.forEach(document -> submitted.put(document.id(), document));
+            deleteEvery(stack, early, 5, 2, deleted);
+            deleteEvery(stack, late, 4, 1, deleted);
+        }
+        replaceTree(stale, RecoveryStack.indexDirectory(data));
+        assertThat(committedIndexSequence(data)).as("sequence of the stale index")
+                .isLessThan(storeSequence(data));
+
+        try (RecoveryStack stack = RecoveryStack.open(data)) {
+            check(stack, submitted.values(), deleted.values());
+        }
+
+        // An index lost altogether is rebuilt from the store just the same.
+        deleteTree(RecoveryStack.indexDirectory(data));
+        try (RecoveryStack stack = RecoveryStack.open(data)) {
+            check(stack, submitted.values(), deleted.values());
+        }
+    }
+
+    /**
+     * After a kill: the database file is intact, the index is behind or level with the store, and a new engine
+     * finishes every document and agrees with the store, before and after a full reindex.
+     */
+    private void recoverAndCheck(Path data, Map<Long, ReportedDocument> submitted,
+            Map<Long, ReportedDocument> deleted) throws Exception {
+        ConsistencyCheck.assertDatabaseIntact(RecoveryStack.databaseFile(data));
+        assertThat(unfinishedDocuments(data)).as("documents left unfinished by the kill").isPositive();
+        assertThat(committedIndexSequence(data)).as("sequence of the index left by the kill")
+                .isLessThanOrEqualTo(storeSequence(data));
+        try (RecoveryStack stack = RecoveryStack.open(data)) {
+            check(stack, submitted.values(), deleted.values());
+        }
+        ConsistencyCheck.assertDatabaseIntact(RecoveryStack.databaseFile(data));
+    }
+
+    private static void check(RecoveryStack stack, Collection<ReportedDocument> submitted,
+            Collection<ReportedDocument> deleted) {
+        ConsistencyCheck check = new ConsistencyCheck(stack);
+        List<Document> documents = check.awaitAllProcessed(PROCESSING_LIMIT);
+        assertThat(documents).isNotEmpty();
+        check.assertConsistent(documents, submitted, deleted);
+        Map<String, Set<Long>> before = check.markerHits(documents);
+        stack.docChat().reindex();
+        assertThat(check.markerHits(documents)).as("marker hits after a full reindex").isEqualTo(before);
+    }
+
+    /** Submits documents of a corpus cycle into two folders and waits until each is processed. */
+    private static List<ReportedDocument> ingest(RecoveryStack stack, int cycle, int count) {
+        Folder top = stack.docChat().folders().ensurePath(Account.LOCAL, "cycle" + cycle);
+        Folder nested = stack.docChat().folders().ensurePath(Account.LOCAL, "cycle" + cycle + "/nested/deeper");
+        List<ReportedDocument> documents = new ArrayList<>();
+        for (int index = 0; index < count; index++) {
+            TestCorpus.GeneratedDocument generated = TestCorpus.document(cycle, index);
+            Document document = stack.docChat().documents().submit(Account.LOCAL,
+                    (index % 2 == 0 ? top : nested).id(), generated.fileName(), generated.content());
+            documents.add(new ReportedDocument(document.id(), document.fileKey(), document.fileName()));
+        }
+        for (ReportedDocument document : documents) {
+            Document processed = stack.docChat().documents().awaitProcessed(Account.LOCAL, document.id(),
+                    PROCESSING_LIMIT);
+            assertThat(processed.status()).as("status of %s", document.fileName())
+                    .isEqualTo(DocumentStatus.PARSING_COMPLETED);
+        }
+        return documents;
+    }
+
+    private static void deleteEvery(RecoveryStack stack, List<ReportedDocument> documents, int every, int offset,
+            Map<Long, ReportedDocument> deleted) {
+        for (int i = offset; i < documents.size(); i += every) {
+            ReportedDocument document = documents.get(i);
+            stack.docChat().documents().delete(Account.LOCAL, document.id());
+            deleted.put(document.id(), document);
+        }
+    }
+
+    private static long unfinishedDocuments(Path data) {
+        try (SqliteDatabase database = SqliteDatabase.open(RecoveryStack.databaseFile(data))) {
+            return database.knowledgeStore()
+                    .findDocumentsByStatus(EnumSet.of(DocumentStatus.PENDING, DocumentStatus.PARSING)).size();
+        }
+    }
+
+    private static long storeSequence(Path data) {
+        try (SqliteDatabase database = SqliteDatabase.open(RecoveryStack.databaseFile(data))) {
+            return database.knowledgeStore().lastSequence();
+        }
+    }
+
+    private static long committedIndexSequence(Path data) {
+        try (LucenePassageIndex index = LucenePassageIndex.open(RecoveryStack.indexDirectory(data))) {
+            return index.appliedSequence();
+        }
+    }
+
+    private static void copyTree(Path source, Path target) throws IOException {
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path copy = target.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(path, copy);
+                }
+            }
+        }
+    }
+
+    private static void replaceTree(Path source, Path target) throws IOException {
+        deleteTree(target);
+        copyTree(source, target);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths.sorted((a, b) -> b.getNameCount() - a.getNameCount())::iterator) {
+                Files.delete(path);
+            }
+        }
+    }
+}
