@@ -19,6 +19,8 @@ import io.docchat.core.model.SearchRequest;
 import io.docchat.core.port.DocumentParser;
 import io.docchat.core.port.KnowledgeStore;
 import io.docchat.core.text.Chunker;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,6 +32,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +41,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 
 /**
@@ -112,19 +116,21 @@ final class ConsistencyCheck {
      * Checks the store and the index against each other and against the original files.
      *
      * @param documents every document of the account, all final
-     * @param submitted documents reported submitted; those not deleted must still exist
+     * @param submitted documents reported submitted; those whose deletion was never started must still exist
+     * @param deleting  documents whose deletion was started: they may exist or not, but wholly either way
      * @param deleted   documents reported deleted: gone from the store, the files and the index
      */
     void assertConsistent(List<Document> documents, Collection<ReportedDocument> submitted,
-            Collection<ReportedDocument> deleted) {
+            Collection<ReportedDocument> deleting, Collection<ReportedDocument> deleted) {
         SoftAssertions softly = new SoftAssertions();
         Set<Long> present = new TreeSet<>();
         documents.forEach(document -> present.add(document.id()));
-        Set<Long> deletedIds = new TreeSet<>();
-        deleted.forEach(document -> deletedIds.add(document.id()));
+        Set<Long> deletionStarted = new TreeSet<>();
+        deleting.forEach(document -> deletionStarted.add(document.id()));
+        deleted.forEach(document -> deletionStarted.add(document.id()));
 
         for (ReportedDocument document : submitted) {
-            if (!deletedIds.contains(document.id())) {
+            if (!deletionStarted.contains(document.id())) {
                 softly.assertThat(present).as("submitted document %d (%s) is still there", document.id(),
                         document.fileName()).contains(document.id());
             }
@@ -147,6 +153,19 @@ final class ConsistencyCheck {
                     .isEqualTo(new TreeSet<>(hits));
         }
         softly.assertAll();
+    }
+
+    /**
+     * Files under the file store's directory that no document refers to: left by a process killed between storing a
+     * file and recording its document, or between deleting a document and deleting its file.
+     */
+    List<Path> unreferencedFiles(List<Document> documents) throws IOException {
+        Path root = stack.files().root();
+        Set<Path> referenced = new HashSet<>();
+        documents.forEach(document -> referenced.add(root.resolve(document.fileKey() + ".bin")));
+        try (Stream<Path> paths = Files.walk(root)) {
+            return paths.filter(Files::isRegularFile).filter(path -> !referenced.contains(path)).sorted().toList();
+        }
     }
 
     /** For each completed document, the passage ids the index returns for its marker, over the whole account. */

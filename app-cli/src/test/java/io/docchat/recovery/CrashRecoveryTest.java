@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Crash recovery of the whole stack (SQLite store, Lucene index, file store, real parsers): a process ingesting
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * no document half visible, nothing deleted reachable, and an index that agrees with the store.
  */
 class CrashRecoveryTest {
+    private static final Logger log = LoggerFactory.getLogger(CrashRecoveryTest.class);
 
     private static final Duration PROCESSING_LIMIT = Duration.ofSeconds(30);
     private static final long CHILD_TIMEOUT_SECONDS = 60;
@@ -43,20 +46,23 @@ class CrashRecoveryTest {
     void killedIngestionIsFinishedAndConsistentAfterRestart() throws Exception {
         Path data = temporary.resolve("data");
         Map<Long, ReportedDocument> submitted = new HashMap<>();
+        Map<Long, ReportedDocument> deleting = new HashMap<>();
         Map<Long, ReportedDocument> deleted = new HashMap<>();
 
-        KilledIngestion first = KilledIngestion.run(data, temporary, 1, 60, 6, CHILD_TIMEOUT_SECONDS);
+        KilledIngestion first = KilledIngestion.run(data, temporary, 1, 60, 12, CHILD_TIMEOUT_SECONDS);
         submitted.putAll(first.submitted());
+        deleting.putAll(first.deleting());
         deleted.putAll(first.deleted());
         assertThat(first.deleted()).as("deletions reported before the first kill").isNotEmpty();
-        recoverAndCheck(data, submitted, deleted);
+        recoverAndCheck(data, first, submitted, deleting, deleted);
 
-        KilledIngestion second = KilledIngestion.run(data, temporary, 2, 40, 6, CHILD_TIMEOUT_SECONDS);
+        KilledIngestion second = KilledIngestion.run(data, temporary, 2, 40, 10, CHILD_TIMEOUT_SECONDS);
         submitted.putAll(second.submitted());
+        deleting.putAll(second.deleting());
         deleted.putAll(second.deleted());
         assertThat(second.deleted().keySet()).as("the second run deletes documents of the first")
                 .containsAnyElementsOf(first.submitted().keySet());
-        recoverAndCheck(data, submitted, deleted);
+        recoverAndCheck(data, second, submitted, deleting, deleted);
     }
 
     @Test
@@ -85,13 +91,13 @@ class CrashRecoveryTest {
                 .isLessThan(storeSequence(data));
 
         try (RecoveryStack stack = RecoveryStack.open(data)) {
-            check(stack, submitted.values(), deleted.values());
+            check(stack, submitted.values(), deleted.values(), deleted.values());
         }
 
         // An index lost altogether is rebuilt from the store just the same.
         deleteTree(RecoveryStack.indexDirectory(data));
         try (RecoveryStack stack = RecoveryStack.open(data)) {
-            check(stack, submitted.values(), deleted.values());
+            check(stack, submitted.values(), deleted.values(), deleted.values());
         }
     }
 
@@ -99,24 +105,33 @@ class CrashRecoveryTest {
      * After a kill: the database file is intact, the index is behind or level with the store, and a new engine
      * finishes every document and agrees with the store, before and after a full reindex.
      */
-    private void recoverAndCheck(Path data, Map<Long, ReportedDocument> submitted,
-            Map<Long, ReportedDocument> deleted) throws Exception {
+    private void recoverAndCheck(Path data, KilledIngestion killed, Map<Long, ReportedDocument> submitted,
+            Map<Long, ReportedDocument> deleting, Map<Long, ReportedDocument> deleted) throws Exception {
         ConsistencyCheck.assertDatabaseIntact(RecoveryStack.databaseFile(data));
-        assertThat(unfinishedDocuments(data)).as("documents left unfinished by the kill").isPositive();
-        assertThat(committedIndexSequence(data)).as("sequence of the index left by the kill")
-                .isLessThanOrEqualTo(storeSequence(data));
+        long unfinished = unfinishedDocuments(data);
+        long indexSequence = committedIndexSequence(data);
+        long storeSequence = storeSequence(data);
+        log.info("Killed after {} submitted, {} deleted, {} processed; {} documents unfinished, index at sequence {}"
+                + " of the store's {}", killed.submitted().size(), killed.deleted().size(), killed.completed(),
+                unfinished, indexSequence, storeSequence);
+        assertThat(unfinished).as("documents left unfinished by the kill").isPositive();
+        assertThat(indexSequence).as("sequence of the index left by the kill").isLessThanOrEqualTo(storeSequence);
         try (RecoveryStack stack = RecoveryStack.open(data)) {
-            check(stack, submitted.values(), deleted.values());
+            check(stack, submitted.values(), deleting.values(), deleted.values());
         }
         ConsistencyCheck.assertDatabaseIntact(RecoveryStack.databaseFile(data));
     }
 
     private static void check(RecoveryStack stack, Collection<ReportedDocument> submitted,
-            Collection<ReportedDocument> deleted) {
+            Collection<ReportedDocument> deleting, Collection<ReportedDocument> deleted) throws IOException {
         ConsistencyCheck check = new ConsistencyCheck(stack);
         List<Document> documents = check.awaitAllProcessed(PROCESSING_LIMIT);
         assertThat(documents).isNotEmpty();
-        check.assertConsistent(documents, submitted, deleted);
+        check.assertConsistent(documents, submitted, deleting, deleted);
+        List<Path> unreferenced = check.unreferencedFiles(documents);
+        if (!unreferenced.isEmpty()) {
+            log.info("{} files belong to no document: {}", unreferenced.size(), unreferenced);
+        }
         Map<String, Set<Long>> before = check.markerHits(documents);
         stack.docChat().reindex();
         assertThat(check.markerHits(documents)).as("marker hits after a full reindex").isEqualTo(before);

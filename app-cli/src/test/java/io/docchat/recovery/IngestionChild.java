@@ -28,12 +28,14 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * submitted ID FILE_KEY FILE_NAME
+ * deleting ID FILE_KEY FILE_NAME
  * deleted ID FILE_KEY FILE_NAME
  * completed ID
  * idle
  * </pre>
  *
- * A line is printed only after the step has returned, so every reported step happened before a kill. {@code idle}
+ * A line is printed only after the step has returned, so every reported step happened before a kill; only
+ * {@code deleting} comes before its step, which may or may not have happened when no {@code deleted} follows. {@code idle}
  * means everything submitted was processed; the test kills the process long before that.
  *
  * <p>Arguments: data directory, cycle number, number of documents to submit.
@@ -81,9 +83,14 @@ final class IngestionChild {
         BlockingQueue<Submitted> toAwait = new LinkedBlockingQueue<>();
         Thread waiter = new Thread(() -> awaitAll(toAwait, count), "recovery-waiter");
         waiter.start();
+        // Generated up front, so that submissions outpace parsing and the kill finds a queue of waiting documents.
+        List<TestCorpus.GeneratedDocument> corpus = new ArrayList<>(count);
+        for (int index = 0; index < count; index++) {
+            corpus.add(TestCorpus.document(cycle, index));
+        }
         Submitted previous = null;
         for (int index = 0; index < count; index++) {
-            TestCorpus.GeneratedDocument generated = TestCorpus.document(cycle, index);
+            TestCorpus.GeneratedDocument generated = corpus.get(index);
             Document document = docChat.documents().submit(Account.LOCAL, folders.get(index % folders.size()).id(),
                     generated.fileName(), generated.content());
             report("submitted " + describe(document));
@@ -148,6 +155,8 @@ final class IngestionChild {
     }
 
     private void delete(Document document) {
+        // Announced first: a kill after the deletion but before its report must not pass for a lost document.
+        report("deleting " + describe(document));
         try {
             docChat.documents().delete(Account.LOCAL, document.id());
         } catch (DocChatException e) {

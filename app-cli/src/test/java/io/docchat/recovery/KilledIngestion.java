@@ -19,10 +19,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * What an {@link IngestionChild} reported before it was killed with SIGKILL.
  *
  * @param submitted the documents the child submitted, by id
+ * @param deleting  the documents whose deletion the child started, by id: those not also deleted may or may not exist
  * @param deleted   the documents whose deletion returned in the child, by id
  * @param completed documents the child saw processed before the kill
  */
-record KilledIngestion(Map<Long, ReportedDocument> submitted, Map<Long, ReportedDocument> deleted, int completed) {
+record KilledIngestion(
+        Map<Long, ReportedDocument> submitted,
+        Map<Long, ReportedDocument> deleting,
+        Map<Long, ReportedDocument> deleted,
+        int completed) {
 
     /**
      * Runs a child on the directory and kills it, without warning, as soon as it reports
@@ -38,6 +43,7 @@ record KilledIngestion(Map<Long, ReportedDocument> submitted, Map<Long, Reported
                 .redirectError(errors.toFile())
                 .start();
         Map<Long, ReportedDocument> submitted = new ConcurrentHashMap<>();
+        Map<Long, ReportedDocument> deleting = new ConcurrentHashMap<>();
         Map<Long, ReportedDocument> deleted = new ConcurrentHashMap<>();
         AtomicInteger completed = new AtomicInteger();
         AtomicBoolean idle = new AtomicBoolean();
@@ -52,6 +58,10 @@ record KilledIngestion(Map<Long, ReportedDocument> submitted, Map<Long, Reported
                         case "submitted" -> {
                             ReportedDocument document = ReportedDocument.parse(parts);
                             submitted.put(document.id(), document);
+                        }
+                        case "deleting" -> {
+                            ReportedDocument document = ReportedDocument.parse(parts);
+                            deleting.put(document.id(), document);
                         }
                         case "deleted" -> {
                             ReportedDocument document = ReportedDocument.parse(parts);
@@ -91,6 +101,6 @@ record KilledIngestion(Map<Long, ReportedDocument> submitted, Map<Long, Reported
         assertThat(alive).as("child %d was still running when killed (stderr in %s): %s", cycle, errors,
                 Files.readString(errors)).isTrue();
         assertThat(idle).as("child %d was killed before it had processed everything", cycle).isFalse();
-        return new KilledIngestion(Map.copyOf(submitted), Map.copyOf(deleted), completed.get());
+        return new KilledIngestion(Map.copyOf(submitted), Map.copyOf(deleting), Map.copyOf(deleted), completed.get());
     }
 }
