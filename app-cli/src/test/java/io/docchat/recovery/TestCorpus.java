@@ -84,7 +84,7 @@ final class TestCorpus {
         Random random = new Random(cycle * 1_000_003L + index);
         String extension = index % 3 == 1 ? "pdf" : index % 5 == 0 ? "md" : "txt";
         String fileName = String.format("c%d-doc%03d.%s", cycle, index, extension);
-        List<String> paragraphs = paragraphs(random, marker, cycle, index);
+        List<String> paragraphs = paragraphs(random, marker, cycle, index, 5 + random.nextInt(5));
         byte[] content = switch (extension) {
             case "pdf" -> pdf(paragraphs, 1 + random.nextInt(3));
             case "md" -> markdown(paragraphs, cycle, index).getBytes(StandardCharsets.UTF_8);
@@ -93,13 +93,24 @@ final class TestCorpus {
         return new GeneratedDocument(fileName, marker, content);
     }
 
+    /**
+     * A long text document, {@code paragraphs} paragraphs (a hundred passages or so for 200), with the marker in the
+     * first and the last: a document whose indexing takes a noticeable time.
+     */
+    static GeneratedDocument longText(int cycle, int index, int paragraphs) {
+        String marker = marker(cycle, index);
+        Random random = new Random(cycle * 1_000_003L + index);
+        String fileName = String.format("c%d-doc%03d.txt", cycle, index);
+        String text = String.join("\n\n", paragraphs(random, marker, cycle, index, paragraphs)) + "\n";
+        return new GeneratedDocument(fileName, marker, text.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Common words of the corpus, for searches that hit many documents at once. */
     static List<String> commonWords(int count) {
         return List.of(WORDS).subList(0, Math.min(count, WORDS.length));
     }
 
-    private static List<String> paragraphs(Random random, String marker, int cycle, int index) {
-        int count = 5 + random.nextInt(5);
+    private static List<String> paragraphs(Random random, String marker, int cycle, int index, int count) {
         List<String> paragraphs = new ArrayList<>(count);
         for (int p = 0; p < count; p++) {
             StringBuilder paragraph = new StringBuilder();
