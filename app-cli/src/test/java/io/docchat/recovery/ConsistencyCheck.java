@@ -91,12 +91,31 @@ final class ConsistencyCheck {
                 docChat.documents().awaitProcessed(Account.LOCAL, document.id(), Duration.ofNanos(left));
             }
         }
+        awaitIndexCaughtUp(deadline);
         List<Document> documents = allDocuments();
         assertThat(documents).as("documents within %d s of the restart", TimeUnit.NANOSECONDS.toSeconds(
                 timeout.toNanos())).allSatisfy(document -> assertThat(document.status())
                 .as("status of %s (%s)", document.id(), document.fileName())
                 .isIn(DocumentStatus.PARSING_COMPLETED, DocumentStatus.PARSING_FAILED));
         return documents;
+    }
+
+    /**
+     * Waits until the index has applied every change of the store. A document turns complete in the store before its
+     * passages reach the index (see {@link CompletedDocumentVisibilityTest}), so the last one to finish may still be
+     * on its way into the index when its status is read.
+     */
+    private void awaitIndexCaughtUp(long deadline) {
+        long storeSequence = store.lastSequence();
+        while (stack.index().appliedSequence() < storeSequence && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the index", e);
+            }
+        }
+        assertThat(stack.index().appliedSequence()).as("sequence applied by the index").isEqualTo(storeSequence);
     }
 
     /** Every document of the account, oldest first. */

@@ -35,6 +35,7 @@ final class TestCorpus {
     private static final float PDF_LEADING = 15;
     private static final float PDF_MARGIN = 72;
     private static final int PDF_LINE_CHARS = 78;
+    private static final int PDF_LINES_PER_PAGE = 40;
 
     private static final String[] WORDS = {
         "pump", "valve", "pressure", "gasket", "turbine", "filter", "coolant", "bearing", "housing", "impeller",
@@ -78,15 +79,19 @@ final class TestCorpus {
         return Optional.of(marker(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))));
     }
 
-    /** Document {@code index} of {@code cycle}: every third a PDF, every fifth of the rest Markdown, else text. */
+    /**
+     * Document {@code index} of {@code cycle}: every third a PDF (a few pages), every fifth of the rest Markdown, else
+     * text.
+     */
     static GeneratedDocument document(int cycle, int index) {
         String marker = marker(cycle, index);
         Random random = new Random(cycle * 1_000_003L + index);
         String extension = index % 3 == 1 ? "pdf" : index % 5 == 0 ? "md" : "txt";
         String fileName = String.format("c%d-doc%03d.%s", cycle, index, extension);
-        List<String> paragraphs = paragraphs(random, marker, cycle, index, 5 + random.nextInt(5));
+        // Long enough that parsing takes longer than submitting, so a queue of waiting documents builds up.
+        List<String> paragraphs = paragraphs(random, marker, cycle, index, 12 + random.nextInt(9));
         byte[] content = switch (extension) {
-            case "pdf" -> pdf(paragraphs, 1 + random.nextInt(3));
+            case "pdf" -> pdf(paragraphs);
             case "md" -> markdown(paragraphs, cycle, index).getBytes(StandardCharsets.UTF_8);
             default -> String.join("\n\n", paragraphs).concat("\n").getBytes(StandardCharsets.UTF_8);
         };
@@ -159,23 +164,28 @@ final class TestCorpus {
         return text.toString();
     }
 
-    /** The paragraphs wrapped into lines and spread over {@code pageCount} pages, with a gap between paragraphs. */
-    private static byte[] pdf(List<String> paragraphs, int pageCount) {
+    /** The paragraphs wrapped into lines, with a gap between paragraphs, on as many pages as they need. */
+    private static byte[] pdf(List<String> paragraphs) {
         List<List<String>> pages = new ArrayList<>();
-        int perPage = Math.max(1, (paragraphs.size() + pageCount - 1) / pageCount);
-        for (int start = 0; start < paragraphs.size(); start += perPage) {
-            List<String> lines = new ArrayList<>();
-            for (String paragraph : paragraphs.subList(start, Math.min(paragraphs.size(), start + perPage))) {
-                if (!lines.isEmpty()) {
-                    lines.add("");
+        List<String> lines = new ArrayList<>();
+        for (String paragraph : paragraphs) {
+            for (String line : wrap(paragraph)) {
+                if (lines.size() == PDF_LINES_PER_PAGE) {
+                    pages.add(lines);
+                    lines = new ArrayList<>();
                 }
-                lines.addAll(wrap(paragraph));
+                lines.add(line);
             }
+            if (!lines.isEmpty() && lines.size() < PDF_LINES_PER_PAGE) {
+                lines.add("");
+            }
+        }
+        if (!lines.isEmpty()) {
             pages.add(lines);
         }
         PDType1Font helvetica = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            for (List<String> lines : pages) {
+            for (List<String> pageLines : pages) {
                 PDPage page = new PDPage(PDRectangle.LETTER);
                 document.addPage(page);
                 float top = page.getMediaBox().getHeight() - PDF_MARGIN;
@@ -184,7 +194,7 @@ final class TestCorpus {
                     content.setFont(helvetica, PDF_FONT_SIZE);
                     content.setLeading(PDF_LEADING);
                     content.newLineAtOffset(PDF_MARGIN, top);
-                    for (String line : lines) {
+                    for (String line : pageLines) {
                         if (!line.isEmpty()) {
                             content.showText(line);
                         }
