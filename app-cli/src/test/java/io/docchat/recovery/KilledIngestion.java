@@ -91,14 +91,14 @@ record KilledIngestion(
         try {
             boolean signalled = killNow.await(timeoutSeconds, TimeUnit.SECONDS);
             alive = child.isAlive();
-            assertThat(signalled).as("child %d reported %d processed documents within %d s (stderr in %s)",
-                    cycle, completionsBeforeKill, timeoutSeconds, errors).isTrue();
+            assertThat(signalled).as("child %d reported %d processed documents within %d s; its errors: %s",
+                    cycle, completionsBeforeKill, timeoutSeconds, Files.readString(errors)).isTrue();
         } finally {
             child.destroyForcibly();
             child.waitFor(30, TimeUnit.SECONDS);
             reader.join(10_000);
         }
-        assertThat(alive).as("child %d was still running when killed (stderr in %s): %s", cycle, errors,
+        assertThat(alive).as("child %d was still running when killed; its errors: %s", cycle,
                 Files.readString(errors)).isTrue();
         assertThat(idle).as("child %d was killed before it had processed everything", cycle).isFalse();
         return new KilledIngestion(Map.copyOf(submitted), Map.copyOf(deleting), Map.copyOf(deleted), completed.get());
