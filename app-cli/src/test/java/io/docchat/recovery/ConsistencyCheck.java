@@ -252,7 +252,7 @@ final class ConsistencyCheck {
     }
 
     /** Passage ids straight from the index, before the engine drops hits the store does not know. */
-    private List<Long> rawSearch(String query) {
+    List<Long> rawSearch(String query) {
         List<ScoredPassage> hits = stack.index().search(
                 new SearchRequest(Account.LOCAL, query, Set.of(), Set.of(), MAX_HITS));
         return hits.stream().map(ScoredPassage::passageId).toList();

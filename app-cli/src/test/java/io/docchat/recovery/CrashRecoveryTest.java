@@ -11,6 +11,7 @@ import io.docchat.sqlite.SqliteDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,13 +31,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Crash recovery of the whole stack (SQLite store, Lucene index, file store, real parsers): a process ingesting
  * documents is killed with SIGKILL mid-way, and the next engine on the same directory must finish the work and leave
- * no document half visible, nothing deleted reachable, and an index that agrees with the store.
+ * no document half visible, nothing deleted reachable, and an index that agrees with the store. The same checks follow
+ * the other ways an index and a store drift apart: an index restored from an older copy, an index lost, a store
+ * restored from an older copy, and more unfinished documents than the parsing queue holds.
  */
 class CrashRecoveryTest {
     private static final Logger log = LoggerFactory.getLogger(CrashRecoveryTest.class);
 
     private static final Duration PROCESSING_LIMIT = Duration.ofSeconds(30);
     private static final long CHILD_TIMEOUT_SECONDS = 60;
+    private static final int BACKLOG_DOCUMENTS = 20;
+    private static final int SMALL_QUEUE_CAPACITY = 2;
 
     @TempDir
     Path temporary;
@@ -98,6 +103,60 @@ class CrashRecoveryTest {
         deleteTree(RecoveryStack.indexDirectory(data));
         try (RecoveryStack stack = RecoveryStack.open(data)) {
             check(stack, submitted.values(), List.of(), deleted.values());
+        }
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void unfinishedDocumentsBeyondTheQueueCapacityAreAllResumed() throws Exception {
+        Path data = temporary.resolve("data");
+        List<ReportedDocument> submitted = new ArrayList<>();
+        // One parsing thread and long documents: most are still queued when the engine closes, and stay PENDING.
+        try (RecoveryStack stack = RecoveryStack.open(data, builder -> builder.ingestThreads(1))) {
+            Folder folder = stack.docChat().folders().ensurePath(Account.LOCAL, "backlog");
+            for (int index = 0; index < BACKLOG_DOCUMENTS; index++) {
+                TestCorpus.GeneratedDocument generated = TestCorpus.longText(12, index, 120);
+                Document document = stack.docChat().documents().submit(Account.LOCAL, folder.id(),
+                        generated.fileName(), generated.content());
+                submitted.add(new ReportedDocument(document.id(), document.fileKey(), document.fileName()));
+            }
+        }
+        assertThat(unfinishedDocuments(data)).as("documents left unfinished at close")
+                .isGreaterThan(SMALL_QUEUE_CAPACITY);
+
+        try (RecoveryStack stack = RecoveryStack.open(data,
+                builder -> builder.ingestThreads(1).ingestQueueCapacity(SMALL_QUEUE_CAPACITY))) {
+            check(stack, submitted, List.of(), List.of());
+        }
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void indexAheadOfARestoredStoreIsRebuilt() throws Exception {
+        Path data = temporary.resolve("data");
+        List<ReportedDocument> early;
+        try (RecoveryStack stack = RecoveryStack.open(data)) {
+            early = ingest(stack, 13, 10);
+        }
+        Path backup = temporary.resolve("backup");
+        copyDatabase(data, backup);
+        List<ReportedDocument> late;
+        try (RecoveryStack stack = RecoveryStack.open(data)) {
+            late = ingest(stack, 14, 8);
+        }
+        // The store goes back in time, as when a backup is restored; the index stays ahead of it.
+        copyDatabase(backup, data);
+        assertThat(committedIndexSequence(data)).as("sequence of the index")
+                .isGreaterThan(storeSequence(data));
+
+        try (RecoveryStack stack = RecoveryStack.open(data)) {
+            check(stack, early, List.of(), List.of());
+            ConsistencyCheck check = new ConsistencyCheck(stack);
+            for (ReportedDocument document : late) {
+                String marker = TestCorpus.markerOfFileName(document.fileName()).orElseThrow();
+                assertThat(check.rawSearch(marker)).as("hits for %s, which the restored store never had",
+                        document.fileName()).isEmpty();
+            }
         }
     }
 
@@ -182,6 +241,22 @@ class CrashRecoveryTest {
     private static long committedIndexSequence(Path data) {
         try (LucenePassageIndex index = LucenePassageIndex.open(RecoveryStack.indexDirectory(data))) {
             return index.appliedSequence();
+        }
+    }
+
+    /** Copies the closed database of one data directory over that of another. */
+    private static void copyDatabase(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        String name = RecoveryStack.databaseFile(from).getFileName().toString();
+        for (String suffix : List.of("-wal", "-shm")) {
+            Files.deleteIfExists(to.resolve(name + suffix));
+        }
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (file.getFileName().toString().startsWith(name)) {
+                    Files.copy(file, to.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 

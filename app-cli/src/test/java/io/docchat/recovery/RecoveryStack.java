@@ -12,6 +12,7 @@ import io.docchat.sqlite.SqliteDatabase;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The real docchat stack on one data directory, wired as an application wires it: the SQLite database
@@ -48,6 +49,11 @@ final class RecoveryStack implements AutoCloseable {
 
     /** Opens every component on the directory and starts the engine over them. */
     static RecoveryStack open(Path directory) {
+        return open(directory, builder -> { });
+    }
+
+    /** As {@link #open(Path)}, with engine settings adjusted by {@code settings} before the engine starts. */
+    static RecoveryStack open(Path directory, Consumer<DocChatBuilder> settings) {
         SqliteDatabase database = SqliteDatabase.open(databaseFile(directory));
         LucenePassageIndex index = null;
         try {
@@ -61,6 +67,7 @@ final class RecoveryStack implements AutoCloseable {
                     .fileStore(files)
                     .pageRenderer(new PdfPageRenderer());
             DocumentParsers.all().forEach(builder::parser);
+            settings.accept(builder);
             return new RecoveryStack(database, index, files, builder.build());
         } catch (RuntimeException e) {
             // The engine closes what it was given when its start fails; before that, nothing else would.
