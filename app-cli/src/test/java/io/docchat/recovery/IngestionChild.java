@@ -68,7 +68,7 @@ final class IngestionChild {
         try (RecoveryStack stack = RecoveryStack.open(directory)) {
             new IngestionChild(stack.docChat(), cycle, System.out).run(count);
             // Stay up, as a server would, until the test kills the process.
-            Thread.sleep(Duration.ofMinutes(5).toMillis());
+            Thread.sleep(Duration.ofMinutes(2).toMillis());
         }
     }
 
