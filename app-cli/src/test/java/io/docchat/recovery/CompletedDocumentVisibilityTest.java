@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,10 +32,6 @@ class CompletedDocumentVisibilityTest {
 
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
-    @Disabled("The engine sets PARSING_COMPLETED in the store transaction that writes the passages and only then "
-            + "indexes them (DocumentProcessor.process: completeDocument, then IndexSync.catchUpAfterWrite), so a "
-            + "client polling the status searches before the passages are in the index: most of the 10 documents "
-            + "are not found")
     void documentReportedCompleteIsSearchableAtOnce() {
         List<String> missed = new ArrayList<>();
         try (RecoveryStack stack = RecoveryStack.open(temporary)) {
