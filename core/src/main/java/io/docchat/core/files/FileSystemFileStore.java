@@ -4,6 +4,7 @@ import io.docchat.core.DocChatException;
 import io.docchat.core.ErrorCode;
 import io.docchat.core.port.FileStore;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,8 +13,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +33,16 @@ public final class FileSystemFileStore implements FileStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileSystemFileStore.class);
     private static final String SUFFIX = ".bin";
+    private static final String TEMP_PREFIX = ".put-";
+    private static final String TEMP_SUFFIX = ".tmp";
+    /** Older than this, a temporary file cannot belong to a write still under way in another process. */
+    private static final Duration STALE_TEMP_AGE = Duration.ofHours(1);
 
     private final Path root;
 
     /**
-     * A store rooted at {@code root}, which is created if missing.
+     * A store rooted at {@code root}, which is created if missing. Temporary files that a process killed in the
+     * middle of a write left behind (an hour old or more) are removed.
      *
      * @throws DocChatException {@code STORAGE_FAILURE} if the directory cannot be created
      */
@@ -44,6 +53,28 @@ public final class FileSystemFileStore implements FileStore {
         } catch (IOException e) {
             throw new DocChatException(ErrorCode.STORAGE_FAILURE, "cannot create the file store directory "
                     + this.root + ": " + e.getMessage(), e);
+        }
+        removeStaleTemporaryFiles();
+    }
+
+    private void removeStaleTemporaryFiles() {
+        Instant staleBefore = Instant.now().minus(STALE_TEMP_AGE);
+        try (Stream<Path> files = Files.walk(root)) {
+            files.filter(f -> {
+                String name = f.getFileName().toString();
+                return name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX);
+            }).forEach(f -> {
+                try {
+                    if (Files.getLastModifiedTime(f).toInstant().isBefore(staleBefore)) {
+                        Files.deleteIfExists(f);
+                        LOG.info("Removed {}, left by an interrupted write", f);
+                    }
+                } catch (IOException e) {
+                    LOG.warn("Could not remove the stale temporary file {}", f, e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("Could not look for stale temporary files under {}", root, e);
         }
     }
 
@@ -60,7 +91,7 @@ public final class FileSystemFileStore implements FileStore {
         Path temporary = null;
         try {
             Files.createDirectories(directory);
-            temporary = Files.createTempFile(directory, ".put-", ".tmp");
+            temporary = Files.createTempFile(directory, TEMP_PREFIX, TEMP_SUFFIX);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {

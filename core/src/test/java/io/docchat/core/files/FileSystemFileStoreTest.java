@@ -10,6 +10,9 @@ import io.docchat.core.port.FileStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,22 @@ class FileSystemFileStoreTest extends FileStoreContract {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile).toList();
         }
+    }
+
+    @Test
+    void temporaryFilesOfAnInterruptedWriteAreRemovedOnceStale() throws IOException {
+        Path dir = root.resolve("files");
+        FileSystemFileStore store = new FileSystemFileStore(dir);
+        store.put("files/kept", new byte[] {1, 2, 3});
+        Path stale = Files.write(dir.resolve("files/.put-123.tmp"), new byte[] {9});
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        Path recent = Files.write(dir.resolve("files/.put-456.tmp"), new byte[] {9});
+
+        FileSystemFileStore reopened = new FileSystemFileStore(dir);
+
+        assertThat(stale).doesNotExist();
+        assertThat(recent).as("may belong to a write under way in another process").exists();
+        assertThat(reopened.read("files/kept")).hasValueSatisfying(b -> assertThat(b).containsExactly(1, 2, 3));
     }
 
     @Test
