@@ -1,0 +1,339 @@
+package io.docchat.lucene;
+
+import io.docchat.core.DocChatException;
+import io.docchat.core.ErrorCode;
+import io.docchat.core.model.IndexedPassage;
+import io.docchat.core.model.ScoredPassage;
+import io.docchat.core.model.SearchRequest;
+import io.docchat.core.port.PassageIndex;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link PassageIndex} on Lucene: BM25 over English and Chinese text in one index, with exact scope filters.
+ *
+ * <p>Every write refreshes the searcher before it returns, so the next search sees it. {@link #commit()} makes the
+ * writes durable and records the applied change sequence in the commit's user data; {@link #close()} discards whatever
+ * was not committed, exactly as a crash would, and the next {@link #open} reports the committed sequence so the engine
+ * can replay the rest from the store.
+ *
+ * <p>Writes must come from one thread at a time; searches may run concurrently with writes and with each other.
+ */
+public final class LucenePassageIndex implements PassageIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(LucenePassageIndex.class);
+
+    /** Key of the applied change sequence in the commit user data. */
+    static final String APPLIED_SEQUENCE_KEY = "docchat.appliedSequence";
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final PassageFields fields;
+    private final PassageQueryBuilder queries;
+    private final String description;
+    private volatile long appliedSequence;
+    private volatile boolean closed;
+
+    private LucenePassageIndex(Directory directory, LuceneIndexSettings settings, String description)
+            throws IOException {
+        this.directory = directory;
+        this.description = description;
+        Analyzer analyzer = analyzer(settings.chineseSegmentation());
+        BM25Similarity similarity = new BM25Similarity(settings.k1(), settings.b());
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setSimilarity(similarity)
+                // What was not committed must vanish on close, as it would in a crash: the store replays it.
+                .setCommitOnClose(false)
+                .setRAMBufferSizeMB(64);
+        this.writer = new IndexWriter(directory, config);
+        this.appliedSequence = committedSequence(writer);
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                searcher.setSimilarity(similarity);
+                return searcher;
+            }
+        });
+        this.fields = new PassageFields(settings.chineseSegmentation());
+        this.queries = new PassageQueryBuilder(analyzer, settings);
+        log.debug("opened passage index {} at applied sequence {}", description, appliedSequence);
+    }
+
+    /** Opens (creating if needed) the index in {@code directory} with the default settings. */
+    public static LucenePassageIndex open(Path directory) {
+        return open(directory, LuceneIndexSettings.defaults());
+    }
+
+    /** Opens (creating if needed) the index in {@code directory}. */
+    public static LucenePassageIndex open(Path directory, LuceneIndexSettings settings) {
+        Directory dir = null;
+        try {
+            Files.createDirectories(directory);
+            dir = FSDirectory.open(directory);
+            return new LucenePassageIndex(dir, settings, directory.toString());
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(dir, e);
+            throw new DocChatException(ErrorCode.STORAGE_FAILURE,
+                    "cannot open the passage index in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A new, empty index held in memory, with the default settings: for tests and small embedded uses. */
+    public static LucenePassageIndex inMemory() {
+        return inMemory(LuceneIndexSettings.defaults());
+    }
+
+    /** A new, empty index held in memory. */
+    public static LucenePassageIndex inMemory(LuceneIndexSettings settings) {
+        try {
+            return new LucenePassageIndex(new ByteBuffersDirectory(), settings, "in memory");
+        } catch (IOException e) {
+            throw new DocChatException(ErrorCode.STORAGE_FAILURE, "cannot create an in-memory passage index", e);
+        }
+    }
+
+    @Override
+    public void add(List<IndexedPassage> passages) {
+        ensureOpen();
+        if (passages.isEmpty()) {
+            return;
+        }
+        // Validate the whole batch first, so a bad passage leaves the index as it was.
+        passages.forEach(LucenePassageIndex::validate);
+        long highest = appliedSequence;
+        try {
+            for (IndexedPassage passage : passages) {
+                writer.updateDocument(new Term(PassageFields.PASSAGE_KEY, Long.toString(passage.id())),
+                        fields.toDocument(passage));
+                highest = Math.max(highest, passage.id());
+            }
+            appliedSequence = highest;
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw storageFailure("add passages", e);
+        }
+    }
+
+    @Override
+    public void removeDocument(long documentId, long sequence) {
+        ensureOpen();
+        try {
+            writer.deleteDocuments(new Term(PassageFields.DOCUMENT_KEY, Long.toString(documentId)));
+            appliedSequence = Math.max(appliedSequence, sequence);
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw storageFailure("remove document " + documentId, e);
+        }
+    }
+
+    @Override
+    public List<ScoredPassage> search(SearchRequest request) {
+        ensureOpen();
+        if (request.accountId() == null || request.accountId().isBlank()) {
+            throw DocChatException.missing("accountId");
+        }
+        if (request.limit() < 1) {
+            throw DocChatException.invalid("limit", "must be at least 1, was " + request.limit());
+        }
+        Query query = queries.build(request);
+        if (query == null) {
+            return List.of();
+        }
+        IndexSearcher searcher;
+        try {
+            searcher = searchers.acquire();
+        } catch (IOException e) {
+            throw storageFailure("search", e);
+        }
+        try {
+            TopDocs top = searcher.search(query, request.limit());
+            return toPassages(searcher, top.scoreDocs);
+        } catch (IOException e) {
+            throw storageFailure("search", e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    @Override
+    public long appliedSequence() {
+        return appliedSequence;
+    }
+
+    @Override
+    public void commit() {
+        ensureOpen();
+        try {
+            writer.setLiveCommitData(Map.of(APPLIED_SEQUENCE_KEY, Long.toString(appliedSequence)).entrySet());
+            writer.commit();
+        } catch (IOException e) {
+            throw storageFailure("commit", e);
+        }
+    }
+
+    @Override
+    public void clear() {
+        ensureOpen();
+        try {
+            writer.deleteAll();
+            appliedSequence = 0;
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw storageFailure("clear", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        IOException failure = null;
+        for (Closeable resource : new Closeable[] {searchers, writer, directory}) {
+            try {
+                resource.close();
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw storageFailure("close", failure);
+        }
+        log.debug("closed passage index {}", description);
+    }
+
+    @Override
+    public String toString() {
+        return "LucenePassageIndex[" + description + ", appliedSequence=" + appliedSequence + "]";
+    }
+
+    /**
+     * Reads the passage ids of the hits from doc values, visiting the hits in document order so that each segment's
+     * doc-values iterator is fetched once and only moves forward; nothing but the results is allocated per hit.
+     */
+    private static List<ScoredPassage> toPassages(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+        int n = hits.length;
+        if (n == 0) {
+            return List.of();
+        }
+        // Document number in the high bits, rank in the low bits: one primitive sort gives document order.
+        long[] byDoc = new long[n];
+        for (int rank = 0; rank < n; rank++) {
+            byDoc[rank] = ((long) hits[rank].doc << 32) | rank;
+        }
+        Arrays.sort(byDoc);
+        ScoredPassage[] results = new ScoredPassage[n];
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int leafIndex = -1;
+        LeafReaderContext leaf = null;
+        NumericDocValues ids = null;
+        for (long entry : byDoc) {
+            int doc = (int) (entry >>> 32);
+            int rank = (int) entry;
+            while (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(++leafIndex);
+                ids = leaf.reader().getNumericDocValues(PassageFields.PASSAGE_ID);
+            }
+            if (ids == null || !ids.advanceExact(doc - leaf.docBase)) {
+                throw new IllegalStateException("indexed passage without an id at document " + doc);
+            }
+            results[rank] = new ScoredPassage(ids.longValue(), hits[rank].score);
+        }
+        return Collections.unmodifiableList(Arrays.asList(results));
+    }
+
+    private static Analyzer analyzer(ChineseSegmentation segmentation) {
+        return switch (segmentation) {
+            case BIGRAMS -> new BilingualAnalyzer(true);
+            case WORDS -> new PerFieldAnalyzerWrapper(new BilingualAnalyzer(false),
+                    Map.of(PassageFields.WORDS, new ChineseWordAnalyzer(1),
+                            PassageFields.TITLE, new BilingualAnalyzer(true)));
+            case WORDS_AND_BIGRAMS -> new PerFieldAnalyzerWrapper(new BilingualAnalyzer(true),
+                    Map.of(PassageFields.WORDS, new ChineseWordAnalyzer(2)));
+        };
+    }
+
+    private static long committedSequence(IndexWriter writer) {
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> entry : data) {
+                if (APPLIED_SEQUENCE_KEY.equals(entry.getKey())) {
+                    return Long.parseLong(entry.getValue());
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static void validate(IndexedPassage passage) {
+        if (passage.accountId() == null || passage.accountId().isBlank()) {
+            throw DocChatException.invalid("accountId", "is required for passage " + passage.id());
+        }
+        if (passage.id() <= 0) {
+            throw DocChatException.invalid("passageId", "must be positive, was " + passage.id());
+        }
+    }
+
+    private void release(IndexSearcher searcher) {
+        try {
+            searchers.release(searcher);
+        } catch (IOException e) {
+            log.warn("could not release a searcher of passage index {}", description, e);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("passage index " + description + " is closed");
+        }
+    }
+
+    private DocChatException storageFailure(String operation, IOException cause) {
+        return new DocChatException(ErrorCode.STORAGE_FAILURE,
+                "passage index " + description + ": " + operation + " failed: " + cause.getMessage(), cause);
+    }
+
+    private static void closeQuietly(Directory directory, Exception primary) {
+        if (directory != null) {
+            try {
+                directory.close();
+            } catch (IOException e) {
+                primary.addSuppressed(e);
+            }
+        }
+    }
+}

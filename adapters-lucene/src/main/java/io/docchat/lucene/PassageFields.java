@@ -1,0 +1,73 @@
+package io.docchat.lucene;
+
+import io.docchat.core.model.IndexedPassage;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexOptions;
+
+/** The Lucene schema of a passage: field names and how an {@link IndexedPassage} becomes a document. */
+final class PassageFields {
+
+    /** Passage id as a term, to replace a passage by id. */
+    static final String PASSAGE_KEY = "pid";
+    /** Passage id as a doc value: the only thing a search reads back. */
+    static final String PASSAGE_ID = "pid_value";
+    static final String ACCOUNT = "account";
+    /** Multi-valued: the passage's folder and every ancestor, so a subtree filter is one term lookup. */
+    static final String FOLDER = "folder";
+    /** Document id as a term, to delete a document's passages. */
+    static final String DOCUMENT_KEY = "doc";
+    /** Document id as a point, for document filters. */
+    static final String DOCUMENT_ID = "doc_value";
+    /** English words and CJK bigrams. */
+    static final String TEXT = "text";
+    /** Chinese dictionary words. */
+    static final String WORDS = "words";
+    static final String TITLE = "title";
+
+    /**
+     * Scoring needs term frequencies and lengths but no positions: BM25 over bags of words, so positions would only
+     * cost index size and indexing time.
+     */
+    private static final FieldType SEARCHABLE_TEXT = searchableText();
+
+    private final boolean chineseWords;
+
+    PassageFields(ChineseSegmentation segmentation) {
+        this.chineseWords = segmentation != ChineseSegmentation.BIGRAMS;
+    }
+
+    Document toDocument(IndexedPassage passage) {
+        Document doc = new Document();
+        doc.add(new StringField(PASSAGE_KEY, Long.toString(passage.id()), Field.Store.NO));
+        doc.add(new NumericDocValuesField(PASSAGE_ID, passage.id()));
+        doc.add(new StringField(ACCOUNT, passage.accountId(), Field.Store.NO));
+        for (String folderId : passage.folderPath()) {
+            doc.add(new StringField(FOLDER, folderId, Field.Store.NO));
+        }
+        doc.add(new StringField(DOCUMENT_KEY, Long.toString(passage.documentId()), Field.Store.NO));
+        doc.add(new LongField(DOCUMENT_ID, passage.documentId(), Field.Store.NO));
+        String text = passage.text() == null ? "" : passage.text();
+        doc.add(new Field(TEXT, text, SEARCHABLE_TEXT));
+        if (chineseWords) {
+            doc.add(new Field(WORDS, text, SEARCHABLE_TEXT));
+        }
+        if (passage.title() != null && !passage.title().isBlank()) {
+            doc.add(new Field(TITLE, passage.title(), SEARCHABLE_TEXT));
+        }
+        return doc;
+    }
+
+    private static FieldType searchableText() {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setStored(false);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.freeze();
+        return type;
+    }
+}

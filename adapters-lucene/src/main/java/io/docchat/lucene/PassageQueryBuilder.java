@@ -1,0 +1,111 @@
+package io.docchat.lucene;
+
+import io.docchat.core.model.SearchRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Turns a {@link SearchRequest} into a Lucene query. The user's text is analyzed with the index's own analyzers into
+ * plain term queries, never parsed as query syntax, so no input can change the query's structure; scope becomes exact
+ * filter clauses that do not score.
+ */
+final class PassageQueryBuilder {
+
+    /**
+     * Distinct terms taken per field from the query text. Far below Lucene's clause limit; a question is a few dozen
+     * terms, and a pasted page gains nothing from its ten-thousandth term.
+     */
+    static final int MAX_TERMS_PER_FIELD = 256;
+
+    private final Analyzer analyzer;
+    private final LuceneIndexSettings settings;
+
+    PassageQueryBuilder(Analyzer analyzer, LuceneIndexSettings settings) {
+        this.analyzer = analyzer;
+        this.settings = settings;
+    }
+
+    /** The query, or null when the text has no searchable term (blank, or only stop words and punctuation). */
+    Query build(SearchRequest request) {
+        String text = request.text();
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        BooleanQuery.Builder relevance = new BooleanQuery.Builder();
+        int clauses = addTerms(relevance, PassageFields.TEXT, text, 1f);
+        if (settings.chineseSegmentation() != ChineseSegmentation.BIGRAMS) {
+            clauses += addTerms(relevance, PassageFields.WORDS, text, 1f);
+        }
+        if (clauses == 0) {
+            return null;
+        }
+        if (settings.titleBoost() > 0) {
+            addTerms(relevance, PassageFields.TITLE, text, settings.titleBoost());
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        query.add(relevance.build(), Occur.MUST);
+        query.add(new TermQuery(new Term(PassageFields.ACCOUNT, request.accountId())), Occur.FILTER);
+        if (!request.folderIds().isEmpty()) {
+            query.add(anyTerm(PassageFields.FOLDER, request.folderIds()), Occur.FILTER);
+        }
+        if (!request.documentIds().isEmpty()) {
+            long[] ids = request.documentIds().stream().mapToLong(Long::longValue).toArray();
+            query.add(LongField.newSetQuery(PassageFields.DOCUMENT_ID, ids), Occur.FILTER);
+        }
+        return query.build();
+    }
+
+    private int addTerms(BooleanQuery.Builder builder, String field, String text, float boost) {
+        Map<String, Integer> counts = analyze(field, text);
+        for (Map.Entry<String, Integer> entry : counts.entrySet()) {
+            Query term = new TermQuery(new Term(field, entry.getKey()));
+            // A term the question repeats counts more, as a repeated clause would, at the cost of one clause.
+            float weight = boost * entry.getValue();
+            builder.add(weight == 1f ? term : new BoostQuery(term, weight), Occur.SHOULD);
+        }
+        return counts.size();
+    }
+
+    private Map<String, Integer> analyze(String field, String text) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                String value = term.toString();
+                if (counts.size() < MAX_TERMS_PER_FIELD || counts.containsKey(value)) {
+                    counts.merge(value, 1, Integer::sum);
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            // Analysis reads from a String: an IOException here is a bug, not an I/O condition.
+            throw new UncheckedIOException("analysis of query text failed", e);
+        }
+        return counts;
+    }
+
+    private static Query anyTerm(String field, Iterable<String> values) {
+        List<BytesRef> terms = new ArrayList<>();
+        for (String value : values) {
+            terms.add(new BytesRef(value));
+        }
+        return terms.size() == 1 ? new TermQuery(new Term(field, terms.get(0))) : new TermInSetQuery(field, terms);
+    }
+}

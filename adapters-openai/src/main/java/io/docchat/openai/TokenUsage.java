@@ -1,0 +1,4 @@
+package io.docchat.openai;
+
+/** Token counts a backend reported for one answer. */
+public record TokenUsage(int promptTokens, int completionTokens, int totalTokens) {}
