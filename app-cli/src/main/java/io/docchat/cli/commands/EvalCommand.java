@@ -1,0 +1,24 @@
+package io.docchat.cli.commands;
+
+import io.docchat.cli.DocChatCli;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code docchat eval}: reproducible measurements of answer, citation and page quality. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Measure retrieval, citation and answer quality on evaluation sets, in a fresh temporary data directory.",
+        subcommands = {EvalQaCommand.class, EvalPagesCommand.class})
+public final class EvalCommand implements Runnable {
+    @ParentCommand
+    private DocChatCli root;
+
+    DocChatCli root() {
+        return root;
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(root.terminal().out());
+    }
+}

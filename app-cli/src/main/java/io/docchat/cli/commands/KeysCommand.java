@@ -1,0 +1,26 @@
+package io.docchat.cli.commands;
+
+import io.docchat.cli.DocChatCli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code docchat keys}: the credentials the HTTP server accepts. */
+@Command(name = "keys", mixinStandardHelpOptions = true,
+        description = {
+            "Manage the credentials of the HTTP server: AccessKey pairs (signed requests of the official SDKs)",
+            "and bearer tokens. While none exist, the server runs in local mode and listens on loopback only."
+        },
+        subcommands = {KeysCreateCommand.class, KeysListCommand.class, KeysRevokeCommand.class})
+public final class KeysCommand implements Runnable {
+    @ParentCommand
+    private DocChatCli root;
+
+    DocChatCli root() {
+        return root;
+    }
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(root.terminal().out());
+    }
+}
