@@ -1,0 +1,435 @@
+package io.docchat.documents;
+
+import io.docchat.core.model.Box;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Turns the glyphs of one page into lines in reading order.
+ *
+ * <p>Glyphs are grouped into rows by baseline and rows into fragments at wide horizontal gaps. The fragments are then
+ * ordered by a recursive XY cut: a region is split at a vertical gutter when both sides look like columns of running
+ * text (so multi-column pages read column by column), otherwise at horizontal white space, otherwise around the
+ * full-width lines (titles) that hide a gutter. What remains is read row by row; a row whose fragments are far apart
+ * is a table row and its cells are separated by {@code " | "}. Rows are never merged across gutters, which is what
+ * keeps tables row by row and columns apart.
+ */
+final class PdfPageLayout {
+
+    /** Rows are glyphs whose baselines differ by less than this many font sizes (superscripts stay on their line). */
+    private static final float ROW_TOLERANCE = 0.45f;
+    /** A horizontal gap wider than this many font sizes ends a fragment: it is a gutter or a table cell border. */
+    private static final float FRAGMENT_GAP = 0.95f;
+    /** Fragments of one row farther apart than this many font sizes are separate table cells. */
+    private static final float CELL_GAP = 1.8f;
+    /** A column of text is at least this many font sizes wide. */
+    private static final float MIN_COLUMN_WIDTH = 6f;
+    /** A vertical gap larger than this many font sizes between lines starts a paragraph. */
+    private static final float PARAGRAPH_GAP = 0.7f;
+    private static final int MAX_DEPTH = 40;
+
+    private PdfPageLayout() {}
+
+    /** The page's lines in reading order: upright text first, then text in other directions. */
+    static List<PdfLine> lines(List<PdfGlyph> glyphs) {
+        List<PdfLine> out = new ArrayList<>();
+        for (int direction = 0; direction < 4; direction++) {
+            List<PdfGlyph> group = new ArrayList<>();
+            for (PdfGlyph glyph : glyphs) {
+                if (glyph.direction == direction) {
+                    group.add(glyph);
+                }
+            }
+            if (!group.isEmpty()) {
+                layoutDirection(group, out);
+            }
+        }
+        return out;
+    }
+
+    private static void layoutDirection(List<PdfGlyph> glyphs, List<PdfLine> out) {
+        List<Fragment> fragments = fragments(glyphs);
+        List<List<Fragment>> leaves = new ArrayList<>();
+        cut(fragments, leaves, 0);
+        for (List<Fragment> leaf : leaves) {
+            emitLeaf(leaf, out);
+        }
+    }
+
+    // ---- rows and fragments ----
+
+    private static List<Fragment> fragments(List<PdfGlyph> glyphs) {
+        glyphs.sort(Comparator.comparingDouble(g -> g.baseline));
+        List<List<PdfGlyph>> rows = new ArrayList<>();
+        int start = 0;
+        while (start < glyphs.size()) {
+            PdfGlyph first = glyphs.get(start);
+            float rowSize = first.size;
+            int end = start + 1;
+            while (end < glyphs.size()) {
+                PdfGlyph next = glyphs.get(end);
+                if (next.baseline - first.baseline > ROW_TOLERANCE * Math.max(rowSize, next.size)) {
+                    break;
+                }
+                rowSize = Math.max(rowSize, next.size);
+                end++;
+            }
+            rows.add(new ArrayList<>(glyphs.subList(start, end)));
+            start = end;
+        }
+        mergeScripts(rows);
+        List<Fragment> fragments = new ArrayList<>();
+        int rowIndex = 0;
+        for (List<PdfGlyph> row : rows) {
+            if (row.isEmpty()) {
+                continue;
+            }
+            row.sort(Comparator.comparingDouble(g -> g.frameLeft));
+            splitRow(row, rowIndex++, fragments);
+        }
+        return fragments;
+    }
+
+    /**
+     * A row of small glyphs whose baseline lies within the body of a neighbouring row of larger glyphs is a
+     * superscript or subscript ("10th", "H2O", footnote marks): it joins that row instead of becoming a line.
+     */
+    private static void mergeScripts(List<List<PdfGlyph>> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            List<PdfGlyph> row = rows.get(i);
+            if (row.isEmpty()) {
+                continue;
+            }
+            float size = maxSize(row);
+            float baseline = row.get(0).baseline;
+            for (int j = i - 1; j <= i + 1; j += 2) {
+                if (j < 0 || j >= rows.size() || rows.get(j).isEmpty()) {
+                    continue;
+                }
+                List<PdfGlyph> other = rows.get(j);
+                float otherSize = maxSize(other);
+                if (size >= 0.85f * otherSize) {
+                    continue;
+                }
+                float top = Float.MAX_VALUE;
+                float bottom = -Float.MAX_VALUE;
+                for (PdfGlyph g : other) {
+                    top = Math.min(top, g.frameTop);
+                    bottom = Math.max(bottom, g.frameBottom);
+                }
+                if (baseline > top && baseline < bottom) {
+                    other.addAll(row);
+                    row.clear();
+                    break;
+                }
+            }
+        }
+    }
+
+    private static float maxSize(List<PdfGlyph> row) {
+        float size = 0;
+        for (PdfGlyph g : row) {
+            size = Math.max(size, g.size);
+        }
+        return size;
+    }
+
+    private static void splitRow(List<PdfGlyph> row, int rowIndex, List<Fragment> out) {
+        int start = 0;
+        float right = row.get(0).frameRight;
+        for (int i = 1; i < row.size(); i++) {
+            PdfGlyph glyph = row.get(i);
+            float size = Math.max(glyph.size, row.get(i - 1).size);
+            if (glyph.frameLeft - right > FRAGMENT_GAP * size) {
+                out.add(new Fragment(row.subList(start, i), rowIndex));
+                start = i;
+                right = glyph.frameRight;
+            } else {
+                right = Math.max(right, glyph.frameRight);
+            }
+        }
+        out.add(new Fragment(row.subList(start, row.size()), rowIndex));
+    }
+
+    // ---- recursive XY cut ----
+
+    private static void cut(List<Fragment> region, List<List<Fragment>> leaves, int depth) {
+        if (region.size() <= 1 || depth > MAX_DEPTH) {
+            leaves.add(region);
+            return;
+        }
+        List<List<Fragment>> columns = columnSplit(region);
+        if (columns != null) {
+            for (List<Fragment> column : columns) {
+                cut(column, leaves, depth + 1);
+            }
+            return;
+        }
+        List<List<Fragment>> bands = bandSplit(region);
+        if (bands.size() > 1) {
+            for (List<Fragment> band : bands) {
+                cut(band, leaves, depth + 1);
+            }
+            return;
+        }
+        List<List<Fragment>> segments = splitAroundSpanningLines(region);
+        if (segments != null) {
+            for (List<Fragment> segment : segments) {
+                cut(segment, leaves, depth + 1);
+            }
+            return;
+        }
+        leaves.add(region);
+    }
+
+    /** The region's two sides of its widest gutter that separates columns of text, or null. */
+    private static List<List<Fragment>> columnSplit(List<Fragment> region) {
+        List<Fragment> byLeft = new ArrayList<>(region);
+        byLeft.sort(Comparator.comparingDouble(f -> f.frameLeft));
+        float medianSize = medianSize(region);
+        float maxRight = byLeft.get(0).frameRight;
+        int bestIndex = -1;
+        float bestWidth = 0;
+        for (int i = 1; i < byLeft.size(); i++) {
+            Fragment f = byLeft.get(i);
+            float gap = f.frameLeft - maxRight;
+            if (gap > FRAGMENT_GAP * medianSize * 0.8f && gap > bestWidth) {
+                List<Fragment> left = byLeft.subList(0, i);
+                List<Fragment> right = byLeft.subList(i, byLeft.size());
+                if (isTextColumn(left, medianSize) && isTextColumn(right, medianSize)) {
+                    bestIndex = i;
+                    bestWidth = gap;
+                }
+            }
+            maxRight = Math.max(maxRight, f.frameRight);
+        }
+        if (bestIndex < 0) {
+            return null;
+        }
+        return List.of(new ArrayList<>(byLeft.subList(0, bestIndex)),
+                new ArrayList<>(byLeft.subList(bestIndex, byLeft.size())));
+    }
+
+    /** Running text fills its column: most of its lines span most of the column's width. */
+    private static boolean isTextColumn(List<Fragment> side, float medianSize) {
+        float left = Float.MAX_VALUE;
+        float right = -Float.MAX_VALUE;
+        for (Fragment f : side) {
+            left = Math.min(left, f.frameLeft);
+            right = Math.max(right, f.frameRight);
+        }
+        float width = right - left;
+        if (width < MIN_COLUMN_WIDTH * medianSize) {
+            return false;
+        }
+        int full = 0;
+        for (Fragment f : side) {
+            if (f.frameRight - f.frameLeft >= 0.5f * width) {
+                full++;
+            }
+        }
+        return full >= 2 && full >= 0.6f * side.size();
+    }
+
+    /** The region split at every horizontal band of white space, top to bottom. */
+    private static List<List<Fragment>> bandSplit(List<Fragment> region) {
+        List<Fragment> byTop = new ArrayList<>(region);
+        byTop.sort(Comparator.comparingDouble(f -> f.frameTop));
+        List<List<Fragment>> bands = new ArrayList<>();
+        List<Fragment> current = new ArrayList<>();
+        float maxBottom = -Float.MAX_VALUE;
+        for (Fragment f : byTop) {
+            if (!current.isEmpty() && f.frameTop > maxBottom) {
+                bands.add(current);
+                current = new ArrayList<>();
+            }
+            current.add(f);
+            maxBottom = Math.max(maxBottom, f.frameBottom);
+        }
+        bands.add(current);
+        return bands;
+    }
+
+    /**
+     * A title spanning several columns joins them into one band. Take the wide lines out; if the rest has a gutter,
+     * split the region at the wide lines, each wide line its own segment.
+     */
+    private static List<List<Fragment>> splitAroundSpanningLines(List<Fragment> region) {
+        float left = Float.MAX_VALUE;
+        float right = -Float.MAX_VALUE;
+        for (Fragment f : region) {
+            left = Math.min(left, f.frameLeft);
+            right = Math.max(right, f.frameRight);
+        }
+        float width = right - left;
+        List<Fragment> wide = new ArrayList<>();
+        List<Fragment> narrow = new ArrayList<>();
+        for (Fragment f : region) {
+            (f.frameRight - f.frameLeft > 0.55f * width ? wide : narrow).add(f);
+        }
+        if (wide.isEmpty() || narrow.size() < 2 || columnSplit(narrow) == null) {
+            return null;
+        }
+        wide.sort(Comparator.comparingDouble(f -> f.frameTop));
+        List<List<Fragment>> segments = new ArrayList<>();
+        List<Fragment> remaining = new ArrayList<>(narrow);
+        for (Fragment w : wide) {
+            List<Fragment> above = new ArrayList<>();
+            List<Fragment> below = new ArrayList<>();
+            for (Fragment f : remaining) {
+                ((f.frameTop + f.frameBottom) / 2 < w.frameTop ? above : below).add(f);
+            }
+            if (!above.isEmpty()) {
+                segments.add(above);
+            }
+            segments.add(List.of(w));
+            remaining = below;
+        }
+        if (!remaining.isEmpty()) {
+            segments.add(remaining);
+        }
+        return segments.size() > 1 ? segments : null;
+    }
+
+    private static float medianSize(List<Fragment> region) {
+        float[] sizes = new float[region.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = region.get(i).size;
+        }
+        java.util.Arrays.sort(sizes);
+        return Math.max(1f, sizes[sizes.length / 2]);
+    }
+
+    // ---- leaves to lines ----
+
+    private static void emitLeaf(List<Fragment> leaf, List<PdfLine> out) {
+        List<Fragment> ordered = new ArrayList<>(leaf);
+        ordered.sort(Comparator.<Fragment>comparingInt(f -> f.rowIndex).thenComparingDouble(f -> f.frameLeft));
+        float previousBottom = Float.NaN;
+        int i = 0;
+        boolean firstOfLeaf = true;
+        while (i < ordered.size()) {
+            int j = i + 1;
+            while (j < ordered.size() && ordered.get(j).rowIndex == ordered.get(i).rowIndex) {
+                j++;
+            }
+            List<Fragment> row = ordered.subList(i, j);
+            StringBuilder text = new StringBuilder();
+            boolean table = false;
+            float left = Float.MAX_VALUE;
+            float top = Float.MAX_VALUE;
+            float right = -Float.MAX_VALUE;
+            float bottom = -Float.MAX_VALUE;
+            float frameTop = Float.MAX_VALUE;
+            float frameBottom = -Float.MAX_VALUE;
+            float dominantSize = 0;
+            int dominantChars = -1;
+            Fragment previous = null;
+            for (Fragment f : row) {
+                String fragmentText = f.text();
+                if (previous != null) {
+                    float gap = f.frameLeft - previous.frameRight;
+                    if (gap >= CELL_GAP * Math.max(f.size, previous.size)) {
+                        text.append(" | ");
+                        table = true;
+                    } else if (!(CjkText.endsWithCjk(text) && CjkText.startsWithCjk(fragmentText))) {
+                        text.append(' ');
+                    }
+                }
+                text.append(fragmentText);
+                left = Math.min(left, f.left);
+                top = Math.min(top, f.top);
+                right = Math.max(right, f.right);
+                bottom = Math.max(bottom, f.bottom);
+                frameTop = Math.min(frameTop, f.frameTop);
+                frameBottom = Math.max(frameBottom, f.frameBottom);
+                if (f.glyphs.size() > dominantChars) {
+                    dominantChars = f.glyphs.size();
+                    dominantSize = f.size;
+                }
+                previous = f;
+            }
+            boolean gapAbove = !Float.isNaN(previousBottom)
+                    && frameTop - previousBottom > PARAGRAPH_GAP * dominantSize;
+            String lineText = text.toString().strip();
+            if (!lineText.isEmpty()) {
+                out.add(new PdfLine(lineText, new Box(left, top, right - left, bottom - top), dominantSize, table,
+                        firstOfLeaf || gapAbove));
+                firstOfLeaf = false;
+            }
+            previousBottom = frameBottom;
+            i = j;
+        }
+    }
+
+    /** Glyphs of one row that sit close together: a run of words, a table cell, or a column's line. */
+    private static final class Fragment {
+        final List<PdfGlyph> glyphs;
+        final int rowIndex;
+        final float size;
+        final float frameLeft;
+        final float frameRight;
+        final float frameTop;
+        final float frameBottom;
+        final float left;
+        final float top;
+        final float right;
+        final float bottom;
+
+        Fragment(List<PdfGlyph> glyphs, int rowIndex) {
+            this.glyphs = glyphs;
+            this.rowIndex = rowIndex;
+            float size = 0;
+            float fl = Float.MAX_VALUE;
+            float fr = -Float.MAX_VALUE;
+            float ft = Float.MAX_VALUE;
+            float fb = -Float.MAX_VALUE;
+            float l = Float.MAX_VALUE;
+            float t = Float.MAX_VALUE;
+            float r = -Float.MAX_VALUE;
+            float b = -Float.MAX_VALUE;
+            for (PdfGlyph g : glyphs) {
+                size = Math.max(size, g.size);
+                fl = Math.min(fl, g.frameLeft);
+                fr = Math.max(fr, g.frameRight);
+                ft = Math.min(ft, g.frameTop);
+                fb = Math.max(fb, g.frameBottom);
+                l = Math.min(l, g.left);
+                t = Math.min(t, g.top);
+                r = Math.max(r, g.right);
+                b = Math.max(b, g.bottom);
+            }
+            this.size = size;
+            this.frameLeft = fl;
+            this.frameRight = fr;
+            this.frameTop = ft;
+            this.frameBottom = fb;
+            this.left = l;
+            this.top = t;
+            this.right = r;
+            this.bottom = b;
+        }
+
+        /** The fragment's text: spaces where the PDF has them or the gap says so, none between CJK characters. */
+        String text() {
+            StringBuilder sb = new StringBuilder(glyphs.size() + 8);
+            PdfGlyph previous = null;
+            for (PdfGlyph g : glyphs) {
+                if (previous != null && !(previous.cjk && g.cjk)) {
+                    float gap = g.frameLeft - previous.frameRight;
+                    float size = Math.max(previous.size, g.size);
+                    float threshold = Math.min(0.3f * size, Math.max(0.15f * size, 0.45f * previous.spaceWidth));
+                    boolean explicitSpace = g.spaceBefore && g.sequence == previous.sequence + 1
+                            && gap > -0.1f * size;
+                    if (gap > threshold || explicitSpace) {
+                        sb.append(' ');
+                    }
+                }
+                sb.append(g.text);
+                previous = g;
+            }
+            return sb.toString();
+        }
+    }
+}

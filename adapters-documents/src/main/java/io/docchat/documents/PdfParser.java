@@ -1,0 +1,138 @@
+package io.docchat.documents;
+
+import io.docchat.core.model.Page;
+import io.docchat.core.model.ParseFailure;
+import io.docchat.core.model.ParseResult;
+import io.docchat.core.model.ParsedDocument;
+import io.docchat.core.port.DocumentParser;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads PDF files with PDFBox: text in reading order with a box for every line, page sizes and rotations, headings by
+ * font size, tables row by row. Buffers beyond {@link DocumentLimits#pdfMainMemoryBytes()} spill to scratch files.
+ */
+public final class PdfParser implements DocumentParser {
+
+    static final String PASSWORD_PROTECTED = "The PDF is password-protected.";
+    private static final Logger LOG = LoggerFactory.getLogger(PdfParser.class);
+
+    private final DocumentLimits limits;
+
+    public PdfParser() {
+        this(DocumentLimits.defaults());
+    }
+
+    public PdfParser(DocumentLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    @Override
+    public boolean accepts(String fileName, byte[] content) {
+        return ContentSniffer.kindOf(fileName, content) == FileKind.PDF;
+    }
+
+    @Override
+    public ParseResult parse(String fileName, byte[] content) {
+        if (content == null || content.length == 0) {
+            return ParseResult.failure(ParseFailure.EMPTY, "The file is empty.");
+        }
+        if (content.length > limits.maxFileBytes()) {
+            return ParseResult.failure(ParseFailure.TOO_LARGE,
+                    "The file is " + content.length + " bytes; the limit is " + limits.maxFileBytes() + " bytes.");
+        }
+        try (PDDocument document = load(content, limits)) {
+            int pageCount = document.getNumberOfPages();
+            if (pageCount > limits.maxPages()) {
+                return ParseResult.failure(ParseFailure.LIMIT_EXCEEDED,
+                        "The PDF has " + pageCount + " pages; the limit is " + limits.maxPages() + ".");
+            }
+            if (pageCount == 0) {
+                return ParseResult.failure(ParseFailure.EMPTY, "The PDF has no pages.");
+            }
+            PdfPageCollector collector = new PdfPageCollector(limits.maxTextChars());
+            collector.writeText(document, Writer.nullWriter());
+            List<Page> pages = PdfBlockAssembler.assemble(collector.pages());
+            return ParseResult.success(new ParsedDocument(title(document), pages, warnings(pages)));
+        } catch (InvalidPasswordException e) {
+            return ParseResult.failure(ParseFailure.ENCRYPTED, PASSWORD_PROTECTED);
+        } catch (PdfPageCollector.TextLimitException e) {
+            return ParseResult.failure(ParseFailure.LIMIT_EXCEEDED, e.getMessage());
+        } catch (InterruptedIOException e) {
+            Thread.currentThread().interrupt();
+            return ParseResult.failure(ParseFailure.TIMEOUT, "Parsing the PDF was stopped before it finished.");
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Unreadable PDF {}", fileName, e);
+            return ParseResult.failure(ParseFailure.CORRUPT, "The PDF is damaged or not a PDF: " + reason(e));
+        } catch (OutOfMemoryError e) {
+            return ParseResult.failure(ParseFailure.LIMIT_EXCEEDED, "The PDF needs more memory than allowed.");
+        } catch (StackOverflowError e) {
+            return ParseResult.failure(ParseFailure.CORRUPT, "The PDF is damaged: its structure nests too deeply.");
+        }
+    }
+
+    /** Opens a PDF with memory bounded by the limits; PDFBox spills larger buffers to scratch files. */
+    static PDDocument load(byte[] content, DocumentLimits limits) throws IOException {
+        MemoryUsageSetting memory = MemoryUsageSetting.setupMixed(limits.pdfMainMemoryBytes(),
+                limits.pdfMainMemoryBytes() + limits.pdfScratchBytes());
+        return Loader.loadPDF(content, "", null, null, memory.streamCache);
+    }
+
+    private static String title(PDDocument document) {
+        try {
+            String title = document.getDocumentInformation().getTitle();
+            return title == null || title.isBlank() ? null : title.strip();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static List<String> warnings(List<Page> pages) {
+        List<Integer> textless = new ArrayList<>();
+        for (Page page : pages) {
+            if (page.blocks().isEmpty()) {
+                textless.add(page.number());
+            }
+        }
+        if (textless.isEmpty()) {
+            return List.of();
+        }
+        return List.of("Page(s) " + ranges(textless) + " have no text layer; their text cannot be searched.");
+    }
+
+    /** "1-3, 7" for pages 1, 2, 3 and 7. */
+    static String ranges(List<Integer> numbers) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < numbers.size()) {
+            int j = i;
+            while (j + 1 < numbers.size() && numbers.get(j + 1) == numbers.get(j) + 1) {
+                j++;
+            }
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(numbers.get(i));
+            if (j > i) {
+                sb.append('-').append(numbers.get(j));
+            }
+            i = j + 1;
+        }
+        return sb.toString();
+    }
+
+    private static String reason(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,162 @@
+package io.docchat.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.docchat.core.DocChat;
+import io.docchat.core.api.ChatEvent;
+import io.docchat.core.api.ChatRequest;
+import io.docchat.core.api.ChatStream;
+import io.docchat.core.model.ChatItem;
+import io.docchat.core.model.ResultPage;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chat, ChatStream and GetChatList. An answer in progress holds a worker thread and a place among
+ * {@code maxConcurrentStreams}; a server that is closing cancels what is left of them after its grace period.
+ */
+final class ChatOperations {
+    private static final Logger log = LoggerFactory.getLogger(ChatOperations.class);
+
+    private final DocChat docChat;
+    private final WireMapper wire;
+    private final ObjectMapper json;
+    private final Timeouts timeouts;
+    private final Duration writeTimeout;
+    private final boolean alwaysJson;
+    private final Semaphore answerSlots;
+    private final Set<ChatStream> active = ConcurrentHashMap.newKeySet();
+
+    ChatOperations(DocChat docChat, WireMapper wire, ObjectMapper json, Timeouts timeouts, Duration writeTimeout,
+                   boolean alwaysJson, int maxConcurrentAnswers) {
+        this.docChat = docChat;
+        this.wire = wire;
+        this.json = json;
+        this.timeouts = timeouts;
+        this.writeTimeout = writeTimeout;
+        this.alwaysJson = alwaysJson;
+        this.answerSlots = new Semaphore(maxConcurrentAnswers);
+    }
+
+    Reply chat(ApiRequest request) {
+        return answer(request, true);
+    }
+
+    Reply chatStream(ApiRequest request) {
+        boolean asJson = alwaysJson || "json".equalsIgnoreCase(request.header("X-Stream-Format"));
+        return answer(request, asJson);
+    }
+
+    Reply history(ApiRequest request) {
+        String sessionId = request.json().requiredString("sessionId");
+        ResultPage<ChatItem> page = docChat.chat().history(request.accountId(), sessionId, Paging.of(request.json()));
+        ArrayNode items = wire.array();
+        for (ChatItem item : page.items()) {
+            items.add(wire.chatItem(item));
+        }
+        return new Reply.Data(wire.listing(page, "chatList", items));
+    }
+
+    /** Cancels every answer still in progress: each is stored {@code INTERRUPTED} with the answer so far. */
+    void cancelAll() {
+        for (ChatStream stream : active) {
+            stream.cancel();
+        }
+    }
+
+    int inProgress() {
+        return active.size();
+    }
+
+    private Reply answer(ApiRequest request, boolean asJson) {
+        ChatRequest chatRequest = new ChatRequest(
+                request.json().requiredString("sessionId"),
+                request.json().requiredString("question"),
+                request.json().longSet("documentIds"));
+        if (!answerSlots.tryAcquire()) {
+            throw ApiException.throttled("too many answers in progress; retry shortly");
+        }
+        try {
+            // Everything that can be refused is refused here, before any byte of the response.
+            ChatStream stream = docChat.chat().stream(request.accountId(), chatRequest);
+            active.add(stream);
+            try {
+                return asJson ? collect(stream) : streamEvents(request, stream);
+            } finally {
+                active.remove(stream);
+                stream.close();
+            }
+        } finally {
+            answerSlots.release();
+        }
+    }
+
+    private Reply collect(ChatStream stream) {
+        while (stream.hasNext()) {
+            ChatEvent event = stream.next();
+            if (event instanceof ChatEvent.Completed completed) {
+                return new Reply.Data(wire.chatItem(completed.item()));
+            } else if (event instanceof ChatEvent.Interrupted interrupted) {
+                return new Reply.Data(wire.chatItem(interrupted.item()));
+            } else if (event instanceof ChatEvent.Failed failed) {
+                // A whole-document answer cannot carry a failure in-band: a 200 would read as success.
+                throw ErrorMapping.toApi(failed.code(), null, failed.message());
+            }
+        }
+        throw new IllegalStateException("the answer ended without a final event");
+    }
+
+    private Reply streamEvents(ApiRequest request, ChatStream stream) {
+        EventStreamWriter writer = new EventStreamWriter(json, request.exchange(), request.requestId(), timeouts,
+                writeTimeout);
+        Runnable onStuck = () -> {
+            log.warn("request {}: the client stopped reading for {}; cancelling the answer", request.requestId(),
+                    writeTimeout);
+            stream.cancel();
+        };
+        String chatId = null;
+        String sessionId = null;
+        try {
+            writer.open();
+            while (stream.hasNext()) {
+                ChatEvent event = stream.next();
+                if (event instanceof ChatEvent.Started started) {
+                    chatId = started.item().id();
+                    sessionId = started.item().sessionId();
+                    writer.send(wire.startedEvent(started.item()), onStuck);
+                } else if (event instanceof ChatEvent.Delta delta) {
+                    writer.send(wire.deltaEvent(chatId, sessionId, delta.text()), onStuck);
+                } else if (event instanceof ChatEvent.Completed completed) {
+                    writer.send(wire.finalEvent(completed.item()), onStuck);
+                    break;
+                } else if (event instanceof ChatEvent.Interrupted interrupted) {
+                    writer.send(wire.finalEvent(interrupted.item()), onStuck);
+                    break;
+                } else if (event instanceof ChatEvent.Failed failed) {
+                    writer.send(wire.finalEvent(failed.item()), onStuck);
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            log.debug("request {}: the client went away mid-answer; storing it interrupted", request.requestId());
+            stream.cancel();
+            drain(stream);
+        }
+        return new Reply.Written();
+    }
+
+    /** Pulls the cancelled stream to its final event, by which time the interrupted item is stored. */
+    private static void drain(ChatStream stream) {
+        while (stream.hasNext()) {
+            ChatEvent event = stream.next();
+            if (!(event instanceof ChatEvent.Started) && !(event instanceof ChatEvent.Delta)) {
+                return;
+            }
+        }
+    }
+}

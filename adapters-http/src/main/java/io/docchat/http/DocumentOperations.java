@@ -1,0 +1,123 @@
+package io.docchat.http;
+
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import io.docchat.core.DocChat;
+import io.docchat.core.DocChatException;
+import io.docchat.core.model.Document;
+import java.util.Locale;
+
+/**
+ * SubmitDocParsingTask, GetDocParsingResult, DetailDocument, DeleteDocument, and the files and page images behind
+ * signed URLs. A document's taskId is the decimal string of its id.
+ */
+final class DocumentOperations {
+    private final DocChat docChat;
+    private final WireMapper wire;
+    private final FileFetcher fetcher;
+
+    DocumentOperations(DocChat docChat, WireMapper wire, FileFetcher fetcher) {
+        this.docChat = docChat;
+        this.wire = wire;
+        this.fetcher = fetcher;
+    }
+
+    Reply submit(ApiRequest request) {
+        String fileName = request.query().required("fileName");
+        String folderId = request.query().optional("folderId");
+        String fileUrl = request.query().optional("fileUrl");
+        byte[] content;
+        if (request.body().length > 0 && !isJson(request.header("Content-Type"))) {
+            content = request.body();
+        } else if (fileUrl != null) {
+            content = fetcher.fetch(fileUrl);
+        } else {
+            throw ApiException.missing("fileUrl");
+        }
+        Document document = docChat.documents().submit(request.accountId(), folderId, fileName, content);
+        return new Reply.Data(wire.object().put("taskId", Long.toString(document.id())));
+    }
+
+    Reply parsingResult(ApiRequest request) {
+        long id = taskId(request.json().requiredString("taskId"));
+        String format = request.json().optionalString("returnFormat");
+        String content;
+        if (format == null || format.isBlank() || format.equalsIgnoreCase("md")) {
+            content = docChat.documents().markdown(request.accountId(), id);
+        } else if (format.equalsIgnoreCase("json")) {
+            content = docChat.documents().json(request.accountId(), id);
+        } else {
+            throw ApiException.invalid("returnFormat", "must be md or json");
+        }
+        return new Reply.Data(wire.object().put("content", content));
+    }
+
+    Reply detail(ApiRequest request) {
+        long id = taskId(request.query().required("taskId"));
+        Document document = docChat.documents().get(request.accountId(), id);
+        String folderName = null;
+        if (document.folderId() != null) {
+            try {
+                folderName = docChat.folders().get(request.accountId(), document.folderId()).name();
+            } catch (DocChatException e) {
+                // The folder went away between the two reads; the document is still worth describing.
+                folderName = null;
+            }
+        }
+        return new Reply.Data(wire.documentDetail(document, folderName));
+    }
+
+    Reply delete(ApiRequest request) {
+        docChat.documents().delete(request.accountId(), taskId(request.query().required("taskId")));
+        return new Reply.Data(BooleanNode.TRUE);
+    }
+
+    Reply file(SignedUrls.Target.File target) {
+        Document document = docChat.documents().get(target.accountId(), target.documentId());
+        byte[] bytes = docChat.documents().originalFile(target.accountId(), target.documentId());
+        return new Reply.Bytes(contentType(document.fileName()), bytes);
+    }
+
+    Reply pageImage(SignedUrls.Target.PageImage target) {
+        return new Reply.Bytes("image/png",
+                docChat.documents().pageImage(target.accountId(), target.documentId(), target.pageNumber()));
+    }
+
+    static long taskId(String text) {
+        try {
+            long id = Long.parseLong(text.trim());
+            if (id < 0) {
+                throw ApiException.invalid("taskId", "must be a taskId given by SubmitDocParsingTask");
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid("taskId", "must be a taskId given by SubmitDocParsingTask");
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
+    }
+
+    private static String contentType(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".pdf")) {
+            return "application/pdf";
+        } else if (lower.endsWith(".docx")) {
+            return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        } else if (lower.endsWith(".doc")) {
+            return "application/msword";
+        } else if (lower.endsWith(".xlsx")) {
+            return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        } else if (lower.endsWith(".xls")) {
+            return "application/vnd.ms-excel";
+        } else if (lower.endsWith(".md")) {
+            return "text/markdown; charset=utf-8";
+        } else if (lower.endsWith(".html") || lower.endsWith(".htm")) {
+            // Served as text so that a stored page cannot run script under this server's origin.
+            return "text/plain; charset=utf-8";
+        } else if (lower.endsWith(".txt")) {
+            return "text/plain; charset=utf-8";
+        }
+        return "application/octet-stream";
+    }
+}

@@ -1,0 +1,7 @@
+package io.docchat.http;
+
+/** One API operation behind a route. */
+@FunctionalInterface
+interface Operation {
+    Reply handle(ApiRequest request);
+}

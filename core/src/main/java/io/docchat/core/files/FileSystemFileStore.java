@@ -1,0 +1,151 @@
+package io.docchat.core.files;
+
+import io.docchat.core.DocChatException;
+import io.docchat.core.ErrorCode;
+import io.docchat.core.port.FileStore;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link FileStore} on a directory. Key {@code a/b/c} is the file {@code a/b/c.bin} under the root: the suffix lets
+ * {@code a/b} be a file while {@code a/b/c} exists too, since a key's directory and a key's file never share a name.
+ *
+ * <p>Writes are durable and atomic: the bytes go to a temporary file in the target's directory, which is flushed to
+ * disk and then renamed over the target, so a reader sees the old content or the new, never a torn file, even after
+ * a crash. Temporary files start with '.', which no key segment can, so they never collide with stored files.
+ */
+public final class FileSystemFileStore implements FileStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileSystemFileStore.class);
+    private static final String SUFFIX = ".bin";
+
+    private final Path root;
+
+    /**
+     * A store rooted at {@code root}, which is created if missing.
+     *
+     * @throws DocChatException {@code STORAGE_FAILURE} if the directory cannot be created
+     */
+    public FileSystemFileStore(Path root) {
+        this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(this.root);
+        } catch (IOException e) {
+            throw new DocChatException(ErrorCode.STORAGE_FAILURE, "cannot create the file store directory "
+                    + this.root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The directory holding the files. */
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public void put(String key, byte[] content) {
+        Objects.requireNonNull(content, "content");
+        Path target = pathOf(key);
+        Path directory = target.getParent();
+        Path temporary = null;
+        try {
+            Files.createDirectories(directory);
+            temporary = Files.createTempFile(directory, ".put-", ".tmp");
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            moveAtomically(temporary, target);
+            temporary = null;
+            syncDirectory(directory);
+        } catch (IOException e) {
+            throw new DocChatException(ErrorCode.STORAGE_FAILURE, "cannot store file " + key + ": " + e.getMessage(),
+                    e);
+        } finally {
+            if (temporary != null) {
+                deleteQuietly(temporary);
+            }
+        }
+    }
+
+    @Override
+    public Optional<byte[]> read(String key) {
+        Path path = pathOf(key);
+        try {
+            return Optional.of(Files.readAllBytes(path));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new DocChatException(ErrorCode.STORAGE_FAILURE, "cannot read file " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean delete(String key) {
+        Path path = pathOf(key);
+        try {
+            boolean deleted = Files.deleteIfExists(path);
+            if (deleted) {
+                syncDirectory(path.getParent());
+            }
+            return deleted;
+        } catch (IOException e) {
+            throw new DocChatException(ErrorCode.STORAGE_FAILURE, "cannot delete file " + key + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private Path pathOf(String key) {
+        Path path = root.resolve(FileKeys.requireValid(key) + SUFFIX).normalize();
+        // FileKeys already excludes every way out of the root; this guards against a future change to it.
+        if (!path.startsWith(root)) {
+            throw new IllegalArgumentException("file key leads outside the store: " + key);
+        }
+        return path;
+    }
+
+    private static void moveAtomically(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            // Same directory, so this only happens on file systems without atomic rename; the data is already synced.
+            LOG.warn("atomic rename not supported in {}; replacing {} non-atomically", source.getParent(), target);
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Makes a rename or removal in {@code directory} durable; not every platform can open a directory for this. */
+    private static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("cannot sync directory {}: {}", directory, e.toString());
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            LOG.warn("cannot remove temporary file {}: {}", path, e.toString());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FileSystemFileStore[" + root + "]";
+    }
+}

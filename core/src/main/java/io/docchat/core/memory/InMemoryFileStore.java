@@ -1,0 +1,37 @@
+package io.docchat.core.memory;
+
+import io.docchat.core.files.FileKeys;
+import io.docchat.core.port.FileStore;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * A {@link FileStore} held in memory. Content is copied on the way in and on the way out, so neither the caller's
+ * array nor a reader's can change what is stored.
+ */
+public final class InMemoryFileStore implements FileStore {
+
+    private final ConcurrentMap<String, byte[]> files = new ConcurrentHashMap<>();
+
+    /** An empty store. */
+    public InMemoryFileStore() {}
+
+    @Override
+    public void put(String key, byte[] content) {
+        Objects.requireNonNull(content, "content");
+        files.put(FileKeys.requireValid(key), content.clone());
+    }
+
+    @Override
+    public Optional<byte[]> read(String key) {
+        byte[] content = files.get(FileKeys.requireValid(key));
+        return content == null ? Optional.empty() : Optional.of(content.clone());
+    }
+
+    @Override
+    public boolean delete(String key) {
+        return files.remove(FileKeys.requireValid(key)) != null;
+    }
+}

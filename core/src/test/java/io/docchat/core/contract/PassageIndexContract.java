@@ -1,0 +1,314 @@
+package io.docchat.core.contract;
+
+import static io.docchat.core.contract.ContractFixtures.indexed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.docchat.core.model.IndexedPassage;
+import io.docchat.core.model.ScoredPassage;
+import io.docchat.core.model.SearchRequest;
+import io.docchat.core.port.PassageIndex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link PassageIndex} must have. An adapter's test extends this class and implements
+ * {@link #create()}; a durable adapter also overrides {@link #reopen} so that the suite checks what survives a restart.
+ */
+public abstract class PassageIndexContract {
+
+    protected static final String ACCOUNT = "acme";
+    protected static final String OTHER_ACCOUNT = "globex";
+
+    protected static final String TOP = "10000000000000000000000000000000";
+    protected static final String SUB = "20000000000000000000000000000000";
+    protected static final String SUB_SUB = "30000000000000000000000000000000";
+    protected static final String SIBLING = "40000000000000000000000000000000";
+    protected static final String OTHER_TOP = "50000000000000000000000000000000";
+
+    /** The index under test; replaced by {@link #reopenIndex()}. */
+    protected PassageIndex index;
+
+    /** A fresh, empty index. Called once per test. */
+    protected abstract PassageIndex create();
+
+    /** Closes {@code old} and opens the same data again; by default the same instance (an index without files). */
+    protected PassageIndex reopen(PassageIndex old) {
+        return old;
+    }
+
+    @BeforeEach
+    void createIndex() {
+        index = create();
+    }
+
+    @AfterEach
+    void closeIndex() {
+        index.close();
+    }
+
+    protected final void reopenIndex() {
+        index = reopen(index);
+    }
+
+    // ---- helpers
+
+    protected final List<ScoredPassage> search(String accountId, String text) {
+        return index.search(new SearchRequest(accountId, text, Set.of(), Set.of(), 10));
+    }
+
+    protected final List<Long> ids(List<ScoredPassage> hits) {
+        return hits.stream().map(ScoredPassage::passageId).toList();
+    }
+
+    protected final List<Long> searchIds(String text, Set<String> folders, Set<Long> documents) {
+        return ids(index.search(new SearchRequest(ACCOUNT, text, folders, documents, 100)));
+    }
+
+    private static IndexedPassage passage(long id, long documentId, List<String> folderPath, String text) {
+        return indexed(id, ACCOUNT, documentId, folderPath, "manual-" + documentId + ".pdf", text);
+    }
+
+    /** Passages 1..5 in a tree: TOP, TOP/SUB, TOP/SUB/SUB_SUB, TOP/SIBLING and OTHER_TOP, all about pumps. */
+    private void addTree() {
+        index.add(List.of(
+                passage(1, 101, List.of(TOP), "The pump in the top folder."),
+                passage(2, 102, List.of(TOP, SUB), "The pump in the sub folder."),
+                passage(3, 103, List.of(TOP, SUB, SUB_SUB), "The pump in the sub-sub folder."),
+                passage(4, 104, List.of(TOP, SIBLING), "The pump in the sibling folder."),
+                passage(5, 105, List.of(OTHER_TOP), "The pump in another top folder.")));
+    }
+
+    // ---- searching
+
+    @Test
+    void newIndexIsEmptyAtSequenceZero() {
+        assertThat(index.appliedSequence()).isZero();
+        assertThat(search(ACCOUNT, "pump")).isEmpty();
+    }
+
+    @Test
+    void addedPassagesAreFoundByTheirWords() {
+        index.add(List.of(
+                passage(1, 100, List.of(TOP), "The centrifugal pump delivers thirty cubic metres per hour."),
+                passage(2, 100, List.of(TOP), "Check the valve seals every six months."),
+                passage(3, 200, List.of(TOP), "Warranty claims need the original invoice.")));
+
+        assertThat(ids(search(ACCOUNT, "How often should the valve seals be checked?"))).first().isEqualTo(2L);
+        assertThat(ids(search(ACCOUNT, "centrifugal pumps"))).containsExactly(1L);
+        assertThat(ids(search(ACCOUNT, "invoice"))).containsExactly(3L);
+        assertThat(search(ACCOUNT, "helicopter")).isEmpty();
+    }
+
+    @Test
+    void titleIsSearchable() {
+        index.add(List.of(indexed(1, ACCOUNT, 100, List.of(TOP), "Installation guide > Electrical wiring",
+                "Connect the brown conductor first.")));
+
+        assertThat(ids(search(ACCOUNT, "wiring"))).containsExactly(1L);
+        assertThat(ids(search(ACCOUNT, "brown conductor"))).containsExactly(1L);
+    }
+
+    @Test
+    void blankQueryFindsNothing() {
+        addTree();
+
+        assertThat(search(ACCOUNT, "")).isEmpty();
+        assertThat(search(ACCOUNT, "   \t\n")).isEmpty();
+    }
+
+    @Test
+    void searchNeverCrossesAccounts() {
+        index.add(List.of(
+                indexed(1, ACCOUNT, 100, List.of(TOP), "Manual", "The pump delivers thirty cubic metres per hour."),
+                indexed(2, OTHER_ACCOUNT, 200, List.of(TOP), "Manual", "The pump delivers thirty cubic metres per hour."),
+                indexed(3, OTHER_ACCOUNT, 201, List.of(OTHER_TOP), "Manual", "Pump pump pump, only pumps here.")));
+
+        assertThat(ids(search(ACCOUNT, "pump"))).containsExactly(1L);
+        assertThat(ids(search(OTHER_ACCOUNT, "pump"))).containsExactlyInAnyOrder(2L, 3L);
+        assertThat(search("nobody", "pump")).isEmpty();
+        assertThat(searchIds("pump", Set.of(TOP), Set.of(200L))).isEmpty();
+    }
+
+    @Test
+    void folderScopeCoversTheWholeSubtreeAndNothingElse() {
+        addTree();
+
+        assertThat(searchIds("pump", Set.of(), Set.of())).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L);
+        assertThat(searchIds("pump", Set.of(TOP), Set.of())).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
+        assertThat(searchIds("pump", Set.of(SUB), Set.of())).containsExactlyInAnyOrder(2L, 3L);
+        assertThat(searchIds("pump", Set.of(SUB_SUB), Set.of())).containsExactly(3L);
+        assertThat(searchIds("pump", Set.of(SIBLING), Set.of())).containsExactly(4L);
+        assertThat(searchIds("pump", Set.of(SUB_SUB, OTHER_TOP), Set.of())).containsExactlyInAnyOrder(3L, 5L);
+        assertThat(searchIds("pump", Set.of("60000000000000000000000000000000"), Set.of())).isEmpty();
+    }
+
+    @Test
+    void documentScopeAndFolderScopeCombine() {
+        addTree();
+        index.add(List.of(passage(6, 102, List.of(TOP, SUB), "Another pump passage of the sub folder's document.")));
+
+        assertThat(searchIds("pump", Set.of(), Set.of(102L))).containsExactlyInAnyOrder(2L, 6L);
+        assertThat(searchIds("pump", Set.of(), Set.of(101L, 104L))).containsExactlyInAnyOrder(1L, 4L);
+        assertThat(searchIds("pump", Set.of(SUB), Set.of(102L, 104L))).containsExactlyInAnyOrder(2L, 6L);
+        assertThat(searchIds("pump", Set.of(SUB), Set.of(104L))).isEmpty();
+        assertThat(searchIds("pump", Set.of(), Set.of(999L))).isEmpty();
+    }
+
+    @Test
+    void passageWithTheRareQueryTermsRanksFirst() {
+        List<IndexedPassage> passages = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            passages.add(passage(i, 100 + i, List.of(TOP), "The pump " + i + " is installed on a flat concrete base."));
+        }
+        passages.add(passage(21, 200, List.of(TOP),
+                "Impeller cavitation in the pump causes noise; raise the suction pressure to stop it."));
+        passages.add(passage(22, 201, List.of(TOP), "Noise from the motor fan is normal."));
+        index.add(passages);
+
+        List<ScoredPassage> hits = index.search(new SearchRequest(ACCOUNT, "pump impeller cavitation noise",
+                Set.of(), Set.of(), 5));
+        assertThat(ids(hits)).first().isEqualTo(21L);
+        assertThat(hits.get(0).score()).isGreaterThan(hits.get(1).score());
+    }
+
+    @Test
+    void scoresArePositiveAndDescendingAndTheLimitHolds() {
+        List<IndexedPassage> passages = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            // Ever more mentions of "valve" in ever longer passages: scores differ, and many tie on length effects.
+            passages.add(passage(i, 100 + i % 4, List.of(TOP), "valve ".repeat(1 + i % 5) + "filler text ".repeat(i)));
+        }
+        index.add(passages);
+
+        List<ScoredPassage> top5 = index.search(new SearchRequest(ACCOUNT, "valve", Set.of(), Set.of(), 5));
+        assertThat(top5).hasSize(5);
+        assertThat(top5).extracting(ScoredPassage::score).allSatisfy(s -> assertThat(s).isPositive())
+                .isSortedAccordingTo((a, b) -> Float.compare(b, a));
+
+        List<ScoredPassage> all = index.search(new SearchRequest(ACCOUNT, "valve", Set.of(), Set.of(), 100));
+        assertThat(all).hasSize(30);
+        assertThat(all).extracting(ScoredPassage::score).isSortedAccordingTo((a, b) -> Float.compare(b, a));
+        assertThat(ids(all)).doesNotHaveDuplicates();
+        assertThat(all.get(0).score()).isEqualTo(top5.get(0).score());
+
+        assertThat(index.search(new SearchRequest(ACCOUNT, "valve", Set.of(), Set.of(), 1))).hasSize(1);
+    }
+
+    // ---- languages
+
+    @Test
+    void chineseTextIsFoundByAChineseQuestion() {
+        index.add(List.of(
+                passage(1, 100, List.of(TOP), "本产品的最大流量为每小时三十立方米。"),
+                passage(2, 100, List.of(TOP), "请每六个月检查一次阀门密封件。"),
+                passage(3, 101, List.of(TOP), "The pump delivers thirty cubic metres per hour.")));
+
+        assertThat(ids(search(ACCOUNT, "最大流量是多少"))).first().isEqualTo(1L);
+        assertThat(ids(search(ACCOUNT, "阀门多久检查一次？"))).first().isEqualTo(2L);
+    }
+
+    @Test
+    void mixedEnglishAndChineseTextIsFoundFromEitherLanguage() {
+        index.add(List.of(
+                passage(1, 100, List.of(TOP), "型号XG200的水泵最大扬程为五十米，rated power 7.5 kW。"),
+                passage(2, 100, List.of(TOP), "The XG100 model is discontinued."),
+                passage(3, 101, List.of(TOP), "电机的防护等级为IP55。")));
+
+        assertThat(ids(search(ACCOUNT, "XG200 扬程"))).first().isEqualTo(1L);
+        assertThat(ids(search(ACCOUNT, "rated power"))).containsExactly(1L);
+        assertThat(ids(search(ACCOUNT, "水泵的扬程是多少？"))).first().isEqualTo(1L);
+        assertThat(ids(search(ACCOUNT, "ip55 防护等级"))).first().isEqualTo(3L);
+    }
+
+    @Test
+    void caseAndFullWidthFormsAreFolded() {
+        index.add(List.of(
+                passage(1, 100, List.of(TOP), "Replace the pump every ten years."),
+                passage(2, 100, List.of(TOP), "ＦＬＯＷ　ＲＡＴＥ：３０ m³/h")));
+
+        assertThat(ids(search(ACCOUNT, "ＰＵＭＰ"))).containsExactly(1L);
+        assertThat(ids(search(ACCOUNT, "PUMP"))).containsExactly(1L);
+        assertThat(ids(search(ACCOUNT, "flow rate"))).containsExactly(2L);
+    }
+
+    // ---- writes and the applied sequence
+
+    @Test
+    void removingADocumentRemovesOnlyItsPassages() {
+        index.add(List.of(
+                passage(1, 100, List.of(TOP), "pump alpha"),
+                passage(2, 100, List.of(SUB), "pump beta"),
+                passage(3, 200, List.of(TOP), "pump gamma")));
+
+        index.removeDocument(100, 4);
+
+        assertThat(ids(search(ACCOUNT, "pump"))).containsExactly(3L);
+        assertThat(search(ACCOUNT, "alpha")).isEmpty();
+        assertThat(index.appliedSequence()).isEqualTo(4);
+        index.removeDocument(999, 5);
+        assertThat(ids(search(ACCOUNT, "pump"))).containsExactly(3L);
+        assertThat(index.appliedSequence()).isEqualTo(5);
+    }
+
+    @Test
+    void addingAnExistingIdReplacesThePassage() {
+        index.add(List.of(passage(1, 100, List.of(TOP), "The old text about compressors.")));
+        index.add(List.of(passage(1, 100, List.of(SIBLING), "The new text about turbines.")));
+
+        assertThat(search(ACCOUNT, "compressors")).isEmpty();
+        assertThat(ids(search(ACCOUNT, "turbines"))).containsExactly(1L);
+        assertThat(searchIds("turbines", Set.of(SIBLING), Set.of())).containsExactly(1L);
+        assertThat(searchIds("turbines", Set.of(SUB), Set.of())).isEmpty();
+        assertThat(ids(search(ACCOUNT, "text"))).containsExactly(1L);
+    }
+
+    @Test
+    void appliedSequenceFollowsAddsAndRemovals() {
+        index.add(List.of(passage(3, 100, List.of(TOP), "three"), passage(7, 100, List.of(TOP), "seven")));
+        assertThat(index.appliedSequence()).isEqualTo(7);
+
+        index.add(List.of(passage(5, 101, List.of(TOP), "five")));
+        assertThat(index.appliedSequence()).isEqualTo(7);
+
+        index.removeDocument(101, 9);
+        assertThat(index.appliedSequence()).isEqualTo(9);
+
+        index.removeDocument(100, 8);
+        assertThat(index.appliedSequence()).isEqualTo(9);
+        assertThat(search(ACCOUNT, "seven")).isEmpty();
+
+        index.add(List.of());
+        assertThat(index.appliedSequence()).isEqualTo(9);
+    }
+
+    @Test
+    void clearEmptiesTheIndexAndResetsTheSequence() {
+        addTree();
+        index.removeDocument(999, 12);
+
+        index.clear();
+
+        assertThat(index.appliedSequence()).isZero();
+        assertThat(search(ACCOUNT, "pump")).isEmpty();
+        index.add(List.of(passage(2, 100, List.of(TOP), "pump again")));
+        assertThat(ids(search(ACCOUNT, "pump"))).containsExactly(2L);
+        assertThat(index.appliedSequence()).isEqualTo(2);
+    }
+
+    @Test
+    void committedPassagesAndSequenceSurviveAReopen() {
+        addTree();
+        index.removeDocument(105, 6);
+        index.commit();
+
+        reopenIndex();
+
+        assertThat(index.appliedSequence()).isEqualTo(6);
+        assertThat(searchIds("pump", Set.of(), Set.of())).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
+        assertThat(searchIds("pump", Set.of(SUB), Set.of())).containsExactlyInAnyOrder(2L, 3L);
+    }
+}
