@@ -12,6 +12,7 @@ import io.docchat.cli.commands.IngestCommand;
 import io.docchat.cli.commands.KeysCommand;
 import io.docchat.cli.commands.ReindexCommand;
 import io.docchat.cli.commands.RmCommand;
+import io.docchat.cli.commands.ServeCommand;
 import io.docchat.cli.commands.SessionsCommand;
 import io.docchat.core.DocChatException;
 import java.io.UncheckedIOException;
@@ -40,6 +41,7 @@ import picocli.CommandLine.ScopeType;
             DocsCommand.class,
             RmCommand.class,
             ReindexCommand.class,
+            ServeCommand.class,
             KeysCommand.class,
             EvalCommand.class,
             CommandLine.HelpCommand.class

@@ -2,10 +2,15 @@ package io.docchat.cli;
 
 import io.docchat.core.DocChat;
 import io.docchat.core.DocChatBuilder;
+import io.docchat.core.files.FileSystemFileStore;
+import io.docchat.core.plan.HeuristicQueryPlanner;
 import io.docchat.core.port.AccountStore;
+import io.docchat.core.port.DocumentParser;
+import io.docchat.documents.DocumentParsers;
 import io.docchat.lucene.LucenePassageIndex;
 import io.docchat.openai.OpenAiAnswerModel;
 import io.docchat.openai.OpenAiConfig;
+import io.docchat.openai.OpenAiQueryPlanner;
 import io.docchat.sqlite.SqliteDatabase;
 import java.util.Optional;
 
@@ -31,8 +36,14 @@ public final class EmbeddedBackend implements Backend {
                     .knowledgeStore(database.knowledgeStore())
                     .chatStore(database.chatStore())
                     .accountStore(database.accountStore())
-                    .passageIndex(LucenePassageIndex.open(home.index()));
-            openAi.ifPresent(config -> builder.answerModel(new OpenAiAnswerModel(config)));
+                    .passageIndex(LucenePassageIndex.open(home.index()))
+                    .fileStore(new FileSystemFileStore(home.files()));
+            for (DocumentParser parser : DocumentParsers.all()) {
+                builder.parser(parser);
+            }
+            openAi.ifPresent(config -> builder
+                    .answerModel(new OpenAiAnswerModel(config))
+                    .queryPlanner(new OpenAiQueryPlanner(config, new HeuristicQueryPlanner())));
             return new EmbeddedBackend(database, builder.build());
         } catch (RuntimeException e) {
             database.close();

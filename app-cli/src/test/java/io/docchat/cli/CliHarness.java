@@ -18,6 +18,7 @@ final class CliHarness {
     private final Path home;
     private final Map<String, String> variables;
     private Interrupts interrupts = Interrupts.none();
+    private volatile StringWriter liveOut = new StringWriter();
 
     CliHarness(Path home) {
         this(home, Map.of());
@@ -34,12 +35,18 @@ final class CliHarness {
         return this;
     }
 
+    /** What the command running now (or last) has printed so far. */
+    String outSoFar() {
+        return liveOut.toString();
+    }
+
     Result run(String... args) {
         return runWithInput("", args);
     }
 
     Result runWithInput(String stdin, String... args) {
         StringWriter out = new StringWriter();
+        liveOut = out;
         StringWriter err = new StringWriter();
         Terminal terminal = new Terminal(new PrintWriter(out, true), new PrintWriter(err, true), false, false);
         CliEnvironment environment = new CliEnvironment(
