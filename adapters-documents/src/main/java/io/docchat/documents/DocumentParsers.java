@@ -15,6 +15,6 @@ public final class DocumentParsers {
 
     /** Every parser of this module: PDF, Word, Excel and HTML, each deciding by content first and name second. */
     public static List<DocumentParser> all(DocumentLimits limits) {
-        return List.of(new PdfParser(limits));
+        return List.of(new PdfParser(limits), new WordParser(limits), new ExcelParser(limits), new HtmlParser(limits));
     }
 }

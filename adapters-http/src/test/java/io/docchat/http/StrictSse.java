@@ -14,16 +14,16 @@ import java.util.List;
  * {@code data: <one line of JSON object>\n} then a blank line. A CR anywhere, a comment or heartbeat line, a missing
  * {@code id:}, a missing space after the colon, any other field, or data that is not a JSON object is an error.
  */
-final class StrictSse {
+public final class StrictSse {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final InputStream in;
 
-    StrictSse(InputStream in) {
+    public StrictSse(InputStream in) {
         this.in = in;
     }
 
-    record Event(String id, JsonNode data) {}
+    public record Event(String id, JsonNode data) {}
 
     static List<Event> parseAll(String body) {
         StrictSse parser = new StrictSse(new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
@@ -36,7 +36,7 @@ final class StrictSse {
     }
 
     /** The next event, or null at a clean end of stream (between events). */
-    Event next() {
+    public Event next() {
         String idLine = readLine(true);
         if (idLine == null) {
             return null;

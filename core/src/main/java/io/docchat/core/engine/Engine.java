@@ -1,12 +1,97 @@
 package io.docchat.core.engine;
 
 import io.docchat.core.DocChat;
+import io.docchat.core.answer.ExtractiveAnswerModel;
+import io.docchat.core.memory.InMemoryAccountStore;
+import io.docchat.core.memory.InMemoryChatStore;
+import io.docchat.core.memory.InMemoryFileStore;
+import io.docchat.core.memory.InMemoryKnowledgeStore;
+import io.docchat.core.memory.InMemoryPassageIndex;
+import io.docchat.core.model.Document;
+import io.docchat.core.model.DocumentStatus;
+import io.docchat.core.plan.HeuristicQueryPlanner;
+import io.docchat.core.port.AccountStore;
+import io.docchat.core.port.AnswerModel;
+import io.docchat.core.port.ChatStore;
+import io.docchat.core.port.DocumentParser;
+import io.docchat.core.port.FileStore;
+import io.docchat.core.port.KnowledgeStore;
+import io.docchat.core.port.PassageIndex;
+import io.docchat.core.port.QueryPlanner;
+import io.docchat.core.text.Chunker;
+import io.docchat.core.text.PlainTextParser;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Wires the services behind {@link DocChat}. */
 public final class Engine {
+    private static final Logger log = LoggerFactory.getLogger(Engine.class);
+
     private Engine() {}
 
+    /**
+     * Fills in the defaults, brings the passage index up to date with the store, resumes documents whose parsing was
+     * cut short by an earlier run, and returns the running engine. On failure every component is closed.
+     */
     public static DocChat start(EngineConfig config) {
-        throw new UnsupportedOperationException("engine wiring pending");
+        Objects.requireNonNull(config, "config");
+        KnowledgeStore store = orDefault(config.knowledgeStore(), InMemoryKnowledgeStore::new);
+        ChatStore chats = orDefault(config.chatStore(), InMemoryChatStore::new);
+        AccountStore accounts = orDefault(config.accountStore(), InMemoryAccountStore::new);
+        PassageIndex index = orDefault(config.passageIndex(), InMemoryPassageIndex::new);
+        FileStore files = orDefault(config.fileStore(), InMemoryFileStore::new);
+        AnswerModel model = orDefault(config.answerModel(), ExtractiveAnswerModel::new);
+        QueryPlanner planner = orDefault(config.queryPlanner(), HeuristicQueryPlanner::new);
+        List<DocumentParser> parsers = new ArrayList<>(config.parsers());
+        // The text parser comes last so that specialised parsers (HTML, Markdown with layout) get their files first.
+        parsers.add(new PlainTextParser());
+
+        // Closed in this order: what produces work first, the source of truth last.
+        Components components = new Components()
+                .add(model).add(planner).addAll(parsers).addAll(config.renderers())
+                .add(index).add(files).add(chats).add(accounts).add(store);
+
+        ParserRunner parserRunner = new ParserRunner(parsers, config.parseTimeout());
+        IndexSync indexSync = new IndexSync(store, index);
+        IngestQueue ingestQueue = new IngestQueue(
+                new DocumentProcessor(store, files, parserRunner, Chunker.defaults(), indexSync),
+                config.ingestThreads(), config.ingestQueueCapacity());
+        try {
+            FolderService folders = new FolderService(store, config.clock());
+            DocumentService documents = new DocumentService(store, files, folders, parserRunner, config.renderers(),
+                    ingestQueue, indexSync, config.maxFileBytes(), config.pageImageDpi(), config.clock());
+            SessionService sessions = new SessionService(chats, folders, config.clock());
+            PassageRetriever retriever = new PassageRetriever(store, index);
+            ChatService chat = new ChatService(store, chats, sessions, retriever, planner, model, config.clock(),
+                    config.maxQuestionChars(), config.historyTurns(), config.passagesPerAnswer());
+            RetrievalService retrieval = new RetrievalService(store, folders, retriever);
+
+            indexSync.reconcile();
+            List<Document> unfinished = store.findDocumentsByStatus(
+                    EnumSet.of(DocumentStatus.PENDING, DocumentStatus.PARSING));
+            for (Document document : unfinished) {
+                ingestQueue.resume(document.id());
+            }
+            if (!unfinished.isEmpty()) {
+                log.info("Resuming the parsing of {} documents left unfinished by an earlier run", unfinished.size());
+            }
+            return new EngineDocChat(folders, documents, sessions, chat, retrieval, indexSync, ingestQueue,
+                    parserRunner, components);
+        } catch (RuntimeException e) {
+            ingestQueue.close(Duration.ZERO);
+            parserRunner.close();
+            components.closeAll();
+            throw e;
+        }
+    }
+
+    private static <T> T orDefault(T configured, Supplier<T> fallback) {
+        return configured != null ? configured : fallback.get();
     }
 }

@@ -20,7 +20,7 @@ final class Words {
             "our", "you", "your", "there", "here", "same", "please", "tell", "explain", "describe", "give", "show",
             "know", "any", "some", "all", "each", "every", "other", "another", "more", "most", "less", "least", "very",
             "not", "no", "yes", "if", "ok", "okay", "well", "exactly", "kind", "type", "one", "ones", "get", "got",
-            "like", "just", "really", "please", "else", "again", "now");
+            "like", "just", "really", "else", "again", "now");
 
     /** Question and leading words that may be capitalized at the start without naming anything. */
     static final Set<String> SENTENCE_STARTERS = Set.of(

@@ -72,7 +72,7 @@ final class MarkdownBlockReader {
                 i++;
                 continue;
             }
-            if (!paragraph.isEmpty() && item == null && paragraph.size() == 1
+            if (!paragraph.isEmpty() && item == null && paragraph.size() == 1 && !lines.get(i - 1).strip().startsWith(">")
                     && (SETEXT_1.matcher(line).matches() || SETEXT_2.matcher(line).matches())) {
                 int level = line.strip().charAt(0) == '=' ? 1 : 2;
                 blocks.add(new TextBlock(BlockType.HEADING, level, List.copyOf(paragraph)));

@@ -121,9 +121,11 @@ public abstract class ChatStoreContract {
     void sessionsCreatedAtTheSameTimeAreOrderedByIdDescending() {
         Instant same = fixtures.nextTime();
         List<Session> sessions = new ArrayList<>();
+        int n = 0;
         for (String id : List.of("00000000000000000000000000000002", "00000000000000000000000000000009",
                 "00000000000000000000000000000001", "0000000000000000000000000000000a")) {
-            Session s = new Session(id, ACCOUNT, ACCOUNT, FOLDER, "tie " + id, same, same);
+            // Names in an order unlike the ids', so that an order by name would show.
+            Session s = new Session(id, ACCOUNT, ACCOUNT, FOLDER, "tie " + ++n, same, same);
             store.insertSession(s);
             sessions.add(s);
         }

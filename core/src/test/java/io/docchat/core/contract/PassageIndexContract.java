@@ -10,6 +10,11 @@ import io.docchat.core.port.PassageIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -310,5 +315,63 @@ public abstract class PassageIndexContract {
         assertThat(index.appliedSequence()).isEqualTo(6);
         assertThat(searchIds("pump", Set.of(), Set.of())).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
         assertThat(searchIds("pump", Set.of(SUB), Set.of())).containsExactlyInAnyOrder(2L, 3L);
+    }
+
+    @Test
+    void searchesRunWhileAnotherThreadWrites() throws Exception {
+        int batches = 40;
+        int batchSize = 5;
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Integer>> searchers = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                searchers.add(pool.submit(() -> {
+                    int searches = 0;
+                    do {
+                        List<ScoredPassage> hits = index.search(new SearchRequest(ACCOUNT, "pump unit", Set.of(TOP),
+                                Set.of(), 20));
+                        assertThat(hits.size()).isLessThanOrEqualTo(20);
+                        assertThat(hits).extracting(ScoredPassage::score)
+                                .isSortedAccordingTo((a, b) -> Float.compare(b, a));
+                        assertThat(ids(hits)).allSatisfy(id -> assertThat(id).isBetween(1L, (long) batches * batchSize));
+                        searches++;
+                    } while (writing.get());
+                    return searches;
+                }));
+            }
+            Future<?> writer = pool.submit(() -> {
+                try {
+                    long id = 0;
+                    for (int b = 0; b < batches; b++) {
+                        List<IndexedPassage> batch = new ArrayList<>();
+                        for (int i = 0; i < batchSize; i++) {
+                            id++;
+                            batch.add(passage(id, 1000 + b, List.of(TOP, SUB), "pump unit u" + id + " in service"));
+                        }
+                        index.add(batch);
+                        if (b % 10 == 9) {
+                            index.removeDocument(1000 + b - 5, id);
+                        }
+                    }
+                } finally {
+                    writing.set(false);
+                }
+            });
+            writer.get(60, TimeUnit.SECONDS);
+            for (Future<Integer> searcher : searchers) {
+                assertThat(searcher.get(60, TimeUnit.SECONDS)).isPositive();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(index.appliedSequence()).isEqualTo((long) batches * batchSize);
+        assertThat(ids(search(ACCOUNT, "u1"))).containsExactly(1L);
+        assertThat(ids(search(ACCOUNT, "u200"))).containsExactly(200L);
+        // Document 1004 (ids 21 to 25) was removed after the tenth batch.
+        assertThat(search(ACCOUNT, "u23")).isEmpty();
+        assertThat(index.search(new SearchRequest(ACCOUNT, "pump", Set.of(), Set.of(), 100))).hasSize(100);
+        assertThat(searchIds("service", Set.of(SUB), Set.of(1039L))).hasSize(batchSize);
     }
 }

@@ -1,0 +1,64 @@
+package io.docchat.documents;
+
+import io.docchat.core.model.ParseFailure;
+import io.docchat.core.model.ParseResult;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.OldFileFormatException;
+
+/** Translates what POI throws into failures a person can read. */
+final class OfficeFailures {
+
+    static final String PASSWORD_PROTECTED = "The document is password-protected.";
+
+    private OfficeFailures() {}
+
+    /** Checks every parser does before opening a file. */
+    static Optional<ParseResult> precheck(byte[] content, FileKind kind, DocumentLimits limits) {
+        if (content == null || content.length == 0) {
+            return Optional.of(ParseResult.failure(ParseFailure.EMPTY, "The file is empty."));
+        }
+        if (content.length > limits.maxFileBytes()) {
+            return Optional.of(ParseResult.failure(ParseFailure.TOO_LARGE,
+                    "The file is " + content.length + " bytes; the limit is " + limits.maxFileBytes() + " bytes."));
+        }
+        if (kind == FileKind.ENCRYPTED_OFFICE) {
+            return Optional.of(ParseResult.failure(ParseFailure.ENCRYPTED, PASSWORD_PROTECTED));
+        }
+        if (ZipDirectory.hasZipMagic(content)) {
+            Optional<String> bomb = ZipGuard.check(content, limits);
+            if (bomb.isPresent()) {
+                return Optional.of(ParseResult.failure(ParseFailure.LIMIT_EXCEEDED, bomb.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    static ParseResult of(Throwable e, String what) {
+        if (e instanceof EncryptedDocumentException) {
+            return ParseResult.failure(ParseFailure.ENCRYPTED, PASSWORD_PROTECTED);
+        }
+        if (e instanceof FlowPages.TextLimitExceeded) {
+            return ParseResult.failure(ParseFailure.LIMIT_EXCEEDED, e.getMessage());
+        }
+        if (e instanceof OldFileFormatException) {
+            return ParseResult.failure(ParseFailure.UNSUPPORTED_TYPE,
+                    "The " + what + " is in a format older than Office 97, which is not supported.");
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (message.contains("zip bomb") || message.contains("max entry size")
+                    || message.contains("exceeds the maximum")) {
+                return ParseResult.failure(ParseFailure.LIMIT_EXCEEDED,
+                        "The " + what + " expands to more data than allowed (a zip bomb?).");
+            }
+            if (t instanceof EncryptedDocumentException) {
+                return ParseResult.failure(ParseFailure.ENCRYPTED, PASSWORD_PROTECTED);
+            }
+        }
+        String message = e.getMessage();
+        return ParseResult.failure(ParseFailure.CORRUPT, "The " + what + " is damaged or not what its name says: "
+                + (message == null || message.isBlank() ? e.getClass().getSimpleName() : message));
+    }
+}

@@ -1,0 +1,138 @@
+package io.docchat.http.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docchat.core.DocChat;
+import io.docchat.core.memory.InMemoryAccountStore;
+import io.docchat.core.model.Account;
+import io.docchat.core.model.ChatItem;
+import io.docchat.core.model.ChatStatus;
+import io.docchat.core.model.PageRequest;
+import io.docchat.http.DocChatHttpServer;
+import io.docchat.http.HttpServerConfig;
+import io.docchat.http.PacedAnswerModel;
+import io.docchat.http.StrictSse;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Load benchmark (a program, not a test): N concurrent ChatStream clients over loopback HTTP against a real in-memory
+ * DocChat whose answer model writes 20 deltas per second. Reports errors, Q&A pairs stored, and the time to first
+ * event (p50, p99, max).
+ *
+ * <p>Arguments: {@code [clients=200] [deltasPerAnswer=40] [deltasPerSecond=20]}.
+ */
+public final class StreamLoad {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private StreamLoad() {}
+
+    public static void main(String[] args) throws Exception {
+        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int deltas = args.length > 1 ? Integer.parseInt(args[1]) : 40;
+        int perSecond = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        PacedAnswerModel model = new PacedAnswerModel(deltas, Duration.ofMillis(1000 / perSecond));
+
+        try (DocChat docChat = DocChat.builder().answerModel(model).build();
+             DocChatHttpServer server = DocChatHttpServer.start(docChat, new InMemoryAccountStore(),
+                     HttpServerConfig.defaults().withPort(0).withMaxConcurrentStreams(Math.max(256, clients)))) {
+            String folderId = docChat.folders().create(Account.LOCAL, null, "load").id();
+            long documentId = docChat.documents().submit(Account.LOCAL, folderId, "pump.txt",
+                    ("Prime the pump before first use by filling the housing with water. "
+                            + "Replace the mechanical seal every two thousand hours.").getBytes(StandardCharsets.UTF_8))
+                    .id();
+            docChat.documents().awaitProcessed(Account.LOCAL, documentId, Duration.ofSeconds(30));
+            List<String> sessions = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                sessions.add(docChat.sessions().create(Account.LOCAL, folderId, "load " + i, null).id());
+            }
+
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            URI uri = URI.create(server.baseUri() + "/api/v2/aidoc/document/chat/stream");
+            long[] firstEventNanos = new long[clients];
+            AtomicInteger errors = new AtomicInteger();
+            CountDownLatch go = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                int client = i;
+                running.add(pool.submit(() -> {
+                    try {
+                        byte[] body = JSON.writeValueAsBytes(
+                                Map.of("sessionId", sessions.get(client), "question", "How do I prime the pump?"));
+                        HttpRequest request = HttpRequest.newBuilder(uri)
+                                .header("Content-Type", "application/json; charset=utf-8")
+                                .header("x-acs-action", "ChatStream")
+                                .header("x-acs-version", "2022-09-23")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                        go.await();
+                        long start = System.nanoTime();
+                        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                        try (InputStream in = response.body()) {
+                            if (response.statusCode() != 200) {
+                                errors.incrementAndGet();
+                                return;
+                            }
+                            StrictSse events = new StrictSse(in);
+                            StrictSse.Event event = events.next();
+                            firstEventNanos[client] = System.nanoTime() - start;
+                            JsonNode last = event.data();
+                            while ((event = events.next()) != null) {
+                                last = event.data();
+                            }
+                            if (!"COMPLETED".equals(last.path("data").path("status").asText())) {
+                                errors.incrementAndGet();
+                            }
+                        }
+                    } catch (Exception | AssertionError e) {
+                        errors.incrementAndGet();
+                    }
+                    return;
+                }));
+            }
+            long wallStart = System.nanoTime();
+            go.countDown();
+            for (Future<?> future : running) {
+                future.get();
+            }
+            long wallMillis = (System.nanoTime() - wallStart) / 1_000_000;
+            pool.shutdown();
+
+            int stored = 0;
+            for (String sessionId : sessions) {
+                List<ChatItem> items = docChat.chat().history(Account.LOCAL, sessionId, PageRequest.first(10)).items();
+                if (items.size() == 1 && items.get(0).status() == ChatStatus.COMPLETED
+                        && items.get(0).answer().equals(model.fullAnswer())) {
+                    stored++;
+                }
+            }
+            long[] measured = Arrays.stream(firstEventNanos).filter(n -> n > 0).sorted().toArray();
+            System.out.printf("clients=%d deltasPerAnswer=%d deltasPerSecond=%d cores=%d%n", clients, deltas, perSecond,
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("errors=%d pairsStored=%d/%d wall=%dms%n", errors.get(), stored, clients, wallMillis);
+            if (measured.length > 0) {
+                System.out.printf("timeToFirstEvent p50=%.1fms p99=%.1fms max=%.1fms%n",
+                        percentile(measured, 0.50), percentile(measured, 0.99), measured[measured.length - 1] / 1e6);
+            }
+        }
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        int index = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+}

@@ -1,0 +1,51 @@
+package io.docchat.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The hexagon's module rules over the whole assembled application: adapters never depend on each other and the core
+ * depends on none of them; only the composition root (app-cli) knows every module.
+ */
+@AnalyzeClasses(packages = "io.docchat", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModuleBoundariesTest {
+
+    private static final String SQLITE = "io.docchat.sqlite..";
+    private static final String LUCENE = "io.docchat.lucene..";
+    private static final String DOCUMENTS = "io.docchat.documents..";
+    private static final String OPENAI = "io.docchat.openai..";
+    private static final String HTTP = "io.docchat.http..";
+
+    @ArchTest
+    static final ArchRule sqlite_depends_on_no_other_adapter = adapter(SQLITE, LUCENE, DOCUMENTS, OPENAI, HTTP);
+
+    @ArchTest
+    static final ArchRule lucene_depends_on_no_other_adapter = adapter(LUCENE, SQLITE, DOCUMENTS, OPENAI, HTTP);
+
+    @ArchTest
+    static final ArchRule documents_depends_on_no_other_adapter = adapter(DOCUMENTS, SQLITE, LUCENE, OPENAI, HTTP);
+
+    @ArchTest
+    static final ArchRule openai_depends_on_no_other_adapter = adapter(OPENAI, SQLITE, LUCENE, DOCUMENTS, HTTP);
+
+    @ArchTest
+    static final ArchRule http_depends_on_no_other_adapter = adapter(HTTP, SQLITE, LUCENE, DOCUMENTS, OPENAI);
+
+    @ArchTest
+    static final ArchRule core_depends_on_no_adapter = noClasses()
+            .that().resideInAPackage("io.docchat.core..")
+            .should().dependOnClassesThat().resideInAnyPackage(SQLITE, LUCENE, DOCUMENTS, OPENAI, HTTP, "io.docchat.cli..")
+            .because("adapters plug into the core's ports; the core never names a technology");
+
+    private static ArchRule adapter(String adapter, String... others) {
+        return noClasses()
+                .that().resideInAPackage(adapter)
+                .should().dependOnClassesThat().resideInAnyPackage(others)
+                .allowEmptyShould(true)
+                .because("adapters meet only through the core's ports; app-cli wires them together");
+    }
+}

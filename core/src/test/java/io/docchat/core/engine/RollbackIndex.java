@@ -1,0 +1,69 @@
+package io.docchat.core.engine;
+
+import io.docchat.core.model.IndexedPassage;
+import io.docchat.core.model.ScoredPassage;
+import io.docchat.core.model.SearchRequest;
+import io.docchat.core.port.PassageIndex;
+import java.util.List;
+
+/**
+ * A real index whose applied sequence can be set back, as after a crash that lost the index's last commits while the
+ * store kept its own. It outlives the engines of a test, so closing it does nothing.
+ */
+final class RollbackIndex implements PassageIndex {
+    private final PassageIndex delegate;
+    /** The applied sequence claimed after a roll-back, or -1 to report the delegate's own. */
+    private long applied = -1;
+
+    RollbackIndex(PassageIndex delegate) {
+        this.delegate = delegate;
+    }
+
+    synchronized void rollBackTo(long sequence) {
+        applied = sequence;
+    }
+
+    @Override
+    public synchronized void add(List<IndexedPassage> passages) {
+        delegate.add(passages);
+        if (applied >= 0) {
+            for (IndexedPassage passage : passages) {
+                applied = Math.max(applied, passage.id());
+            }
+        }
+    }
+
+    @Override
+    public synchronized void removeDocument(long documentId, long sequence) {
+        delegate.removeDocument(documentId, sequence);
+        if (applied >= 0) {
+            applied = Math.max(applied, sequence);
+        }
+    }
+
+    @Override
+    public List<ScoredPassage> search(SearchRequest request) {
+        return delegate.search(request);
+    }
+
+    @Override
+    public synchronized long appliedSequence() {
+        return applied >= 0 ? applied : delegate.appliedSequence();
+    }
+
+    @Override
+    public void commit() {
+        delegate.commit();
+    }
+
+    @Override
+    public synchronized void clear() {
+        delegate.clear();
+        applied = -1;
+    }
+
+    @Override
+    public void close() {
+        // Shared by several engines in a test: the test owns it.
+    }
+}
