@@ -21,7 +21,7 @@ class CommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
-    Path temp;
+    static Path temp;
 
     private CliHarness cli;
     private CliHarness.Result ingest;

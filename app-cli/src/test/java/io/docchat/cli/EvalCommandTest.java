@@ -114,7 +114,7 @@ class EvalCommandTest {
         assertThat(guide.path("file").asText()).isEqualTo("guide.pdf");
         assertThat(guide.path("status").asText()).isEqualTo("PARSING_COMPLETED");
         assertThat(guide.path("probes").asInt()).isEqualTo(2);
-        assertThat(guide.path("pageRate").asDouble()).isEqualTo(1.0);
+        assertThat(guide.path("pageRate").asDouble()).as(result.out()).isEqualTo(1.0);
         assertThat(guide.path("boxesRate").asDouble()).isEqualTo(1.0);
         assertThat(report.path("files").get(1).path("status").asText()).isEqualTo("NOT_INGESTED");
     }
