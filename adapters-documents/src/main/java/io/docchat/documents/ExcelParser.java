@@ -73,6 +73,9 @@ public final class ExcelParser implements DocumentParser {
             if (pages.size() > limits.maxPages()) {
                 return tooManySheets(pages.size());
             }
+            if (pages.isEmpty()) {
+                return ParseResult.failure(ParseFailure.EMPTY, "The workbook has no sheets.");
+            }
             return ParseResult.success(new ParsedDocument(null, pages, List.of()));
         } catch (TooManySheets e) {
             return tooManySheets(e.count);

@@ -28,6 +28,17 @@ final class PdfPageLayout {
     /** A vertical gap larger than this many font sizes between lines starts a paragraph. */
     private static final float PARAGRAPH_GAP = 0.7f;
     private static final int MAX_DEPTH = 40;
+    /** Rows of other columns may sit between a script and its line, so look this many rows either way. */
+    private static final int SCRIPT_SEARCH_ROWS = 3;
+    /** White space between lines of one paragraph is smaller than this many font sizes. */
+    private static final float BAND_GAP = 0.4f;
+    /** A gutter strip may be inked by at most this share of the region's rows (titles crossing it). */
+    private static final float GUTTER_INK = 0.06f;
+    /** Both sides of a gutter must be inked by at least this share of the rows somewhere. */
+    private static final float GUTTER_SIDES = 0.4f;
+    private static final int MIN_GUTTER_ROWS = 4;
+    private static final int MIN_GUTTER_WIDTH = 2;
+    private static final int MAX_BINS = 20_000;
 
     private PdfPageLayout() {}
 
@@ -103,7 +114,9 @@ final class PdfPageLayout {
             }
             float size = maxSize(row);
             float baseline = row.get(0).baseline;
-            for (int j = i - 1; j <= i + 1; j += 2) {
+            boolean merged = false;
+            for (int k = 1; k <= SCRIPT_SEARCH_ROWS * 2 && !merged; k++) {
+                int j = (k & 1) == 1 ? i + (k + 1) / 2 : i - k / 2;
                 if (j < 0 || j >= rows.size() || rows.get(j).isEmpty()) {
                     continue;
                 }
@@ -121,7 +134,7 @@ final class PdfPageLayout {
                 if (baseline > top && baseline < bottom) {
                     other.addAll(row);
                     row.clear();
-                    break;
+                    merged = true;
                 }
             }
         }
@@ -166,6 +179,19 @@ final class PdfPageLayout {
             }
             return;
         }
+        List<Fragment> split = splitAtInkGutter(region);
+        if (split != null) {
+            List<List<Fragment>> parts = columnSplit(split);
+            if (parts == null) {
+                parts = splitAroundSpanningLines(split);
+            }
+            if (parts != null) {
+                for (List<Fragment> part : parts) {
+                    cut(part, leaves, depth + 1);
+                }
+                return;
+            }
+        }
         List<List<Fragment>> bands = bandSplit(region);
         if (bands.size() > 1) {
             for (List<Fragment> band : bands) {
@@ -183,32 +209,142 @@ final class PdfPageLayout {
         leaves.add(region);
     }
 
-    /** The region's two sides of its widest gutter that separates columns of text, or null. */
+    /**
+     * Justified columns can sit closer together than a wide word space, so a row may run across a gutter as one
+     * fragment. The gutter still shows as a vertical strip that (almost) no row inks while many rows ink both sides
+     * of it. Returns the region with fragments cut at such a strip, or null when there is none.
+     */
+    private static List<Fragment> splitAtInkGutter(List<Fragment> region) {
+        float minLeft = Float.MAX_VALUE;
+        float maxRight = -Float.MAX_VALUE;
+        int rows = 0;
+        int lastRow = Integer.MIN_VALUE;
+        List<Fragment> byRow = new ArrayList<>(region);
+        byRow.sort(Comparator.comparingInt(f -> f.rowIndex));
+        for (Fragment f : byRow) {
+            minLeft = Math.min(minLeft, f.frameLeft);
+            maxRight = Math.max(maxRight, f.frameRight);
+            if (f.rowIndex != lastRow) {
+                rows++;
+                lastRow = f.rowIndex;
+            }
+        }
+        if (rows < MIN_GUTTER_ROWS || maxRight - minLeft > MAX_BINS) {
+            return null;
+        }
+        int bins = (int) Math.ceil(maxRight - minLeft) + 1;
+        int[] ink = new int[bins];
+        int[] stamp = new int[bins];
+        java.util.Arrays.fill(stamp, Integer.MIN_VALUE);
+        for (Fragment f : byRow) {
+            for (PdfGlyph g : f.glyphs) {
+                int from = Math.max(0, (int) (g.frameLeft - minLeft));
+                int to = Math.min(bins - 1, (int) (g.frameRight - minLeft));
+                for (int b = from; b <= to; b++) {
+                    if (stamp[b] != f.rowIndex) {
+                        stamp[b] = f.rowIndex;
+                        ink[b]++;
+                    }
+                }
+            }
+        }
+        int white = Math.max(1, Math.round(GUTTER_INK * rows));
+        int[] leftMax = new int[bins];
+        int[] rightMax = new int[bins];
+        for (int b = 0; b < bins; b++) {
+            leftMax[b] = Math.max(b > 0 ? leftMax[b - 1] : 0, ink[b]);
+        }
+        for (int b = bins - 1; b >= 0; b--) {
+            rightMax[b] = Math.max(b < bins - 1 ? rightMax[b + 1] : 0, ink[b]);
+        }
+        float bestScore = 0;
+        float gutter = Float.NaN;
+        int b = 0;
+        while (b < bins) {
+            if (ink[b] > white) {
+                b++;
+                continue;
+            }
+            int start = b;
+            while (b < bins && ink[b] <= white) {
+                b++;
+            }
+            int end = b - 1;
+            if (start == 0 || b >= bins || end - start + 1 < MIN_GUTTER_WIDTH) {
+                continue;
+            }
+            int sides = Math.min(leftMax[start - 1], rightMax[b]);
+            if (sides >= GUTTER_SIDES * rows) {
+                float score = sides + (end - start + 1) / (float) bins;
+                if (score > bestScore) {
+                    bestScore = score;
+                    gutter = minLeft + (start + end + 1) / 2f;
+                }
+            }
+        }
+        if (Float.isNaN(gutter)) {
+            return null;
+        }
+        List<Fragment> out = new ArrayList<>(region.size() + rows);
+        boolean changed = false;
+        for (Fragment f : region) {
+            int cutAt = -1;
+            for (int i = 1; i < f.glyphs.size(); i++) {
+                if (f.glyphs.get(i - 1).frameRight <= gutter + 0.5f && f.glyphs.get(i).frameLeft >= gutter - 0.5f) {
+                    cutAt = i;
+                    break;
+                }
+            }
+            if (cutAt > 0) {
+                out.add(new Fragment(f.glyphs.subList(0, cutAt), f.rowIndex));
+                out.add(new Fragment(f.glyphs.subList(cutAt, f.glyphs.size()), f.rowIndex));
+                changed = true;
+            } else {
+                out.add(f);
+            }
+        }
+        return changed ? out : null;
+    }
+
+    /**
+     * The region cut at every white vertical strip that has a column of running text on both sides, left to right;
+     * null when there is none. Strips next to something else (table cells, a page number) do not cut.
+     */
     private static List<List<Fragment>> columnSplit(List<Fragment> region) {
         List<Fragment> byLeft = new ArrayList<>(region);
         byLeft.sort(Comparator.comparingDouble(f -> f.frameLeft));
-        float medianSize = medianSize(region);
-        float maxRight = byLeft.get(0).frameRight;
-        int bestIndex = -1;
-        float bestWidth = 0;
-        for (int i = 1; i < byLeft.size(); i++) {
-            Fragment f = byLeft.get(i);
-            float gap = f.frameLeft - maxRight;
-            if (gap > FRAGMENT_GAP * medianSize * 0.8f && gap > bestWidth) {
-                List<Fragment> left = byLeft.subList(0, i);
-                List<Fragment> right = byLeft.subList(i, byLeft.size());
-                if (isTextColumn(left, medianSize) && isTextColumn(right, medianSize)) {
-                    bestIndex = i;
-                    bestWidth = gap;
-                }
+        float minGap = 0.25f * medianSize(region);
+        List<List<Fragment>> segments = new ArrayList<>();
+        List<Fragment> current = new ArrayList<>();
+        float maxRight = -Float.MAX_VALUE;
+        for (Fragment f : byLeft) {
+            if (!current.isEmpty() && f.frameLeft - maxRight > minGap) {
+                segments.add(current);
+                current = new ArrayList<>();
             }
+            current.add(f);
             maxRight = Math.max(maxRight, f.frameRight);
         }
-        if (bestIndex < 0) {
+        segments.add(current);
+        if (segments.size() < 2) {
             return null;
         }
-        return List.of(new ArrayList<>(byLeft.subList(0, bestIndex)),
-                new ArrayList<>(byLeft.subList(bestIndex, byLeft.size())));
+        float medianSize = medianSize(region);
+        boolean[] text = new boolean[segments.size()];
+        for (int i = 0; i < text.length; i++) {
+            text[i] = isTextColumn(segments.get(i), medianSize);
+        }
+        List<List<Fragment>> columns = new ArrayList<>();
+        List<Fragment> column = new ArrayList<>(segments.get(0));
+        for (int i = 1; i < segments.size(); i++) {
+            if (text[i - 1] && text[i]) {
+                columns.add(column);
+                column = new ArrayList<>();
+            }
+            column.addAll(segments.get(i));
+        }
+        columns.add(column);
+        return columns.size() > 1 ? columns : null;
     }
 
     /** Running text fills its column: most of its lines span most of the column's width. */
@@ -232,15 +368,16 @@ final class PdfPageLayout {
         return full >= 2 && full >= 0.6f * side.size();
     }
 
-    /** The region split at every horizontal band of white space, top to bottom. */
+    /** The region split at every horizontal band of white space wider than line spacing, top to bottom. */
     private static List<List<Fragment>> bandSplit(List<Fragment> region) {
         List<Fragment> byTop = new ArrayList<>(region);
         byTop.sort(Comparator.comparingDouble(f -> f.frameTop));
         List<List<Fragment>> bands = new ArrayList<>();
         List<Fragment> current = new ArrayList<>();
         float maxBottom = -Float.MAX_VALUE;
+        float minGap = BAND_GAP * medianSize(region);
         for (Fragment f : byTop) {
-            if (!current.isEmpty() && f.frameTop > maxBottom) {
+            if (!current.isEmpty() && f.frameTop - maxBottom > minGap) {
                 bands.add(current);
                 current = new ArrayList<>();
             }

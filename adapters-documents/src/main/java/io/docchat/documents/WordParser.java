@@ -87,7 +87,7 @@ public final class WordParser implements DocumentParser {
             FlowPages pages = new FlowPages(limits.wordPageChars(), limits.maxTextChars());
             docxBody(document, document.getBodyElements(), pages);
             String title = document.getProperties().getCoreProperties().getTitle();
-            return ParseResult.success(new ParsedDocument(blankToNull(title), pages.pages(), List.of()));
+            return result(title, pages);
         }
     }
 
@@ -219,7 +219,7 @@ public final class WordParser implements DocumentParser {
             }
             String title = document.getSummaryInformation() == null ? null
                     : document.getSummaryInformation().getTitle();
-            return ParseResult.success(new ParsedDocument(blankToNull(title), pages.pages(), List.of()));
+            return result(title, pages);
         }
     }
 
@@ -320,6 +320,14 @@ public final class WordParser implements DocumentParser {
     }
 
     // ---- shared ----
+
+    private static ParseResult result(String title, FlowPages pages) {
+        List<io.docchat.core.model.Page> parsed = pages.pages();
+        if (parsed.isEmpty()) {
+            return ParseResult.failure(io.docchat.core.model.ParseFailure.EMPTY, "The Word document has no text.");
+        }
+        return ParseResult.success(new ParsedDocument(blankToNull(title), parsed, List.of()));
+    }
 
     static String joinCells(List<String> cells) {
         int last = cells.size() - 1;

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,8 @@ final class ApiHandler implements HttpHandler {
     private final long maxBodyBytes;
     private final long maxUploadBytes;
     private final String hostId;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean closing;
 
     ApiHandler(Map<String, List<Route>> routes, Authenticator authenticator, SignedUrls signedUrls,
                DocumentOperations documents, ObjectMapper json, Timeouts timeouts, HttpServerConfig config) {
@@ -48,8 +51,27 @@ final class ApiHandler implements HttpHandler {
         this.hostId = config.host();
     }
 
+    /** From now on every new request is refused with 503, so that the requests in progress can drain. */
+    void startClosing() {
+        closing = true;
+    }
+
+    /** Requests being handled right now. */
+    int inFlight() {
+        return inFlight.get();
+    }
+
     @Override
     public void handle(HttpExchange exchange) {
+        inFlight.incrementAndGet();
+        try {
+            handleCounted(exchange);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void handleCounted(HttpExchange exchange) {
         long start = System.nanoTime();
         String requestId = UUID.randomUUID().toString();
         String method = exchange.getRequestMethod();
@@ -57,6 +79,10 @@ final class ApiHandler implements HttpHandler {
         int status;
         try {
             exchange.getResponseHeaders().set("x-acs-request-id", requestId);
+            if (closing) {
+                exchange.getResponseHeaders().set("Connection", "close");
+                throw new ApiException(503, "ServiceUnavailable", "the server is shutting down");
+            }
             status = respond(exchange, requestId, dispatch(exchange, requestId, method, path));
         } catch (ApiException e) {
             status = error(exchange, requestId, e);
@@ -69,7 +95,8 @@ final class ApiHandler implements HttpHandler {
         } catch (IOException e) {
             log.debug("request {}: connection failed: {}", requestId, e.toString());
             status = 499;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Errors too: a broken component must still give the caller a 500 with a request id, not a dropped line.
             log.error("request {} {} {} failed", requestId, method, path, e);
             status = error(exchange, requestId, new ApiException(500, "InternalError",
                     "internal error; quote request id " + requestId));
@@ -112,8 +139,11 @@ final class ApiHandler implements HttpHandler {
 
     private byte[] readBody(HttpExchange exchange, long limit) throws IOException {
         // A client that trickles its body would hold a worker forever: the connection is closed at the deadline.
-        try (Timeouts.Alarm ignored = timeouts.arm(requestTimeout, exchange::close)) {
+        Timeouts.Alarm deadline = timeouts.arm(requestTimeout, exchange::close);
+        try {
             return BodyReader.read(exchange, limit);
+        } finally {
+            deadline.close();
         }
     }
 

@@ -52,17 +52,19 @@ public final class DocChatHttpServer implements AutoCloseable {
     private final ExecutorService workers;
     private final Timeouts timeouts;
     private final ChatOperations chat;
+    private final ApiHandler handler;
     private final Duration shutdownGrace;
     private final boolean localMode;
     private final URI baseUri;
     private boolean closed;
 
     private DocChatHttpServer(HttpServer server, ExecutorService workers, Timeouts timeouts, ChatOperations chat,
-                              Duration shutdownGrace, boolean localMode, URI baseUri) {
+                              ApiHandler handler, Duration shutdownGrace, boolean localMode, URI baseUri) {
         this.server = server;
         this.workers = workers;
         this.timeouts = timeouts;
         this.chat = chat;
+        this.handler = handler;
         this.shutdownGrace = shutdownGrace;
         this.localMode = localMode;
         this.baseUri = baseUri;
@@ -132,7 +134,8 @@ public final class DocChatHttpServer implements AutoCloseable {
                 });
         workers.allowCoreThreadTimeOut(true);
         server.setExecutor(workers);
-        server.createContext("/", new ApiHandler(routes, authenticator, signedUrls, documents, json, timeouts, config));
+        ApiHandler handler = new ApiHandler(routes, authenticator, signedUrls, documents, json, timeouts, config);
+        server.createContext("/", handler);
         server.start();
 
         if (localMode) {
@@ -145,7 +148,8 @@ public final class DocChatHttpServer implements AutoCloseable {
         if (config.signedUrlSecret().isEmpty()) {
             log.info("signed file URLs use a random key made at start: they stop working when this process ends");
         }
-        return new DocChatHttpServer(server, workers, timeouts, chat, config.shutdownGrace(), localMode, baseUri);
+        return new DocChatHttpServer(server, workers, timeouts, chat, handler, config.shutdownGrace(), localMode,
+                baseUri);
     }
 
     /** Where the server listens, such as {@code http://127.0.0.1:18080}. */
@@ -159,8 +163,8 @@ public final class DocChatHttpServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting connections, lets answers in progress finish for up to the shutdown grace period, then cancels
-     * the rest (each is stored {@code INTERRUPTED} with the answer so far) and releases the threads. Does not close
+     * Refuses new requests (503), lets requests and answers in progress finish for up to the shutdown grace period,
+     * then cancels the answers still running (each is stored {@code INTERRUPTED} with the answer so far) and releases the threads. Does not close
      * the {@link DocChat}. Idempotent.
      */
     @Override
@@ -169,28 +173,32 @@ public final class DocChatHttpServer implements AutoCloseable {
             return;
         }
         closed = true;
-        long graceMillis = shutdownGrace.toMillis();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
-        Thread stopper = new Thread(() -> server.stop((int) Math.max(1, (graceMillis + 999) / 1000)),
-                "docchat-http-stop");
-        stopper.start();
+        handler.startClosing();
+        long deadline = System.nanoTime() + shutdownGrace.toNanos();
         try {
-            while (chat.inProgress() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
+            // The JDK server's own stop(delay) waits out the whole delay even when nothing is running, so the
+            // draining is done here and the server is stopped without delay afterwards.
+            while (handler.inFlight() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
             }
             if (chat.inProgress() > 0) {
                 log.info("cancelling {} answers still in progress after the shutdown grace period", chat.inProgress());
                 chat.cancelAll();
+                long cancelDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (chat.inProgress() > 0 && System.nanoTime() < cancelDeadline) {
+                    Thread.sleep(10);
+                }
             }
+            server.stop(0);
             workers.shutdown();
-            if (!workers.awaitTermination(Math.max(5_000, graceMillis), TimeUnit.MILLISECONDS)) {
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
                 log.warn("some requests were still running when the server stopped waiting for them");
                 workers.shutdownNow();
             }
-            stopper.join(Math.max(5_000, graceMillis + 2_000));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             chat.cancelAll();
+            server.stop(0);
             workers.shutdownNow();
         } finally {
             timeouts.close();

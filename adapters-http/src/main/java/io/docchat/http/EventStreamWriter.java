@@ -59,9 +59,12 @@ final class EventStreamWriter {
         event.write(DATA_PREFIX);
         json.writeValue(event, new Envelope(requestId, data));
         event.write(EVENT_END);
-        try (Timeouts.Alarm ignored = timeouts.arm(writeTimeout, onStuck)) {
+        Timeouts.Alarm stuck = timeouts.arm(writeTimeout, onStuck);
+        try {
             event.writeTo(out);
             out.flush();
+        } finally {
+            stuck.close();
         }
     }
 

@@ -30,8 +30,7 @@ final class Timeouts implements AutoCloseable {
     }
 
     /** A pending timeout; closing it disarms it. */
-    interface Alarm extends AutoCloseable {
-        @Override
+    interface Alarm {
         void close();
     }
 }

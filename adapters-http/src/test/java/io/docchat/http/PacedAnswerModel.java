@@ -16,17 +16,24 @@ import java.util.concurrent.TimeUnit;
 public final class PacedAnswerModel implements AnswerModel {
     private final int deltas;
     private final Duration interval;
+    private final String padding;
 
     public PacedAnswerModel(int deltas, Duration interval) {
+        this(deltas, interval, 0);
+    }
+
+    /** Each delta is a numbered word followed by {@code paddingChars} filler characters. */
+    public PacedAnswerModel(int deltas, Duration interval, int paddingChars) {
         this.deltas = deltas;
         this.interval = interval;
+        this.padding = "x".repeat(paddingChars);
     }
 
     /** The complete answer this model writes. */
     public String fullAnswer() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < deltas; i++) {
-            sb.append(word(i));
+            sb.append(word(i)).append(padding);
         }
         return sb.toString();
     }
@@ -56,7 +63,7 @@ public final class PacedAnswerModel implements AnswerModel {
                     Thread.currentThread().interrupt();
                     return null;
                 }
-                return word(written++);
+                return word(written++) + padding;
             }
 
             @Override

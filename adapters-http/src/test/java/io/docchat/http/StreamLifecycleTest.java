@@ -82,6 +82,33 @@ class StreamLifecycleTest {
     }
 
     @Test
+    void aClientThatStopsReadingIsCutOffAfterTheIdleTimeout() throws Exception {
+        // 100,000 deltas of 16 KiB: far more than any socket buffer holds, so the server's writes must block.
+        PacedAnswerModel model = new PacedAnswerModel(100_000, Duration.ZERO, 16_384);
+        try (TestServer server = new TestServer(b -> b.answerModel(model),
+                c -> c.withIdleTimeout(Duration.ofMillis(300)).withShutdownGrace(Duration.ZERO), false)) {
+            String sessionId = session(server.docChat);
+            URI base = server.server.baseUri();
+            byte[] body = ApiClient.JSON.writeValueAsBytes(Map.of("sessionId", sessionId, "question", "How to prime?"));
+            try (Socket socket = new Socket()) {
+                socket.setReceiveBufferSize(4096);
+                socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()));
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST " + STREAM + " HTTP/1.1\r\nHost: " + base.getAuthority()
+                        + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+                // Never read: the server's writes block once the socket buffers are full.
+                ChatItem stored = awaitStored(server.docChat, sessionId);
+                assertThat(stored.status()).isEqualTo(ChatStatus.INTERRUPTED);
+                assertThat(stored.answer()).startsWith("w0 ");
+                assertThat(stored.answer().length()).isLessThan(64 * 1024 * 1024);
+            }
+        }
+    }
+
+    @Test
     void closingTheServerInterruptsAnswersStillRunningAfterTheGracePeriod() throws Exception {
         PacedAnswerModel model = new PacedAnswerModel(100_000, Duration.ofMillis(10));
         TestServer server = server(model, Duration.ofMillis(300), 8);
@@ -127,10 +154,10 @@ class StreamLifecycleTest {
             String sessionId = session(server.docChat);
             ApiClient client = ApiClient.anonymous(server.server.baseUri());
             HttpResponse<InputStream> first = client.open(
-                    new ApiClient.Call(STREAM, "ChatStream").json(Map.of("sessionId", sessionId, "question", "a?")));
+                    new ApiClient.Call(STREAM, "ChatStream").json(Map.of("sessionId", sessionId, "question", "How do I prime the pump?")));
             new StrictSse(first.body()).next();
             ApiClient.Response second = client.send(
-                    new ApiClient.Call(STREAM, "ChatStream").json(Map.of("sessionId", sessionId, "question", "b?")));
+                    new ApiClient.Call(STREAM, "ChatStream").json(Map.of("sessionId", sessionId, "question", "How do I prime the pump?")));
             AuthMatrixTest.assertError(second, 429, "Throttling");
             first.body().close();
         }

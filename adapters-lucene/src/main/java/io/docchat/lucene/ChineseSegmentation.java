@@ -6,6 +6,6 @@ public enum ChineseSegmentation {
     BIGRAMS,
     /** Dictionary words from the smartcn segmenter (trained on Simplified Chinese) instead of bigrams. */
     WORDS,
-    /** Bigrams, plus smartcn words of two or more characters in a second field that adds to the score. */
+    /** Bigrams, plus smartcn words in a second field that adds to the score. */
     WORDS_AND_BIGRAMS
 }

@@ -65,7 +65,7 @@ public final class LucenePassageIndex implements PassageIndex {
             throws IOException {
         this.directory = directory;
         this.description = description;
-        Analyzer analyzer = analyzer(settings.chineseSegmentation());
+        Analyzer analyzer = analyzer();
         BM25Similarity similarity = new BM25Similarity(settings.k1(), settings.b());
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
@@ -84,7 +84,7 @@ public final class LucenePassageIndex implements PassageIndex {
             }
         });
         this.fields = new PassageFields(settings.chineseSegmentation());
-        this.queries = new PassageQueryBuilder(analyzer, settings);
+        this.queries = new PassageQueryBuilder(analyzer, fields.textFields(), settings.titleBoost());
         log.debug("opened passage index {} at applied sequence {}", description, appliedSequence);
     }
 
@@ -276,15 +276,11 @@ public final class LucenePassageIndex implements PassageIndex {
         return Collections.unmodifiableList(Arrays.asList(results));
     }
 
-    private static Analyzer analyzer(ChineseSegmentation segmentation) {
-        return switch (segmentation) {
-            case BIGRAMS -> new BilingualAnalyzer(true);
-            case WORDS -> new PerFieldAnalyzerWrapper(new BilingualAnalyzer(false),
-                    Map.of(PassageFields.WORDS, new ChineseWordAnalyzer(1),
-                            PassageFields.TITLE, new BilingualAnalyzer(true)));
-            case WORDS_AND_BIGRAMS -> new PerFieldAnalyzerWrapper(new BilingualAnalyzer(true),
-                    Map.of(PassageFields.WORDS, new ChineseWordAnalyzer(2)));
-        };
+    private static Analyzer analyzer() {
+        return new PerFieldAnalyzerWrapper(new BilingualAnalyzer(BilingualAnalyzer.Keep.ALL), Map.of(
+                PassageFields.TEXT, new BilingualAnalyzer(BilingualAnalyzer.Keep.NON_CHINESE_ONLY),
+                PassageFields.BIGRAMS, new BilingualAnalyzer(BilingualAnalyzer.Keep.CHINESE_ONLY),
+                PassageFields.WORDS, new ChineseWordAnalyzer(1)));
     }
 
     private static long committedSequence(IndexWriter writer) {

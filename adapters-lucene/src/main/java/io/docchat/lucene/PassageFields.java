@@ -1,6 +1,8 @@
 package io.docchat.lucene;
 
 import io.docchat.core.model.IndexedPassage;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -23,10 +25,12 @@ final class PassageFields {
     static final String DOCUMENT_KEY = "doc";
     /** Document id as a point, for document filters. */
     static final String DOCUMENT_ID = "doc_value";
-    /** English words and CJK bigrams. */
+    /** English and every other non-Chinese word. */
     static final String TEXT = "text";
+    /** Chinese character bigrams. */
+    static final String BIGRAMS = "zh_bigrams";
     /** Chinese dictionary words. */
-    static final String WORDS = "words";
+    static final String WORDS = "zh_words";
     static final String TITLE = "title";
 
     /**
@@ -36,9 +40,24 @@ final class PassageFields {
     private static final FieldType SEARCHABLE_TEXT = searchableText();
 
     private final boolean chineseWords;
+    private final boolean chineseBigrams;
 
     PassageFields(ChineseSegmentation segmentation) {
         this.chineseWords = segmentation != ChineseSegmentation.BIGRAMS;
+        this.chineseBigrams = segmentation != ChineseSegmentation.WORDS;
+    }
+
+    /** The fields a query's text is matched against, besides the title. */
+    List<String> textFields() {
+        List<String> names = new ArrayList<>(3);
+        names.add(TEXT);
+        if (chineseBigrams) {
+            names.add(BIGRAMS);
+        }
+        if (chineseWords) {
+            names.add(WORDS);
+        }
+        return List.copyOf(names);
     }
 
     Document toDocument(IndexedPassage passage) {
@@ -53,6 +72,9 @@ final class PassageFields {
         doc.add(new LongField(DOCUMENT_ID, passage.documentId(), Field.Store.NO));
         String text = passage.text() == null ? "" : passage.text();
         doc.add(new Field(TEXT, text, SEARCHABLE_TEXT));
+        if (chineseBigrams) {
+            doc.add(new Field(BIGRAMS, text, SEARCHABLE_TEXT));
+        }
         if (chineseWords) {
             doc.add(new Field(WORDS, text, SEARCHABLE_TEXT));
         }

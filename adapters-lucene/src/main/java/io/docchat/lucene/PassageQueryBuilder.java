@@ -34,11 +34,13 @@ final class PassageQueryBuilder {
     static final int MAX_TERMS_PER_FIELD = 256;
 
     private final Analyzer analyzer;
-    private final LuceneIndexSettings settings;
+    private final List<String> textFields;
+    private final float titleBoost;
 
-    PassageQueryBuilder(Analyzer analyzer, LuceneIndexSettings settings) {
+    PassageQueryBuilder(Analyzer analyzer, List<String> textFields, float titleBoost) {
         this.analyzer = analyzer;
-        this.settings = settings;
+        this.textFields = List.copyOf(textFields);
+        this.titleBoost = titleBoost;
     }
 
     /** The query, or null when the text has no searchable term (blank, or only stop words and punctuation). */
@@ -48,15 +50,15 @@ final class PassageQueryBuilder {
             return null;
         }
         BooleanQuery.Builder relevance = new BooleanQuery.Builder();
-        int clauses = addTerms(relevance, PassageFields.TEXT, text, 1f);
-        if (settings.chineseSegmentation() != ChineseSegmentation.BIGRAMS) {
-            clauses += addTerms(relevance, PassageFields.WORDS, text, 1f);
+        int clauses = 0;
+        for (String field : textFields) {
+            clauses += addTerms(relevance, field, text, 1f);
         }
         if (clauses == 0) {
             return null;
         }
-        if (settings.titleBoost() > 0) {
-            addTerms(relevance, PassageFields.TITLE, text, settings.titleBoost());
+        if (titleBoost > 0) {
+            addTerms(relevance, PassageFields.TITLE, text, titleBoost);
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         query.add(relevance.build(), Occur.MUST);

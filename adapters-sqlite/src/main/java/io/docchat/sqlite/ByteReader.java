@@ -20,7 +20,22 @@ final class ByteReader {
         return buffer[position++] & 0xFF;
     }
 
+    /** A count, length or other non-negative int. */
     int readVarInt() {
+        int value = readUnsigned();
+        if (value < 0) {
+            throw new IllegalStateException("malformed count " + Integer.toUnsignedString(value) + " before byte "
+                    + position);
+        }
+        return value;
+    }
+
+    int readSignedVarInt() {
+        int raw = readUnsigned();
+        return (raw >>> 1) ^ -(raw & 1);
+    }
+
+    private int readUnsigned() {
         int result = 0;
         for (int shift = 0; shift < 35; shift += 7) {
             int b = readByte();
@@ -30,11 +45,6 @@ final class ByteReader {
             }
         }
         throw new IllegalStateException("malformed variable-length integer at byte " + position);
-    }
-
-    int readSignedVarInt() {
-        int raw = readVarInt();
-        return (raw >>> 1) ^ -(raw & 1);
     }
 
     long readVarLong() {

@@ -31,17 +31,22 @@ final class ByteWriter {
         if (value < 0) {
             throw new IllegalArgumentException("negative value cannot be encoded: " + value);
         }
-        ensure(5);
-        while ((value & ~0x7F) != 0) {
-            buffer[length++] = (byte) ((value & 0x7F) | 0x80);
-            value >>>= 7;
-        }
-        buffer[length++] = (byte) value;
+        writeUnsigned(value);
     }
 
     /** Any int, zig-zag encoded so that small negative numbers stay short. */
     void writeSignedVarInt(int value) {
-        writeVarInt((value << 1) ^ (value >> 31));
+        writeUnsigned((value << 1) ^ (value >> 31));
+    }
+
+    /** The 32 bits of {@code bits} as an unsigned number in 7-bit groups (at most five bytes). */
+    private void writeUnsigned(int bits) {
+        ensure(5);
+        while ((bits & ~0x7F) != 0) {
+            buffer[length++] = (byte) ((bits & 0x7F) | 0x80);
+            bits >>>= 7;
+        }
+        buffer[length++] = (byte) bits;
     }
 
     void writeVarLong(long value) {

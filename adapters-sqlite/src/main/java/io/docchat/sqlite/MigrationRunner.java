@@ -57,6 +57,10 @@ final class MigrationRunner {
         return new MigrationRunner(migrations);
     }
 
+    List<Migration> migrations() {
+        return migrations;
+    }
+
     /** The version a database reaches once every migration is applied. */
     int latestVersion() {
         return migrations.size();

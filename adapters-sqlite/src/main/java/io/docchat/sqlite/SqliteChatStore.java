@@ -39,8 +39,8 @@ public final class SqliteChatStore implements ChatStore {
 
     @Override
     public void insertSession(Session session) {
-        transactions.write("inserting session " + session.id(), handle -> handle
-                .createUpdate("INSERT INTO chat_session (" + SESSION_COLUMNS + ", name_folded) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        transactions.write("inserting session " + session.id(), handle -> {
+            handle.createUpdate("INSERT INTO chat_session (" + SESSION_COLUMNS + ", name_folded) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .bind(0, session.id())
                 .bind(1, session.accountId())
                 .bind(2, session.userId())
@@ -49,7 +49,12 @@ public final class SqliteChatStore implements ChatStore {
                 .bind(5, Times.toNanos(session.createdAt()))
                 .bind(6, Times.toNanos(session.updatedAt()))
                 .bind(7, fold(session.name()))
-                .execute());
+                .execute();
+            return handle.createUpdate("INSERT INTO chat_session_count (account_id, sessions) VALUES (?, 1)"
+                            + " ON CONFLICT (account_id) DO UPDATE SET sessions = sessions + 1")
+                    .bind(0, session.accountId())
+                    .execute();
+        });
     }
 
     @Override
@@ -72,15 +77,24 @@ public final class SqliteChatStore implements ChatStore {
         if (needle != null) {
             where.append(" AND instr(name_folded, :needle) > 0");
         }
+        // Rows are skipped inside the index (the subquery selects rowids only), and only the page's rows are read.
         String filter = where.toString();
         return transactions.read("listing sessions", handle -> {
-            long total = bindFilter(handle.createQuery("SELECT COUNT(*)" + filter), accountId, userId, needle)
-                    .mapTo(Long.class)
-                    .one();
+            long total = userId == null && needle == null
+                    ? handle.createQuery("SELECT sessions FROM chat_session_count WHERE account_id = ?")
+                            .bind(0, accountId)
+                            .mapTo(Long.class)
+                            .findOne()
+                            .orElse(0L)
+                    : bindFilter(handle.createQuery("SELECT COUNT(*)" + filter), accountId, userId, needle)
+                            .mapTo(Long.class)
+                            .one();
             List<Session> sessions = total <= page.offset()
                     ? List.of()
-                    : bindFilter(handle.createQuery("SELECT " + SESSION_COLUMNS + filter
-                                    + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset"),
+                    : bindFilter(handle.createQuery("SELECT " + SESSION_COLUMNS + " FROM chat_session"
+                                    + " WHERE rowid IN (SELECT rowid" + filter
+                                    + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset)"
+                                    + " ORDER BY created_at DESC, id DESC"),
                             accountId, userId, needle)
                             .bind("limit", page.size())
                             .bind("offset", page.offset())
@@ -117,11 +131,18 @@ public final class SqliteChatStore implements ChatStore {
     @Override
     public boolean deleteSession(String accountId, String sessionId) {
         // The session's items go with it (ON DELETE CASCADE over the (session_id, ordinal) key).
-        return transactions.write("deleting session " + sessionId, handle -> handle
-                .createUpdate("DELETE FROM chat_session WHERE id = ? AND account_id = ?")
-                .bind(0, sessionId)
-                .bind(1, accountId)
-                .execute() > 0);
+        return transactions.write("deleting session " + sessionId, handle -> {
+            boolean deleted = handle.createUpdate("DELETE FROM chat_session WHERE id = ? AND account_id = ?")
+                    .bind(0, sessionId)
+                    .bind(1, accountId)
+                    .execute() > 0;
+            if (deleted) {
+                handle.createUpdate("UPDATE chat_session_count SET sessions = sessions - 1 WHERE account_id = ?")
+                        .bind(0, accountId)
+                        .execute();
+            }
+            return deleted;
+        });
     }
 
     @Override

@@ -127,6 +127,11 @@ public final class SqliteDatabase implements AutoCloseable {
         return accountStore;
     }
 
+    /** The transaction runner, for schema work in this package. */
+    SqliteTransactions transactions() {
+        return transactions;
+    }
+
     /** The database file. */
     public Path file() {
         return file;

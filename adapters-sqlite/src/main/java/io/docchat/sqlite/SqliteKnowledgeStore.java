@@ -20,12 +20,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -129,14 +129,11 @@ public final class SqliteKnowledgeStore implements KnowledgeStore {
 
     @Override
     public Map<String, Integer> countDocumentsByFolder(String accountId) {
-        return transactions.read("counting documents by folder", handle -> {
-            Map<String, Integer> counts = new HashMap<>();
-            handle.createQuery("SELECT folder_id, COUNT(*) FROM document WHERE account_id = ? GROUP BY folder_id")
-                    .bind(0, accountId)
-                    .map((rs, ctx) -> counts.put(rs.getString(1), rs.getInt(2)))
-                    .list();
-            return counts;
-        });
+        return transactions.read("counting documents by folder", handle -> handle
+                .createQuery("SELECT folder_id, COUNT(*) FROM document WHERE account_id = ? GROUP BY folder_id")
+                .bind(0, accountId)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
     private static boolean folderExists(Handle handle, String accountId, String folderId) {

@@ -26,8 +26,9 @@ import java.util.stream.Stream;
  *
  * <pre>
  * RetrievalEval --squad DIR --cmrc DIR [--k1 F] [--b F] [--title-boost F] [--segmentation BIGRAMS|WORDS|WORDS_AND_BIGRAMS]
- *               [--sweep]
+ *               [--grid K1:B[:TITLE],...] [--sweep]
  * </pre>
+ * {@code --grid K1:B[:TITLE],...} also scores the chosen segmentation at each of those points;
  * {@code --sweep} also scores every Chinese segmentation and a grid of BM25 and title-boost settings.
  */
 public final class RetrievalEval {
@@ -37,10 +38,12 @@ public final class RetrievalEval {
 
     private final List<EvalSet> sets;
     private final PrintStream out;
+    private final String grid;
 
-    private RetrievalEval(List<EvalSet> sets, PrintStream out) {
+    private RetrievalEval(List<EvalSet> sets, PrintStream out, String grid) {
         this.sets = sets;
         this.out = out;
+        this.grid = grid;
     }
 
     public static void main(String[] args) throws IOException {
@@ -64,7 +67,7 @@ public final class RetrievalEval {
         if (options.containsKey("segmentation")) {
             settings = settings.withChineseSegmentation(ChineseSegmentation.valueOf(options.get("segmentation")));
         }
-        new RetrievalEval(sets, System.out).run(settings, options.containsKey("sweep"));
+        new RetrievalEval(sets, System.out, options.get("grid")).run(settings, options.containsKey("sweep"));
     }
 
     private void run(LuceneIndexSettings chosen, boolean sweep) throws IOException {
@@ -83,20 +86,32 @@ public final class RetrievalEval {
         if (sweep) {
             sweep(chosen);
         }
+        if (grid != null) {
+            header();
+            for (String point : grid.split(",")) {
+                String[] v = point.split(":");
+                sweepRow(chosen.withBm25(Float.parseFloat(v[0]), Float.parseFloat(v[1]))
+                        .withTitleBoost(v.length > 2 ? Float.parseFloat(v[2]) : chosen.titleBoost()));
+            }
+        }
     }
 
-    private void sweep(LuceneIndexSettings chosen) throws IOException {
+    private void header() {
         out.println();
         out.println("| segmentation | k1 | b | title boost | squad R@1 | squad R@5 | squad MRR | cmrc R@1 | cmrc R@5 | cmrc MRR |");
         out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    }
+
+    private void sweep(LuceneIndexSettings chosen) throws IOException {
+        header();
         for (ChineseSegmentation segmentation : ChineseSegmentation.values()) {
             sweepRow(chosen.withChineseSegmentation(segmentation));
         }
-        float[][] bm25 = {{0.9f, 0.4f}, {1.2f, 0.75f}, {1.5f, 0.75f}, {1.2f, 0.9f}, {1.8f, 0.9f}, {0.9f, 0.6f}};
+        float[][] bm25 = {{0.9f, 0.4f}, {1.2f, 0.6f}, {1.2f, 0.9f}, {1.5f, 0.9f}};
         for (float[] kb : bm25) {
             sweepRow(chosen.withBm25(kb[0], kb[1]));
         }
-        for (float boost : new float[] {0f, 0.25f, 1f}) {
+        for (float boost : new float[] {0f, 1f, 2f}) {
             sweepRow(chosen.withTitleBoost(boost));
         }
     }

@@ -100,8 +100,16 @@ CREATE TABLE chat_session (
     updated_at  INTEGER NOT NULL,
     item_count  INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX chat_session_by_account ON chat_session (account_id, created_at DESC, id DESC);
-CREATE INDEX chat_session_by_user ON chat_session (account_id, user_id, created_at DESC, id DESC);
+-- The listing indexes carry name_folded so that counting, skipping and name filtering read the index only.
+CREATE INDEX chat_session_by_account ON chat_session (account_id, created_at DESC, id DESC, name_folded);
+CREATE INDEX chat_session_by_user ON chat_session (account_id, user_id, created_at DESC, id DESC, name_folded);
+
+-- The number of sessions of each account, kept with every insert and delete: the unfiltered session list needs its
+-- total on every page, and counting an index of thousands of entries would dominate the cost of the page.
+CREATE TABLE chat_session_count (
+    account_id TEXT    PRIMARY KEY,
+    sessions   INTEGER NOT NULL
+);
 
 -- ordinal numbers the items of a session from 1 without gaps, so page N of a history is a range lookup.
 CREATE TABLE chat_item (

@@ -41,7 +41,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
     /** Default: characters in an answer (a single longer sentence is still given whole). */
     public static final int DEFAULT_MAX_CHARS = 600;
     /** Default: the share of the question's weight the best sentence must cover. */
-    public static final double DEFAULT_RELEVANCE_FLOOR = 0.5;
+    public static final double DEFAULT_RELEVANCE_FLOOR = 0.35;
 
     private static final double NEIGHBOUR_WEIGHT = 0.3;
     private static final double RANK_PENALTY = 0.03;
@@ -106,9 +106,11 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         }
         List<Sentence> sentences = new ArrayList<>();
         List<List<Sentence>> byPassage = new ArrayList<>();
+        List<Set<String>> contexts = new ArrayList<>();
         for (int rank = 0; rank < prompt.passages().size(); rank++) {
             PromptPassage p = prompt.passages().get(rank);
             String text = p.passage().text();
+            contexts.add(contextTerms(p));
             List<Sentence> own = new ArrayList<>();
             List<TextSpan> spans = SentenceSplitter.sentences(text);
             for (int i = 0; i < spans.size(); i++) {
@@ -124,27 +126,32 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         if (sentences.isEmpty()) {
             return List.of();
         }
-        Map<String, Double> idf = idf(queryTerms, sentences);
+        Map<String, Set<String>> variants = variants(queryTerms, sentences);
+        Map<String, Double> idf = idf(variants, sentences);
         double total = 0;
         for (double w : idf.values()) {
             total += w;
         }
         double[] own = new double[sentences.size()];
+        boolean[] label = new boolean[sentences.size()];
         double[] score = new double[sentences.size()];
         double bestWindow = 0;
         int k = 0;
-        for (List<Sentence> passage : byPassage) {
+        for (int r = 0; r < byPassage.size(); r++) {
+            List<Sentence> passage = byPassage.get(r);
+            Set<String> context = contexts.get(r);
             for (int i = 0; i < passage.size(); i++) {
                 Sentence s = passage.get(i);
                 double cover = 0;
                 double windowCover = 0;
                 for (Map.Entry<String, Double> e : idf.entrySet()) {
-                    String term = e.getKey();
-                    if (s.terms().contains(term)) {
+                    Set<String> forms = variants.get(e.getKey());
+                    if (containsAny(s.terms(), forms)) {
                         cover += e.getValue();
                         windowCover += e.getValue();
-                    } else if ((i > 0 && passage.get(i - 1).terms().contains(term))
-                            || (i + 1 < passage.size() && passage.get(i + 1).terms().contains(term))) {
+                    } else if ((i > 0 && containsAny(passage.get(i - 1).terms(), forms))
+                            || (i + 1 < passage.size() && containsAny(passage.get(i + 1).terms(), forms))
+                            || containsAny(context, forms)) {
                         windowCover += e.getValue() * NEIGHBOUR_WEIGHT;
                     }
                 }
@@ -152,16 +159,26 @@ public final class ExtractiveAnswerModel implements AnswerModel {
                 double window = windowCover / total;
                 bestWindow = Math.max(bestWindow, own[k] > 0 ? window : 0);
                 score[k] = window * (1 - RANK_PENALTY * Math.min(s.rank(), 10));
+                label[k] = i + 1 < passage.size() && isLabel(s.text());
                 k++;
             }
         }
         if (bestWindow < relevanceFloor) {
             return List.of();
         }
-        int best = 0;
-        for (int i = 1; i < score.length; i++) {
-            if (score[i] > score[best]) {
+        // A heading introduces the answer rather than being it: prefer a statement when one matches at all.
+        int best = -1;
+        for (int i = 0; i < score.length; i++) {
+            if (own[i] > 0 && !label[i] && (best < 0 || score[i] > score[best])) {
                 best = i;
+            }
+        }
+        if (best < 0) {
+            best = 0;
+            for (int i = 1; i < score.length; i++) {
+                if (score[i] > score[best]) {
+                    best = i;
+                }
             }
         }
         List<Integer> picked = new ArrayList<>();
@@ -171,7 +188,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
             int next = -1;
             double nextScore = 0;
             for (int i = 0; i < sentences.size(); i++) {
-                if (picked.contains(i) || own[i] <= 0) {
+                if (picked.contains(i) || own[i] <= 0 || label[i]) {
                     continue;
                 }
                 double s = score[i] + (adjacent(sentences.get(i), picked, sentences) ? ADJACENCY_BONUS : 0);
@@ -197,6 +214,52 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         return out;
     }
 
+    /**
+     * The words around a passage that its sentences may leave implicit: its heading path and its document's name
+     * ("Pricing" under "ZX-9 pump" in "zx9-manual.pdf").
+     */
+    private static Set<String> contextTerms(PromptPassage p) {
+        StringBuilder sb = new StringBuilder();
+        for (String heading : p.passage().headingPath()) {
+            sb.append(heading).append(' ');
+        }
+        String name = p.documentName();
+        if (name != null) {
+            int dot = name.lastIndexOf('.');
+            sb.append((dot > 0 ? name.substring(0, dot) : name).replace('_', ' '));
+        }
+        return new HashSet<>(TextAnalyzer.terms(sb.toString()));
+    }
+
+    /** A short line without sentence punctuation: a heading or label rather than a statement. */
+    static boolean isLabel(String sentence) {
+        if (sentence.isEmpty() || sentence.contains(" | ") || sentence.indexOf(':') >= 0 || sentence.indexOf('：') >= 0) {
+            return false;
+        }
+        char last = sentence.charAt(sentence.length() - 1);
+        if (".?!。？！；;\"'”)）".indexOf(last) >= 0) {
+            return false;
+        }
+        int han = 0;
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < sentence.length(); i++) {
+            char c = sentence.charAt(i);
+            if (TextAnalyzer.isHan(c)) {
+                han++;
+                inWord = false;
+            } else if (Character.isLetterOrDigit(c)) {
+                if (!inWord) {
+                    words++;
+                }
+                inWord = true;
+            } else {
+                inWord = false;
+            }
+        }
+        return han > 0 ? han <= 10 && words <= 2 : words <= 5;
+    }
+
     private static boolean adjacent(Sentence s, List<Integer> picked, List<Sentence> sentences) {
         for (int i : picked) {
             Sentence p = sentences.get(i);
@@ -207,18 +270,59 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         return false;
     }
 
+    /**
+     * The forms of each query term found in the prompt: the term itself and words that differ from it only by a short
+     * ending the light stemmer leaves alone ("die" and "died", "locate" and "located").
+     */
+    private static Map<String, Set<String>> variants(Set<String> queryTerms, List<Sentence> sentences) {
+        Set<String> vocabulary = new HashSet<>();
+        for (Sentence s : sentences) {
+            vocabulary.addAll(s.terms());
+        }
+        Map<String, Set<String>> variants = new HashMap<>();
+        for (String term : queryTerms) {
+            Set<String> forms = new HashSet<>();
+            forms.add(term);
+            if (term.length() >= 3 && Character.isLetter(term.charAt(0)) && !TextAnalyzer.isHan(term.charAt(0))) {
+                for (String word : vocabulary) {
+                    if (sameStem(term, word)) {
+                        forms.add(word);
+                    }
+                }
+            }
+            variants.put(term, forms);
+        }
+        return variants;
+    }
+
+    private static boolean sameStem(String a, String b) {
+        String shorter = a.length() <= b.length() ? a : b;
+        String longer = shorter == a ? b : a;
+        return shorter.length() >= 3 && longer.length() - shorter.length() <= 2 && longer.startsWith(shorter)
+                && !Character.isDigit(longer.charAt(longer.length() - 1));
+    }
+
+    private static boolean containsAny(Set<String> terms, Set<String> forms) {
+        for (String f : forms) {
+            if (terms.contains(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** BM25-style IDF of each query term over the prompt's sentences; a term found nowhere gets the highest weight. */
-    private static Map<String, Double> idf(Set<String> queryTerms, List<Sentence> sentences) {
+    private static Map<String, Double> idf(Map<String, Set<String>> variants, List<Sentence> sentences) {
         Map<String, Double> idf = new HashMap<>();
         int n = sentences.size();
-        for (String term : queryTerms) {
+        for (Map.Entry<String, Set<String>> e : variants.entrySet()) {
             int df = 0;
             for (Sentence s : sentences) {
-                if (s.terms().contains(term)) {
+                if (containsAny(s.terms(), e.getValue())) {
                     df++;
                 }
             }
-            idf.put(term, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+            idf.put(e.getKey(), Math.log(1 + (n - df + 0.5) / (df + 0.5)));
         }
         return idf;
     }

@@ -175,7 +175,9 @@ final class AnswerInProgress implements ChatStream {
     private List<Citation> finalCitations() {
         try {
             List<CitedSpan> cited = model.citations();
-            if (cited.isEmpty() && !model.citationsKnownUpFront()) {
+            boolean saidNothingFound = answer.toString().strip().equals(ChatItem.NO_RELATED_CONTENT);
+            if (cited.isEmpty() && !model.citationsKnownUpFront() && !saidNothingFound) {
+                // A model that does not mark its sources still answered from these passages.
                 cited = citations.wholePassages();
             }
             return citations.build(cited);

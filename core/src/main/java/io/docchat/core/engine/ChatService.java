@@ -38,6 +38,7 @@ final class ChatService implements Chat {
     private final ChatStore chats;
     private final SessionService sessions;
     private final PassageRetriever retriever;
+    private final PageCache pages;
     private final QueryPlanner planner;
     private final AnswerModel model;
     private final Clock clock;
@@ -46,12 +47,13 @@ final class ChatService implements Chat {
     private final int passagesPerAnswer;
 
     ChatService(KnowledgeStore store, ChatStore chats, SessionService sessions, PassageRetriever retriever,
-            QueryPlanner planner, AnswerModel model, Clock clock, int maxQuestionChars, int historyTurns,
+            PageCache pages, QueryPlanner planner, AnswerModel model, Clock clock, int maxQuestionChars, int historyTurns,
             int passagesPerAnswer) {
         this.store = store;
         this.chats = chats;
         this.sessions = sessions;
         this.retriever = retriever;
+        this.pages = pages;
         this.planner = planner;
         this.model = model;
         this.clock = clock;
@@ -101,7 +103,7 @@ final class ChatService implements Chat {
                 : open(new AnswerPrompt(question, standalone, history, promptPassages(selected)));
         ChatItem template = new ChatItem(Ids.newId(), session.id(), account, question, "", ChatStatus.COMPLETED,
                 null, folder.id(), folder.name(), List.of(), clock.instant());
-        return new AnswerInProgress(template, answer, new CitationBuilder(store, selected), chats,
+        return new AnswerInProgress(template, answer, new CitationBuilder(pages, selected), chats,
                 retrieveStart - planStart, answerStart - retrieveStart, answerStart);
     }
 

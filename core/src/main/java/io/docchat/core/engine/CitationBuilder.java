@@ -11,9 +11,7 @@ import io.docchat.core.model.PassageLine;
 import io.docchat.core.model.TextBlock;
 import io.docchat.core.model.TextLine;
 import io.docchat.core.port.CitedSpan;
-import io.docchat.core.port.KnowledgeStore;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,13 +24,12 @@ import java.util.TreeMap;
  * of first citation), then by page, with each page's size and rotation so that a client can draw the line boxes.
  */
 final class CitationBuilder {
-    private final KnowledgeStore store;
+    private final PageCache pages;
     /** The passages of the prompt: number {@code n} is element {@code n - 1}. */
     private final List<RetrievedPassage> selected;
-    private final Map<Long, List<Page>> pagesByDocument = new HashMap<>();
 
-    CitationBuilder(KnowledgeStore store, List<RetrievedPassage> selected) {
-        this.store = store;
+    CitationBuilder(PageCache pages, List<RetrievedPassage> selected) {
+        this.pages = pages;
         this.selected = List.copyOf(selected);
     }
 
@@ -45,11 +42,8 @@ final class CitationBuilder {
         return spans;
     }
 
-    /**
-     * The citations for these spans; spans naming no selected passage or covering no text are ignored. Synchronized
-     * because a cancelling thread may build the final citations while the pulling thread builds the first ones.
-     */
-    synchronized List<Citation> build(List<CitedSpan> spans) {
+    /** The citations for these spans; spans naming no selected passage or covering no text are ignored. */
+    List<Citation> build(List<CitedSpan> spans) {
         Map<Long, CitedDocument> byDocument = new LinkedHashMap<>();
         for (CitedSpan span : spans) {
             if (span.passageNumber() < 1 || span.passageNumber() > selected.size()) {
@@ -80,13 +74,9 @@ final class CitationBuilder {
         }
         List<Citation> citations = new ArrayList<>(byDocument.size());
         for (CitedDocument cited : byDocument.values()) {
-            citations.add(cited.toCitation(pagesOf(cited.document.id())));
+            citations.add(cited.toCitation(pages.pages(cited.document.id())));
         }
         return citations;
-    }
-
-    private List<Page> pagesOf(long documentId) {
-        return pagesByDocument.computeIfAbsent(documentId, store::pages);
     }
 
     private record LineRef(PassageLine line, String passageText) {}

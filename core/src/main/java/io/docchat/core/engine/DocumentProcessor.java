@@ -78,7 +78,7 @@ final class DocumentProcessor {
         }
         log.debug("Parsed document {} ({}): {} pages, {} passages",
                 documentId, document.fileName(), parsed.pages().size(), passages.size());
-        indexSync.catchUp();
+        indexSync.catchUpAfterWrite();
     }
 
     private void fail(Document document, String reason) {

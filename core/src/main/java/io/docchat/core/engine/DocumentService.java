@@ -40,6 +40,7 @@ final class DocumentService implements Documents {
     private final List<PageRenderer> renderers;
     private final IngestQueue queue;
     private final IndexSync indexSync;
+    private final PageCache pageCache;
     private final long maxFileBytes;
     private final float imageScale;
     private final Clock clock;
@@ -47,8 +48,8 @@ final class DocumentService implements Documents {
     private final Striped<Lock> submissionLocks = Striped.lock(64);
 
     DocumentService(KnowledgeStore store, FileStore files, FolderService folders, ParserRunner parsers,
-            List<PageRenderer> renderers, IngestQueue queue, IndexSync indexSync, long maxFileBytes, int pageImageDpi,
-            Clock clock) {
+            List<PageRenderer> renderers, IngestQueue queue, IndexSync indexSync, PageCache pageCache,
+            long maxFileBytes, int pageImageDpi, Clock clock) {
         this.store = store;
         this.files = files;
         this.folders = folders;
@@ -56,6 +57,7 @@ final class DocumentService implements Documents {
         this.renderers = List.copyOf(renderers);
         this.queue = queue;
         this.indexSync = indexSync;
+        this.pageCache = pageCache;
         this.maxFileBytes = maxFileBytes;
         this.imageScale = pageImageDpi / 72f;
         this.clock = clock;
@@ -101,7 +103,7 @@ final class DocumentService implements Documents {
                 // Refused work must leave nothing behind: the caller still has the bytes and may retry.
                 store.deleteDocument(account, document.id());
                 deleteQuietly(fileKey);
-                indexSync.catchUp();
+                indexSync.catchUpAfterWrite();
                 throw e;
             }
             return document;
@@ -163,8 +165,9 @@ final class DocumentService implements Documents {
         String account = Validation.account(accountId);
         Document deleted = store.deleteDocument(account, documentId)
                 .orElseThrow(() -> DocChatException.documentNotFound(documentId));
+        pageCache.evict(documentId);
         deleteQuietly(deleted.fileKey());
-        indexSync.catchUp();
+        indexSync.catchUpAfterWrite();
     }
 
     @Override

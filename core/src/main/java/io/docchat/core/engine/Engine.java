@@ -64,11 +64,12 @@ public final class Engine {
                 config.ingestThreads(), config.ingestQueueCapacity());
         try {
             FolderService folders = new FolderService(store, config.clock());
+            PageCache pageCache = new PageCache(store);
             DocumentService documents = new DocumentService(store, files, folders, parserRunner, config.renderers(),
-                    ingestQueue, indexSync, config.maxFileBytes(), config.pageImageDpi(), config.clock());
+                    ingestQueue, indexSync, pageCache, config.maxFileBytes(), config.pageImageDpi(), config.clock());
             SessionService sessions = new SessionService(chats, folders, config.clock());
             PassageRetriever retriever = new PassageRetriever(store, index);
-            ChatService chat = new ChatService(store, chats, sessions, retriever, planner, model, config.clock(),
+            ChatService chat = new ChatService(store, chats, sessions, retriever, pageCache, planner, model, config.clock(),
                     config.maxQuestionChars(), config.historyTurns(), config.passagesPerAnswer());
             RetrievalService retrieval = new RetrievalService(store, folders, retriever);
 

@@ -71,6 +71,18 @@ final class IndexSync {
         return applied;
     }
 
+    /**
+     * Catches up after a store write that has already succeeded: a failure here must not be reported as a failure of
+     * that write, and loses nothing, because the next catch-up (or the next start) replays the same changes.
+     */
+    void catchUpAfterWrite() {
+        try {
+            catchUp();
+        } catch (RuntimeException e) {
+            log.warn("The passage index could not catch up with the store; the next change or start retries", e);
+        }
+    }
+
     /** Commits when changes are waiting and the last commit is about a second old. */
     synchronized void commitIfDue() {
         if (uncommitted && System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL_NANOS) {

@@ -39,6 +39,8 @@ public final class InMemoryKnowledgeStore implements KnowledgeStore {
     private final Map<String, Folder> folders = new LinkedHashMap<>();
     /** By id, which is also the order of insertion, so iteration is oldest first. */
     private final NavigableMap<Long, Document> documents = new TreeMap<>();
+    /** Document ids by folder and content hash: looked up on every submission, so not a scan. */
+    private final Map<FolderHash, Long> documentsByHash = new HashMap<>();
     private final Map<Long, List<Page>> pagesByDocument = new HashMap<>();
     private final Map<Long, List<Passage>> passagesByDocument = new HashMap<>();
     private final NavigableMap<Long, Passage> passages = new TreeMap<>();
@@ -47,6 +49,8 @@ public final class InMemoryKnowledgeStore implements KnowledgeStore {
      * {@link #changesSince} promises: a reader never sees a passage that no longer exists.
      */
     private final NavigableMap<Long, KnowledgeChange> changes = new TreeMap<>();
+
+    private record FolderHash(String folderId, String contentHash) {}
 
     private long lastDocumentId;
     private long lastSequence;
@@ -141,6 +145,8 @@ public final class InMemoryKnowledgeStore implements KnowledgeStore {
                     document.fileName(), document.contentHash(), document.sizeBytes(), document.fileKey(),
                     DocumentStatus.PENDING, 0, null, List.of(), document.createdAt(), document.createdAt());
             documents.put(inserted.id(), inserted);
+            // The first document with a hash in a folder is the one found, as a scan in id order would find it.
+            documentsByHash.putIfAbsent(new FolderHash(inserted.folderId(), inserted.contentHash()), inserted.id());
             return inserted;
         }
     }
@@ -160,10 +166,9 @@ public final class InMemoryKnowledgeStore implements KnowledgeStore {
     @Override
     public Optional<Document> findDocumentByHash(String accountId, String folderId, String contentHash) {
         synchronized (lock) {
-            return documents.values().stream()
-                    .filter(d -> d.accountId().equals(accountId) && d.folderId().equals(folderId)
-                            && d.contentHash().equals(contentHash))
-                    .findFirst();
+            Long id = documentsByHash.get(new FolderHash(folderId, contentHash));
+            Document d = id == null ? null : documents.get(id);
+            return d != null && d.accountId().equals(accountId) ? Optional.of(d) : Optional.empty();
         }
     }
 
@@ -241,10 +246,26 @@ public final class InMemoryKnowledgeStore implements KnowledgeStore {
                 return Optional.empty();
             }
             documents.remove(documentId);
+            forgetHash(d);
             removeContent(documentId);
             long sequence = ++lastSequence;
             changes.put(sequence, new KnowledgeChange.DocumentRemoved(sequence, documentId));
             return Optional.of(d);
+        }
+    }
+
+    /** Points the folder's hash entry at another document with the same bytes, if one is left. */
+    private void forgetHash(Document deleted) {
+        FolderHash key = new FolderHash(deleted.folderId(), deleted.contentHash());
+        if (!Long.valueOf(deleted.id()).equals(documentsByHash.get(key))) {
+            return;
+        }
+        documentsByHash.remove(key);
+        for (Document d : documents.values()) {
+            if (d.folderId().equals(deleted.folderId()) && d.contentHash().equals(deleted.contentHash())) {
+                documentsByHash.put(key, d.id());
+                return;
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import io.docchat.core.model.SearchRequest;
 import io.docchat.core.port.PassageIndex;
 import io.docchat.core.text.TextAnalyzer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,9 +23,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * A {@link PassageIndex} held in memory, ranking with BM25 ({@code k1 = 0.9}, {@code b = 0.4}) over the
  * {@link TextAnalyzer} terms of each passage's title and text.
  *
- * <p>An inverted index (term to passage to term frequency) means a search touches only the passages that share a term
- * with the query, and document frequencies are the posting lists' sizes, so neither searching nor adding grows with
- * the square of anything. Scope filters are exact. Searches share a read lock; writes take the write lock.
+ * <p>An inverted index (term to the passages holding it, with frequencies) means a search touches only the passages
+ * that share a term with the query, and a term's document frequency is its posting list's size, so neither searching
+ * nor adding grows with the square of anything. Passages live in dense slots so that a search accumulates scores in
+ * plain arrays rather than one object per candidate. Scope filters are exact. Searches share a read lock; writes
+ * take the write lock.
  *
  * <p>Nothing is durable: {@link #commit()} has nothing to do, and a new instance starts empty at sequence 0.
  */
@@ -35,13 +38,58 @@ public final class InMemoryPassageIndex implements PassageIndex {
     private static final Comparator<ScoredPassage> BEST_FIRST = Comparator.comparingDouble(ScoredPassage::score)
             .reversed().thenComparingLong(ScoredPassage::passageId);
 
-    /** What the index keeps per passage: its scope fields, its length in terms, and its distinct terms for removal. */
-    private record Entry(IndexedPassage passage, int length, String[] terms) {}
+    private static final byte UNSEEN = 0;
+    private static final byte IN_SCOPE = 1;
+    private static final byte OUT_OF_SCOPE = 2;
+
+    /**
+     * A passage in its slot: its distinct terms and, for each, its position in that term's posting list, so that
+     * removal takes constant time per term.
+     */
+    private static final class Entry {
+        final IndexedPassage passage;
+        final String[] terms;
+        final int[] positions;
+
+        Entry(IndexedPassage passage, String[] terms) {
+            this.passage = passage;
+            this.terms = terms;
+            this.positions = new int[terms.length];
+        }
+    }
+
+    /** The slots holding one term, with the term's frequency in each; unordered, removal swaps in the last one. */
+    private static final class Postings {
+        int[] slots = new int[4];
+        int[] frequencies = new int[4];
+        /** For each position, the index of this term in the entry's {@code terms}, to update a moved entry. */
+        int[] termIndexes = new int[4];
+        int size;
+
+        int add(int slot, int frequency, int termIndex) {
+            if (size == slots.length) {
+                int capacity = size * 2;
+                slots = Arrays.copyOf(slots, capacity);
+                frequencies = Arrays.copyOf(frequencies, capacity);
+                termIndexes = Arrays.copyOf(termIndexes, capacity);
+            }
+            slots[size] = slot;
+            frequencies[size] = frequency;
+            termIndexes[size] = termIndex;
+            return size++;
+        }
+    }
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<Long, Entry> entries = new HashMap<>();
-    /** term -> passage id -> frequency of the term in that passage. */
-    private final Map<String, Map<Long, Integer>> postings = new HashMap<>();
+    private Entry[] entries = new Entry[64];
+    private int[] lengths = new int[64];
+    /** Slots below this have been used; freed slots among them are on the free stack. */
+    private int slotLimit;
+    private int[] freeSlots = new int[16];
+    private int freeCount;
+    private int passageCount;
+    private final Map<Long, Integer> slotById = new HashMap<>();
+    private final Map<String, Postings> postings = new HashMap<>();
     private final Map<Long, Set<Long>> passagesByDocument = new HashMap<>();
     private long totalLength;
     private long appliedSequence;
@@ -64,20 +112,41 @@ public final class InMemoryPassageIndex implements PassageIndex {
             for (int i = 0; i < passages.size(); i++) {
                 IndexedPassage p = passages.get(i);
                 remove(p.id());
-                Map<String, Integer> frequencies = analysed.get(i);
-                int length = 0;
-                for (Map.Entry<String, Integer> tf : frequencies.entrySet()) {
-                    postings.computeIfAbsent(tf.getKey(), t -> new HashMap<>()).put(p.id(), tf.getValue());
-                    length += tf.getValue();
-                }
-                entries.put(p.id(), new Entry(p, length, frequencies.keySet().toArray(String[]::new)));
-                passagesByDocument.computeIfAbsent(p.documentId(), d -> new HashSet<>()).add(p.id());
-                totalLength += length;
+                insert(p, analysed.get(i));
                 appliedSequence = Math.max(appliedSequence, p.id());
             }
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private void insert(IndexedPassage p, Map<String, Integer> frequencies) {
+        int slot = allocateSlot();
+        Entry entry = new Entry(p, frequencies.keySet().toArray(String[]::new));
+        int length = 0;
+        for (int t = 0; t < entry.terms.length; t++) {
+            int frequency = frequencies.get(entry.terms[t]);
+            entry.positions[t] = postings.computeIfAbsent(entry.terms[t], term -> new Postings())
+                    .add(slot, frequency, t);
+            length += frequency;
+        }
+        entries[slot] = entry;
+        lengths[slot] = length;
+        slotById.put(p.id(), slot);
+        passagesByDocument.computeIfAbsent(p.documentId(), d -> new HashSet<>()).add(p.id());
+        totalLength += length;
+        passageCount++;
+    }
+
+    private int allocateSlot() {
+        if (freeCount > 0) {
+            return freeSlots[--freeCount];
+        }
+        if (slotLimit == entries.length) {
+            entries = Arrays.copyOf(entries, slotLimit * 2);
+            lengths = Arrays.copyOf(lengths, slotLimit * 2);
+        }
+        return slotLimit++;
     }
 
     @Override
@@ -99,23 +168,41 @@ public final class InMemoryPassageIndex implements PassageIndex {
 
     /** Removes one passage from every structure; called with the write lock held. */
     private void remove(long passageId) {
-        Entry old = entries.remove(passageId);
-        if (old == null) {
+        Integer boxedSlot = slotById.remove(passageId);
+        if (boxedSlot == null) {
             return;
         }
-        for (String term : old.terms()) {
-            Map<Long, Integer> posting = postings.get(term);
-            posting.remove(passageId);
-            if (posting.isEmpty()) {
-                postings.remove(term);
+        int slot = boxedSlot;
+        Entry old = entries[slot];
+        for (int t = 0; t < old.terms.length; t++) {
+            Postings posting = postings.get(old.terms[t]);
+            int position = old.positions[t];
+            int last = --posting.size;
+            if (position != last) {
+                int movedSlot = posting.slots[last];
+                int movedTermIndex = posting.termIndexes[last];
+                posting.slots[position] = movedSlot;
+                posting.frequencies[position] = posting.frequencies[last];
+                posting.termIndexes[position] = movedTermIndex;
+                entries[movedSlot].positions[movedTermIndex] = position;
+            }
+            if (posting.size == 0) {
+                postings.remove(old.terms[t]);
             }
         }
-        Set<Long> ofDocument = passagesByDocument.get(old.passage().documentId());
+        Set<Long> ofDocument = passagesByDocument.get(old.passage.documentId());
         ofDocument.remove(passageId);
         if (ofDocument.isEmpty()) {
-            passagesByDocument.remove(old.passage().documentId());
+            passagesByDocument.remove(old.passage.documentId());
         }
-        totalLength -= old.length();
+        totalLength -= lengths[slot];
+        entries[slot] = null;
+        lengths[slot] = 0;
+        if (freeCount == freeSlots.length) {
+            freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
+        }
+        freeSlots[freeCount++] = slot;
+        passageCount--;
     }
 
     @Override
@@ -132,37 +219,45 @@ public final class InMemoryPassageIndex implements PassageIndex {
         lock.readLock().lock();
         try {
             ensureOpen();
-            int n = entries.size();
+            int n = passageCount;
             if (n == 0) {
                 return List.of();
             }
             double averageLength = Math.max(1.0, (double) totalLength / n);
-            Map<Long, double[]> scores = new HashMap<>();
+            double[] scores = new double[slotLimit];
+            byte[] states = new byte[slotLimit];
+            int[] candidates = new int[Math.min(slotLimit, 1024)];
+            int candidateCount = 0;
             for (String term : queryTerms) {
-                Map<Long, Integer> posting = postings.get(term);
+                Postings posting = postings.get(term);
                 if (posting == null) {
                     continue;
                 }
-                int df = posting.size();
+                int df = posting.size;
                 double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-                for (Map.Entry<Long, Integer> hit : posting.entrySet()) {
-                    double[] score = scores.get(hit.getKey());
-                    if (score == null) {
-                        Entry entry = entries.get(hit.getKey());
-                        // Out-of-scope passages are remembered as NaN so the scope is checked once per passage.
-                        score = new double[] {inScope(entry.passage(), request) ? 0 : Double.NaN};
-                        scores.put(hit.getKey(), score);
+                for (int i = 0; i < posting.size; i++) {
+                    int slot = posting.slots[i];
+                    byte state = states[slot];
+                    if (state == UNSEEN) {
+                        // The scope is checked once per passage, however many query terms it holds.
+                        state = inScope(entries[slot].passage, request) ? IN_SCOPE : OUT_OF_SCOPE;
+                        states[slot] = state;
+                        if (state == IN_SCOPE) {
+                            if (candidateCount == candidates.length) {
+                                candidates = Arrays.copyOf(candidates, Math.min(slotLimit, candidateCount * 2));
+                            }
+                            candidates[candidateCount++] = slot;
+                        }
                     }
-                    if (Double.isNaN(score[0])) {
+                    if (state == OUT_OF_SCOPE) {
                         continue;
                     }
-                    int length = entries.get(hit.getKey()).length();
-                    double tf = hit.getValue();
-                    double norm = K1 * (1 - B + B * length / averageLength);
-                    score[0] += idf * tf * (K1 + 1) / (tf + norm);
+                    double tf = posting.frequencies[i];
+                    double norm = K1 * (1 - B + B * lengths[slot] / averageLength);
+                    scores[slot] += idf * tf * (K1 + 1) / (tf + norm);
                 }
             }
-            return best(scores, request.limit());
+            return best(scores, candidates, candidateCount, request.limit());
         } finally {
             lock.readLock().unlock();
         }
@@ -186,18 +281,28 @@ public final class InMemoryPassageIndex implements PassageIndex {
         return false;
     }
 
-    /** The {@code limit} highest scores, best first; equal scores in ascending id order so results are stable. */
-    private static List<ScoredPassage> best(Map<Long, double[]> scores, int limit) {
-        PriorityQueue<ScoredPassage> worstFirst = new PriorityQueue<>(limit + 1, BEST_FIRST.reversed());
-        for (Map.Entry<Long, double[]> e : scores.entrySet()) {
-            double score = e.getValue()[0];
-            if (Double.isNaN(score) || score <= 0) {
+    /**
+     * The {@code limit} highest scores, best first; equal scores in ascending id order so results are stable. A hit
+     * object is made only for a candidate that enters the heap.
+     */
+    private List<ScoredPassage> best(double[] scores, int[] candidates, int candidateCount, int limit) {
+        PriorityQueue<ScoredPassage> worstFirst = new PriorityQueue<>(Math.min(limit, candidateCount) + 1,
+                BEST_FIRST.reversed());
+        for (int c = 0; c < candidateCount; c++) {
+            int slot = candidates[c];
+            float score = (float) scores[slot];
+            if (score <= 0) {
                 continue;
             }
-            worstFirst.add(new ScoredPassage(e.getKey(), (float) score));
-            if (worstFirst.size() > limit) {
+            long id = entries[slot].passage.id();
+            if (worstFirst.size() == limit) {
+                ScoredPassage worst = worstFirst.peek();
+                if (score < worst.score() || score == worst.score() && id > worst.passageId()) {
+                    continue;
+                }
                 worstFirst.poll();
             }
+            worstFirst.add(new ScoredPassage(id, score));
         }
         List<ScoredPassage> out = new ArrayList<>(worstFirst);
         out.sort(BEST_FIRST);
@@ -240,10 +345,7 @@ public final class InMemoryPassageIndex implements PassageIndex {
         lock.writeLock().lock();
         try {
             ensureOpen();
-            entries.clear();
-            postings.clear();
-            passagesByDocument.clear();
-            totalLength = 0;
+            reset();
             appliedSequence = 0;
         } finally {
             lock.writeLock().unlock();
@@ -255,12 +357,22 @@ public final class InMemoryPassageIndex implements PassageIndex {
         lock.writeLock().lock();
         try {
             closed = true;
-            entries.clear();
-            postings.clear();
-            passagesByDocument.clear();
+            reset();
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private void reset() {
+        entries = new Entry[64];
+        lengths = new int[64];
+        slotLimit = 0;
+        freeCount = 0;
+        passageCount = 0;
+        slotById.clear();
+        postings.clear();
+        passagesByDocument.clear();
+        totalLength = 0;
     }
 
     private void ensureOpen() {

@@ -13,7 +13,7 @@ final class FollowUpRewriter {
     private static final Pattern LEADING_CONNECTOR = Pattern.compile(
             "^\\s*(?:(?:and|so|also|then|but|ok|okay|well|hmm)\\b[\\s,]*)+", Pattern.CASE_INSENSITIVE);
     private static final Pattern ELLIPTIC = Pattern.compile(
-            "^\\s*(?:what|how)\\s+about\\s+|^\\s*what\\s+of\\s+|^\\s*same\\s+for\\s+|^\\s*and\\s+for\\s+",
+            "^\\s*(?:what|how)\\s+about\\s+|^\\s*what\\s+of\\s+|^\\s*(?:the\\s+)?same\\s+(?:for|with)\\s+|^\\s*for\\s+",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> POSSESSIVE_PRONOUNS = Set.of("its", "their", "his");
     private static final Set<String> OBJECT_PRONOUNS = Set.of("it", "they", "them", "he", "she", "him");
@@ -25,7 +25,9 @@ final class FollowUpRewriter {
 
     /** Chinese pronouns, longest first; each with the words it is part of but does not act as a pronoun in. */
     private static final List<String> ZH_PRONOUNS = List.of(
-            "它们", "他们", "她们", "这些", "那些", "这个", "那个", "这款", "那款", "该", "其", "它", "他", "她", "此");
+            "它们", "他们", "她们", "这些", "那些", "这个", "那个", "这款", "那款", "这本", "那本", "这部", "那部", "这位",
+            "那位", "这家", "那家", "这种", "那种", "这项", "那项", "这台", "那台", "这件", "那件", "这座", "那座", "这所",
+            "那所", "这篇", "那篇", "这首", "那首", "这条", "那条", "该", "其", "它", "他", "她", "此");
     private static final Pattern ZH_NOT_PRONOUN = Pattern.compile("其他|其它|其实|其余|尤其|极其|应该|因此|此外|如此|彼此|从此|此时|吉他");
     private static final Pattern ZH_TRAILING = Pattern.compile("[呢吗吧啊]?[？?。！!\\s]*$");
     private static final Pattern ZH_LEADING = Pattern.compile("^(那么|那|还有|另外|然后)");
@@ -45,46 +47,63 @@ final class FollowUpRewriter {
     static String rewriteEnglish(String question, String lastQuestion, String subject) {
         String q = question.strip();
         List<Token> tokens = Words.tokens(q);
-        if (tokens.isEmpty()) {
+        if (tokens.isEmpty() || containsWord(q.toLowerCase(Locale.ROOT), subject.toLowerCase(Locale.ROOT))) {
             return question;
         }
-        String lowerQ = q.toLowerCase(Locale.ROOT);
-        if (containsWord(lowerQ, subject.toLowerCase(Locale.ROOT))) {
-            return question;
-        }
-        String replaced = replacePronouns(q, tokens, subject);
-        if (replaced != null) {
-            return LEADING_CONNECTOR.matcher(replaced).replaceFirst("");
-        }
-        Matcher elliptic = ELLIPTIC.matcher(q);
+        Matcher connector = LEADING_CONNECTOR.matcher(q);
+        boolean hadConnector = connector.find();
+        String unconnected = hadConnector ? q.substring(connector.end()) : q;
+        Matcher elliptic = ELLIPTIC.matcher(unconnected);
         boolean isElliptic = elliptic.find();
-        boolean hadConnector = LEADING_CONNECTOR.matcher(q).find();
-        String rest = isElliptic ? q.substring(elliptic.end()) : LEADING_CONNECTOR.matcher(q).replaceFirst("");
-        rest = rest.replaceAll("[?？.!\\s]+$", "");
+        String rest = (isElliptic ? unconnected.substring(elliptic.end()) : unconnected).replaceAll("[?？.!\\s]+$", "");
         List<Token> restTokens = Words.tokens(rest);
-        long contentWords = restTokens.stream().filter(t -> !Words.isFunctionWord(t)).count();
-        boolean startsWithQuestionWord = !tokens.isEmpty() && Words.SENTENCE_STARTERS.contains(tokens.get(0).lower())
-                && !hadConnector && !isElliptic;
-        boolean shortFragment = !startsWithQuestionWord && restTokens.size() <= 4 && contentWords <= 2;
-        if (!isElliptic && !hadConnector && !shortFragment) {
-            return question;
-        }
-        if (!isElliptic && !shortFragment && contentWords > 2) {
-            // "And where was he born?" is handled by pronouns; "so what is photosynthesis" stands alone.
-            return question;
-        }
-        if (contentWords == 0) {
-            return question;
-        }
         String newEntity = entityOf(rest, restTokens);
-        if (newEntity != null && lastQuestion.contains(subject)) {
+        if (isElliptic && newEntity != null && lastQuestion.contains(subject)) {
             // "What is the ZX-9 pump's flow rate?" then "what about the ZX-7?": the same question of a new thing.
             return substituteEntity(lastQuestion, subject, newEntity);
         }
-        if (newEntity != null) {
+        String replaced = replacePronouns(unconnected, Words.tokens(unconnected), subject);
+        if (replaced != null) {
+            return replaced;
+        }
+        long contentWords = restTokens.stream().filter(t -> !Words.isFunctionWord(t)).count();
+        boolean startsWithQuestionWord = Words.SENTENCE_STARTERS.contains(tokens.get(0).lower())
+                && !hadConnector && !isElliptic;
+        boolean shortFragment = !startsWithQuestionWord && restTokens.size() <= 4 && contentWords <= 2;
+        if (contentWords == 0 || (!isElliptic && !shortFragment)) {
+            // "so what is photosynthesis?" and "What is X?" stand alone.
             return question;
         }
-        return rest + " of " + subject + "?";
+        if (newEntity != null) {
+            if (lastQuestion.contains(subject)) {
+                // "and at 3000 metres?" / "and the ZX-7?": the earlier question, about the new thing.
+                return hadConnector || isElliptic ? attach(lastQuestion, rest) : question;
+            }
+            return question;
+        }
+        List<Token> restWords = Words.tokens(rest);
+        boolean nounPhrase = !restWords.isEmpty() && !Words.SENTENCE_STARTERS.contains(restWords.get(0).lower())
+                || rest.matches("(?i)^(the|a|an)\\b.*");
+        return nounPhrase ? "What is " + rest + " of " + nounPhrase(subject) + "?" : rest + " of " + nounPhrase(subject) + "?";
+    }
+
+    /**
+     * The subject as a noun phrase: "the ZX-9 pump" (a phrase ending in a common noun takes an article), but
+     * "Beyonce" and "ibuprofen" as they are.
+     */
+    static String nounPhrase(String subject) {
+        List<Token> words = Words.tokens(subject);
+        if (words.size() >= 2 && Character.isLowerCase(words.get(words.size() - 1).text().charAt(0))
+                && !words.get(0).lower().equals("the")) {
+            return "the " + subject;
+        }
+        return subject;
+    }
+
+    /** The earlier question with a qualifier added: "What is the boiling point of water?" + "at 3000 metres". */
+    private static String attach(String lastQuestion, String qualifier) {
+        String base = lastQuestion.strip().replaceAll("[?？.!\\s]+$", "");
+        return base + " " + qualifier + "?";
     }
 
     /** Replaces the first pronoun that points back; null when there is none. */
@@ -95,11 +114,11 @@ final class FollowUpRewriter {
             String replacement = null;
             int end = t.end();
             if (POSSESSIVE_PRONOUNS.contains(w) || (w.equals("her") && nextIsContentWord(tokens, i))) {
-                replacement = "the " + subject + "'s";
+                replacement = nounPhrase(subject) + "'s";
             } else if (OBJECT_PRONOUNS.contains(w) || w.equals("her")) {
-                replacement = subject;
+                replacement = nounPhrase(subject);
             } else if (w.equals("same") && i > 0 && tokens.get(i - 1).lower().equals("the")) {
-                return q.substring(0, tokens.get(i - 1).start()) + subject + q.substring(t.end());
+                return q.substring(0, tokens.get(i - 1).start()) + nounPhrase(subject) + q.substring(t.end());
             } else if (DEMONSTRATIVES.contains(w)) {
                 boolean pointing = !w.equals("that") || i == tokens.size() - 1
                         || (i > 0 && BEFORE_POINTING_THAT.contains(tokens.get(i - 1).lower()));
@@ -117,7 +136,7 @@ final class FollowUpRewriter {
                     // "this model" after "the ZX-9 pump": keep the noun, name what it is.
                     replacement = "the " + subject;
                 } else {
-                    replacement = subject;
+                    replacement = nounPhrase(subject);
                 }
             }
             if (replacement != null) {

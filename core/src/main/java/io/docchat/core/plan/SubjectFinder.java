@@ -2,13 +2,14 @@ package io.docchat.core.plan;
 
 import io.docchat.core.plan.Words.Token;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Finds what a standalone question is about: the subject a follow-up refers back to. */
 final class SubjectFinder {
 
-    private static final Pattern QUOTED = Pattern.compile("[\"“«「『]([^\"”»」』]{2,80})[\"”»」』]");
+    private static final Pattern QUOTED = Pattern.compile("[\"“«「『《]([^\"”»」』》]{2,80})[\"”»」』》]");
 
     /** Chinese interrogative words and phrases, longest first so that "是多少" goes before "多少". */
     static final List<String> ZH_INTERROGATIVES = List.of(
@@ -18,7 +19,11 @@ final class SubjectFinder {
             "有没有", "是不是", "何时", "何地", "何处", "吗", "呢", "吧", "啊");
 
     private static final Pattern ZH_HOW_MUCH = Pattern.compile("有?多[长高大重久远宽深厚少]");
-    private static final Pattern ZH_PUNCT = Pattern.compile("[\\p{P}\\s？！。，；：]+");
+    private static final Pattern ZH_PUNCT = Pattern.compile("[\\s？！。，；：、?!,;:“”\"'（）()]+");
+
+    /** Words before an entity that make what follows it a noun phrase ("the ZX-9 pump"), not a clause. */
+    private static final Set<String> DETERMINERS = Set.of(
+            "the", "a", "an", "this", "that", "these", "those", "our", "my", "your", "their", "its");
 
     private SubjectFinder() {}
 
@@ -94,7 +99,7 @@ final class SubjectFinder {
                 break;
             }
         }
-        if (!tokens.get(last).possessive()) {
+        if (!tokens.get(last).possessive() && first > 0 && DETERMINERS.contains(tokens.get(first - 1).lower())) {
             last = extendRight(tokens, last);
         }
         return phrase(q, tokens, first, last);

@@ -87,6 +87,23 @@ class IndexConsistencyTest {
     }
 
     @Test
+    void writesSucceedWhileTheIndexFailsAndTheIndexCatchesUpLater() {
+        try (DocChat engine = engine()) {
+            Folder folder = engine.folders().create(ME, null, "notes");
+            Document early = ingest(engine, folder, "early.txt", "The chimney damper sticks in cold weather.");
+            index.failWrites(true);
+            Document missed = ingest(engine, folder, "missed.txt", "The chimney liner was inspected in March.");
+            engine.documents().delete(ME, early.id());
+            assertThat(indexedDocuments("chimney")).containsExactly(early.id());
+
+            index.failWrites(false);
+            Document later = ingest(engine, folder, "later.txt", "The chimney cap keeps birds out.");
+
+            assertThat(indexedDocuments("chimney")).containsExactlyInAnyOrder(missed.id(), later.id());
+        }
+    }
+
+    @Test
     void reindexRebuildsFromTheStore() {
         try (DocChat engine = engine()) {
             Folder folder = engine.folders().create(ME, null, "notes");

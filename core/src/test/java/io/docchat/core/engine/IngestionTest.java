@@ -18,7 +18,14 @@ import io.docchat.core.port.FileStore;
 import io.docchat.core.port.KnowledgeStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -133,6 +140,30 @@ class IngestionTest {
             assertThat(docChat.documents().awaitProcessed(ME, doc.id(), Duration.ofMillis(50)).status())
                     .isEqualTo(DocumentStatus.PARSING);
             gated.open();
+        }
+    }
+
+    @Test
+    void sameBytesSubmittedInParallelYieldOneDocument() throws Exception {
+        try (DocChat docChat = DocChat.builder().build()) {
+            Folder folder = docChat.folders().create(ME, null, "inbox");
+            byte[] content = bytes("The same report, uploaded by eight clients at once.");
+            ExecutorService clients = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<Document>> submissions = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    String name = "report-" + i + ".txt";
+                    submissions.add(clients.submit(() -> docChat.documents().submit(ME, folder.id(), name, content)));
+                }
+                Set<Long> ids = new HashSet<>();
+                for (Future<Document> submission : submissions) {
+                    ids.add(submission.get(30, TimeUnit.SECONDS).id());
+                }
+                assertThat(ids).hasSize(1);
+            } finally {
+                clients.shutdownNow();
+            }
+            assertThat(docChat.documents().list(ME, folder.id(), PageRequest.first(10)).total()).isEqualTo(1);
         }
     }
 

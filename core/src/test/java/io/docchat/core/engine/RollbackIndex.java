@@ -14,6 +14,7 @@ final class RollbackIndex implements PassageIndex {
     private final PassageIndex delegate;
     /** The applied sequence claimed after a roll-back, or -1 to report the delegate's own. */
     private long applied = -1;
+    private boolean failWrites;
 
     RollbackIndex(PassageIndex delegate) {
         this.delegate = delegate;
@@ -23,8 +24,20 @@ final class RollbackIndex implements PassageIndex {
         applied = sequence;
     }
 
+    /** Makes writes fail (as a full disk would) until called with false. */
+    synchronized void failWrites(boolean fail) {
+        failWrites = fail;
+    }
+
+    private void checkWritable() {
+        if (failWrites) {
+            throw new IllegalStateException("no space left on device");
+        }
+    }
+
     @Override
     public synchronized void add(List<IndexedPassage> passages) {
+        checkWritable();
         delegate.add(passages);
         if (applied >= 0) {
             for (IndexedPassage passage : passages) {
@@ -35,6 +48,7 @@ final class RollbackIndex implements PassageIndex {
 
     @Override
     public synchronized void removeDocument(long documentId, long sequence) {
+        checkWritable();
         delegate.removeDocument(documentId, sequence);
         if (applied >= 0) {
             applied = Math.max(applied, sequence);

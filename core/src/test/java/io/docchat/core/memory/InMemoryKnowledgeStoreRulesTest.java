@@ -70,4 +70,19 @@ class InMemoryKnowledgeStoreRulesTest {
     void aLimitBelowOneIsRejected() {
         assertThatThrownBy(() -> store.changesSince(0, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aDuplicateLeftInAFolderIsFoundByHashAfterTheFirstIsDeleted() {
+        Folder folder = fixtures.folder("acme", "Docs");
+        store.insertFolder(folder);
+        String hash = ContractFixtures.hash("bytes");
+        Document first = store.insertDocument(fixtures.newDocument(folder, "first.txt", hash));
+        Document second = store.insertDocument(fixtures.newDocument(folder, "second.txt", hash));
+
+        assertThat(store.findDocumentByHash("acme", folder.id(), hash)).contains(first);
+        store.deleteDocument("acme", first.id());
+        assertThat(store.findDocumentByHash("acme", folder.id(), hash)).contains(second);
+        store.deleteDocument("acme", second.id());
+        assertThat(store.findDocumentByHash("acme", folder.id(), hash)).isEmpty();
+    }
 }
