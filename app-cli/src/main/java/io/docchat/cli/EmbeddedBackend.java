@@ -7,6 +7,7 @@ import io.docchat.core.plan.HeuristicQueryPlanner;
 import io.docchat.core.port.AccountStore;
 import io.docchat.core.port.DocumentParser;
 import io.docchat.documents.DocumentParsers;
+import io.docchat.documents.PdfPageRenderer;
 import io.docchat.lucene.LucenePassageIndex;
 import io.docchat.openai.OpenAiAnswerModel;
 import io.docchat.openai.OpenAiConfig;
@@ -37,7 +38,8 @@ public final class EmbeddedBackend implements Backend {
                     .chatStore(database.chatStore())
                     .accountStore(database.accountStore())
                     .passageIndex(LucenePassageIndex.open(home.index()))
-                    .fileStore(new FileSystemFileStore(home.files()));
+                    .fileStore(new FileSystemFileStore(home.files()))
+                    .pageRenderer(new PdfPageRenderer());
             for (DocumentParser parser : DocumentParsers.all()) {
                 builder.parser(parser);
             }
