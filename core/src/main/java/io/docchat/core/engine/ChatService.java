@@ -47,8 +47,8 @@ final class ChatService implements Chat {
     private final int passagesPerAnswer;
 
     ChatService(KnowledgeStore store, ChatStore chats, SessionService sessions, PassageRetriever retriever,
-            PageCache pages, QueryPlanner planner, AnswerModel model, Clock clock, int maxQuestionChars, int historyTurns,
-            int passagesPerAnswer) {
+            PageCache pages, QueryPlanner planner, AnswerModel model, Clock clock, int maxQuestionChars,
+            int historyTurns, int passagesPerAnswer) {
         this.store = store;
         this.chats = chats;
         this.sessions = sessions;
@@ -136,7 +136,8 @@ final class ChatService implements Chat {
         } catch (DocChatException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new DocChatException(ErrorCode.MODEL_UNAVAILABLE, "the answer model could not start: " + e.getMessage(), e);
+            throw new DocChatException(
+                    ErrorCode.MODEL_UNAVAILABLE, "the answer model could not start: " + e.getMessage(), e);
         }
     }
 
@@ -153,7 +154,9 @@ final class ChatService implements Chat {
                 turns.add(new QaTurn(item.question(), item.answer()));
             }
         }
-        return turns.size() > historyTurns ? List.copyOf(turns.subList(turns.size() - historyTurns, turns.size())) : turns;
+        return turns.size() > historyTurns
+                ? List.copyOf(turns.subList(turns.size() - historyTurns, turns.size()))
+                : turns;
     }
 
     /** Best first, without repeats (the same passage, or the same text in copies of a document), up to the budget. */

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Parses one submitted document into pages and passages and makes them searchable: {@code PENDING → PARSING →}
- * {@code PARSING_COMPLETED} or {@code PARSING_FAILED} with a reason. A document deleted meanwhile stays deleted, because
- * the store refuses to complete a document that no longer exists.
+ * {@code PARSING_COMPLETED} or {@code PARSING_FAILED} with a reason. A document deleted meanwhile stays deleted,
+ * because the store refuses to complete a document that no longer exists.
  */
 final class DocumentProcessor {
     private static final Logger log = LoggerFactory.getLogger(DocumentProcessor.class);
@@ -27,7 +27,8 @@ final class DocumentProcessor {
     private final Chunker chunker;
     private final IndexSync indexSync;
 
-    DocumentProcessor(KnowledgeStore store, FileStore files, ParserRunner parsers, Chunker chunker, IndexSync indexSync) {
+    DocumentProcessor(
+            KnowledgeStore store, FileStore files, ParserRunner parsers, Chunker chunker, IndexSync indexSync) {
         this.store = store;
         this.files = files;
         this.parsers = parsers;

@@ -123,7 +123,8 @@ final class DocumentService implements Documents {
         if (folderId != null) {
             folders.requireFolder(account, folderId);
         }
-        return store.listDocuments(account, folderId, page == null ? PageRequest.first(PageRequest.DEFAULT_SIZE) : page);
+        return store.listDocuments(
+                account, folderId, page == null ? PageRequest.first(PageRequest.DEFAULT_SIZE) : page);
     }
 
     @Override
@@ -215,7 +216,8 @@ final class DocumentService implements Documents {
     }
 
     private Document require(String accountId, long documentId) {
-        return store.findDocument(accountId, documentId).orElseThrow(() -> DocChatException.documentNotFound(documentId));
+        return store.findDocument(accountId, documentId)
+                .orElseThrow(() -> DocChatException.documentNotFound(documentId));
     }
 
     private byte[] content(Document document) {

@@ -69,8 +69,8 @@ public final class Engine {
                     ingestQueue, indexSync, pageCache, config.maxFileBytes(), config.pageImageDpi(), config.clock());
             SessionService sessions = new SessionService(chats, folders, config.clock());
             PassageRetriever retriever = new PassageRetriever(store, index);
-            ChatService chat = new ChatService(store, chats, sessions, retriever, pageCache, planner, model, config.clock(),
-                    config.maxQuestionChars(), config.historyTurns(), config.passagesPerAnswer());
+            ChatService chat = new ChatService(store, chats, sessions, retriever, pageCache, planner, model,
+                    config.clock(), config.maxQuestionChars(), config.historyTurns(), config.passagesPerAnswer());
             RetrievalService retrieval = new RetrievalService(store, folders, retriever);
 
             indexSync.reconcile();

@@ -19,7 +19,9 @@ final class FolderService implements Folders {
     static final int MAX_NAME_CHARS = 255;
 
     private static final Comparator<Folder> BY_NAME =
-            Comparator.comparing(Folder::name, String.CASE_INSENSITIVE_ORDER).thenComparing(Folder::name).thenComparing(Folder::id);
+            Comparator.comparing(Folder::name, String.CASE_INSENSITIVE_ORDER)
+                    .thenComparing(Folder::name)
+                    .thenComparing(Folder::id);
 
     private final KnowledgeStore store;
     private final Clock clock;

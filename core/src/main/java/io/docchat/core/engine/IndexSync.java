@@ -129,7 +129,8 @@ final class IndexSync {
         }
     }
 
-    private IndexedPassage indexed(Passage passage, Map<String, FolderTree> foldersByAccount, Map<Long, String> documentNames) {
+    private IndexedPassage indexed(
+            Passage passage, Map<String, FolderTree> foldersByAccount, Map<Long, String> documentNames) {
         FolderTree folders = foldersByAccount.computeIfAbsent(
                 passage.accountId(), account -> new FolderTree(store.listFolders(account)));
         String documentName = documentNames.computeIfAbsent(passage.documentId(),

@@ -97,7 +97,8 @@ final class IngestQueue implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            log.info("Parsing of document {} stopped because docchat is closing; it resumes at the next start", documentId);
+            log.info("Parsing of document {} stopped because docchat is closing; it resumes at the next start",
+                    documentId);
         } catch (RuntimeException e) {
             log.error("Parsing of document {} failed unexpectedly; it resumes at the next start", documentId, e);
         } finally {

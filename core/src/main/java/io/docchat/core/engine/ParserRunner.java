@@ -46,7 +46,8 @@ final class ParserRunner implements AutoCloseable {
                     return Optional.of(parser);
                 }
             } catch (RuntimeException e) {
-                log.warn("Parser {} failed while inspecting {}; trying the next one", parser.getClass().getName(), fileName, e);
+                log.warn("Parser {} failed while inspecting {}; trying the next one",
+                        parser.getClass().getName(), fileName, e);
             }
         }
         return Optional.empty();

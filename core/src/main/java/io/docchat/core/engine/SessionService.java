@@ -49,7 +49,8 @@ final class SessionService implements Sessions {
         String account = Validation.account(accountId);
         String user = userId == null || userId.isBlank() ? null : userId.strip();
         String filter = nameContains == null || nameContains.isBlank() ? null : nameContains.strip();
-        return chats.listSessions(account, user, filter, page == null ? PageRequest.first(PageRequest.DEFAULT_SIZE) : page);
+        return chats.listSessions(
+                account, user, filter, page == null ? PageRequest.first(PageRequest.DEFAULT_SIZE) : page);
     }
 
     @Override
