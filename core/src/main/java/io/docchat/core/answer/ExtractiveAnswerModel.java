@@ -97,7 +97,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
     private record Chosen(int passageNumber, TextSpan span, String text) {}
 
     /** The sentences that answer, in reading order; empty when the relevance floor is not reached. */
-    List<Chosen> choose(AnswerPrompt prompt) {
+    private List<Chosen> choose(AnswerPrompt prompt) {
         String question = prompt.standaloneQuestion() == null || prompt.standaloneQuestion().isBlank()
                 ? prompt.question() : prompt.standaloneQuestion();
         Set<String> queryTerms = QueryTerms.of(question);

@@ -14,7 +14,7 @@ final class QueryTerms {
 
     private static final Set<String> QUESTION_WORDS = Set.of(
             "many", "much", "long", "often", "far", "old", "tell", "describe", "explain", "please", "name", "named",
-            "called", "kind", "type", "mean", "doe", "did", "happen", "happened", "know", "give", "list", "whose",
+            "called", "kind", "type", "mean", "did", "happen", "happened", "know", "give", "list", "whose",
             "year", "time", "anyone", "someone", "something", "way", "one");
     private static final List<String> ZH_QUESTION_WORDS = List.of(
             "请问", "介绍一下", "什么时候", "什么", "多少", "为什么", "为何", "怎么样", "怎么", "怎样", "如何", "哪一年", "哪一个",

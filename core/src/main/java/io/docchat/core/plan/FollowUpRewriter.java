@@ -1,6 +1,7 @@
 package io.docchat.core.plan;
 
 import io.docchat.core.plan.Words.Token;
+import io.docchat.core.text.TextAnalyzer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -15,6 +16,8 @@ final class FollowUpRewriter {
     private static final Pattern ELLIPTIC = Pattern.compile(
             "^\\s*(?:what|how)\\s+about\\s+|^\\s*what\\s+of\\s+|^\\s*(?:the\\s+)?same\\s+(?:for|with)\\s+|^\\s*for\\s+",
             Pattern.CASE_INSENSITIVE);
+    private static final Set<String> QUESTION_WORDS = Set.of(
+            "what", "which", "who", "whom", "whose", "when", "where", "why", "how");
     private static final Set<String> POSSESSIVE_PRONOUNS = Set.of("its", "their", "his");
     private static final Set<String> OBJECT_PRONOUNS = Set.of("it", "they", "them", "he", "she", "him");
     private static final Set<String> DEMONSTRATIVES = Set.of("this", "that", "these", "those");
@@ -54,7 +57,7 @@ final class FollowUpRewriter {
         boolean hadConnector = connector.find();
         String unconnected = hadConnector ? q.substring(connector.end()) : q;
         Matcher elliptic = ELLIPTIC.matcher(unconnected);
-        boolean isElliptic = elliptic.find();
+        boolean isElliptic = elliptic.find() && isShortFragment(unconnected.substring(elliptic.end()));
         String rest = (isElliptic ? unconnected.substring(elliptic.end()) : unconnected).replaceAll("[?？.!\\s]+$", "");
         List<Token> restTokens = Words.tokens(rest);
         String newEntity = entityOf(rest, restTokens);
@@ -100,6 +103,12 @@ final class FollowUpRewriter {
         return subject;
     }
 
+    /** "the ZX-7" or "the warranty", not "what type of music was Doctor Who considered a pioneer". */
+    private static boolean isShortFragment(String rest) {
+        List<Token> words = Words.tokens(rest);
+        return !words.isEmpty() && words.size() <= 6 && !QUESTION_WORDS.contains(words.get(0).lower());
+    }
+
     /** The earlier question with a qualifier added: "What is the boiling point of water?" + "at 3000 metres". */
     private static String attach(String lastQuestion, String qualifier) {
         String base = lastQuestion.strip().replaceAll("[?？.!\\s]+$", "");
@@ -108,9 +117,19 @@ final class FollowUpRewriter {
 
     /** Replaces the first pronoun that points back; null when there is none. */
     private static String replacePronouns(String q, List<Token> tokens, String subject) {
+        int contentBefore = 0;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             String w = t.lower();
+            if (contentBefore >= 4) {
+                // "Why did ABC sell its stations?": a pronoun after a named thing or a couple of content words
+                // points inside its own question, not back to an earlier one.
+                return null;
+            }
+            if (!Words.isFunctionWord(t)) {
+                contentBefore += Words.isEntityLike(t, i == 0) ? 4 : 1;
+                continue;
+            }
             String replacement = null;
             int end = t.end();
             if (POSSESSIVE_PRONOUNS.contains(w) || (w.equals("her") && nextIsContentWord(tokens, i))) {
@@ -209,6 +228,10 @@ final class FollowUpRewriter {
         String masked = ZH_NOT_PRONOUN.matcher(q).replaceAll(m -> "\u0000".repeat(m.group().length()));
         for (String pronoun : ZH_PRONOUNS) {
             int at = masked.indexOf(pronoun);
+            if (at >= 0 && ownsAntecedent(q.substring(0, at))) {
+                // "张无忌问她的姓名时…": the pronoun refers to something named before it in the same question.
+                return question;
+            }
             if (at >= 0) {
                 String rewritten = q.substring(0, at) + subject + q.substring(at + pronoun.length());
                 return ZH_LEADING.matcher(trimTrailingParticle(rewritten)).replaceFirst("");
@@ -232,6 +255,22 @@ final class FollowUpRewriter {
             return lastQuestion.replace(subject, x);
         }
         return subject + "的" + x + "？";
+    }
+
+    /** True when the text before a Chinese pronoun names something of its own: a quoted title, a Latin or numeric name, or more than a few characters. */
+    private static boolean ownsAntecedent(String before) {
+        String b = ZH_LEADING.matcher(before.strip()).replaceFirst("").replace("请问", "");
+        int han = 0;
+        for (int i = 0; i < b.length(); i++) {
+            char c = b.charAt(i);
+            if (c == '《' || c == '“' || c == '"' || c == '「' || (c < 0x80 && Character.isLetterOrDigit(c))) {
+                return true;
+            }
+            if (TextAnalyzer.isHan(c)) {
+                han++;
+            }
+        }
+        return han > 3;
     }
 
     private static String trimTrailingParticle(String s) {

@@ -25,6 +25,10 @@ final class SubjectFinder {
     private static final Set<String> DETERMINERS = Set.of(
             "the", "a", "an", "this", "that", "these", "those", "our", "my", "your", "their", "its");
 
+    /** Characters that usually open a Chinese predicate after its subject. */
+    private static final Pattern ZH_VERB = Pattern.compile("[在是有于为被把将对向从]");
+    private static final Set<String> ARTICLES = Set.of("the", "a", "an");
+
     private SubjectFinder() {}
 
     /** The subject of a question, or null when it has none that a follow-up could refer to. */
@@ -47,6 +51,11 @@ final class SubjectFinder {
             return s.substring(0, de);
         }
         s = s.replaceAll("^(是|有|在)", "").replaceAll("(是|有|在|的|了)$", "");
+        Matcher verb = ZH_VERB.matcher(s);
+        if (verb.find() && verb.start() >= 2) {
+            // "维尔纳·法伊曼在…连任了总理": the subject ends where the predicate starts.
+            s = s.substring(0, verb.start());
+        }
         return s.isEmpty() ? null : s;
     }
 
@@ -90,7 +99,8 @@ final class SubjectFinder {
         int last = first;
         while (last + 1 < tokens.size() && !tokens.get(last).possessive()) {
             Token next = tokens.get(last + 1);
-            if (Words.isEntityLike(next, false) || Words.isNumber(next)) {
+            if (Words.isEntityLike(next, false) || Words.isNumber(next)
+                    || (Character.isUpperCase(next.text().charAt(0)) && !next.text().equals("I"))) {
                 last++;
             } else if (last + 2 < tokens.size() && (next.lower().equals("of") || next.lower().equals("de"))
                     && Words.isEntityLike(tokens.get(last + 2), false)) {
@@ -140,6 +150,7 @@ final class SubjectFinder {
                 while (end < tokens.size() && !Words.isFunctionWord(tokens.get(end))) {
                     end++;
                 }
+                end = trimVerb(tokens, start, end);
                 if (end > start) {
                     return phrase(q, tokens, start, end - 1);
                 }
@@ -164,12 +175,24 @@ final class SubjectFinder {
             if (i < tokens.size() && tokens.get(i).possessive() && !Words.isFunctionWord(tokens.get(i))) {
                 i++;
             }
-            if (i - start > bestLen) {
-                bestLen = i - start;
+            int end = trimVerb(tokens, start, i);
+            if (end - start > bestLen) {
+                bestLen = end - start;
                 bestStart = start;
             }
         }
         return bestStart < 0 ? null : phrase(q, tokens, bestStart, bestStart + bestLen - 1);
+    }
+
+    /**
+     * A run of content words followed by an article most likely ends in a verb ("immune system protects | the
+     * brain"): the run stops before it.
+     */
+    private static int trimVerb(List<Token> tokens, int start, int end) {
+        if (end - start >= 2 && end < tokens.size() && ARTICLES.contains(tokens.get(end).lower())) {
+            return end - 1;
+        }
+        return end;
     }
 
     /** The original text from token {@code from} to token {@code to}, without a final possessive. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Word-level helpers shared by the subject finder and the rewriter. */
 final class Words {
@@ -27,8 +28,15 @@ final class Words {
             "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "is", "are", "was", "were", "do",
             "does", "did", "can", "could", "will", "would", "should", "may", "might", "tell", "please", "explain",
             "describe", "give", "list", "name", "and", "so", "also", "then", "but", "ok", "okay", "well", "in", "on",
-            "at", "for", "from", "by", "with", "about", "the", "a", "an", "has", "have", "had", "if", "i", "we", "you",
-            "it", "its", "they", "this", "that", "these", "those", "he", "she", "there", "show", "find", "compare");
+            "at", "for", "from", "by", "with", "about", "the", "a", "an", "has", "have", "had", "if", "i", "we",
+            "you", "it", "its", "they", "this", "that", "these", "those", "he", "she", "there", "show", "find",
+            "compare", "among", "after", "before", "during", "since", "besides", "along", "upon", "under", "over",
+            "through", "despite", "within", "without", "according", "other", "both", "each", "some", "many", "most",
+            "apart", "aside", "as", "to", "of", "into", "until", "while", "although", "though", "because", "not",
+            "no", "all", "any", "one", "two", "three", "following", "unlike", "like", "near", "between", "against");
+
+    private static final Pattern ORDINAL = Pattern.compile(
+            "\\d+(?:st|nd|rd|th)", Pattern.CASE_INSENSITIVE);
 
     private Words() {}
 
@@ -114,6 +122,9 @@ final class Words {
             letter |= Character.isLetter(c);
             digit |= Character.isDigit(c);
             innerUpper |= i > 0 && Character.isUpperCase(c);
+        }
+        if (ORDINAL.matcher(w).matches()) {
+            return false;
         }
         if ((letter && digit) || (innerUpper && letter)) {
             return true;

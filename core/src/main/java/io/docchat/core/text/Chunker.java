@@ -14,7 +14,8 @@ import java.util.List;
  * Cuts parsed pages into passages: the units of retrieval and citation.
  *
  * <p>A passage is a few whole sentences (see {@link SentenceSplitter}): sentences are added until the passage reaches
- * {@code targetChars}, and a sentence that would take it past {@code maxChars} starts the next one. Only a sentence
+ * {@code targetChars}, and a sentence that would take it past {@code maxChars} starts the next one. The short tail of
+ * a paragraph (under half the target) stays with the passage before it when it fits, so no passage is a scrap. Only a sentence
  * longer than {@code maxChars} on its own is cut, at whitespace where there is any.
  *
  * <p>Structure: a heading starts a new passage and stays with the text after it; every passage records its heading
@@ -259,7 +260,10 @@ public final class Chunker {
             for (TextSpan sentence : SentenceSplitter.sentences(block.text)) {
                 for (TextSpan piece : cut(block.text, sentence)) {
                     int gap = gapBefore(block, piece.start());
-                    if (hasBody && (length >= targetChars || length + gap + piece.length() > maxChars)) {
+                    int rest = block.text.length() - piece.start();
+                    // A short tail of a paragraph stays with the passage rather than becoming a scrap of its own.
+                    boolean absorbTail = rest < targetChars / 2 && length + gap + rest <= maxChars;
+                    if (hasBody && ((length >= targetChars && !absorbTail) || length + gap + piece.length() > maxChars)) {
                         flush();
                     }
                     appendBody(block, piece.start(), piece.end());

@@ -24,7 +24,8 @@ import java.util.Set;
  * <p>Pages: a form feed starts a new page; a file without form feeds is cut into pages of about
  * {@value #PAGE_CHARS} characters or {@value #PAGE_LINES} lines, never inside a line. Pages have no geometry (width
  * and height 0) and lines have no boxes. Markdown files get headings (with their level), list items, fenced code and
- * table rows as blocks; in every file paragraphs are separated by blank lines.
+ * table rows as blocks; CSV files get one table row per record (cells joined with " | "); in other files paragraphs are
+ * separated by blank lines.
  */
 public final class PlainTextParser implements DocumentParser {
 
@@ -76,27 +77,34 @@ public final class PlainTextParser implements DocumentParser {
         if (text.isBlank()) {
             return ParseResult.failure(ParseFailure.EMPTY, "The file is empty.");
         }
-        boolean markdown = MARKDOWN_EXTENSIONS.contains(extension(fileName));
+        String ext = extension(fileName);
+        Format format = MARKDOWN_EXTENSIONS.contains(ext) ? Format.MARKDOWN : ext.equals("csv") ? Format.CSV : Format.PLAIN;
         String normalized = text.replace("\r\n", "\n").replace('\r', '\n');
         List<Page> pages = new ArrayList<>();
         if (normalized.indexOf('\f') >= 0) {
             for (String pageText : normalized.split("\f", -1)) {
-                pages.add(new Page(pages.size() + 1, 0, 0, 0, blocks(pageText, markdown)));
+                pages.add(new Page(pages.size() + 1, 0, 0, 0, blocks(pageText, format)));
             }
             // A trailing form feed ends the last page rather than opening an empty one.
             if (pages.size() > 1 && pages.get(pages.size() - 1).blocks().isEmpty()) {
                 pages.remove(pages.size() - 1);
             }
         } else {
-            pages.addAll(paginate(blocks(normalized, markdown)));
+            pages.addAll(paginate(blocks(normalized, format)));
         }
-        String title = markdown ? firstHeading(pages) : null;
+        String title = format == Format.MARKDOWN ? firstHeading(pages) : null;
         return ParseResult.success(new ParsedDocument(title, pages, List.of()));
     }
 
-    private static List<TextBlock> blocks(String text, boolean markdown) {
+    private enum Format { PLAIN, MARKDOWN, CSV }
+
+    private static List<TextBlock> blocks(String text, Format format) {
         List<String> lines = List.of(text.split("\n", -1));
-        return markdown ? MarkdownBlockReader.read(lines) : paragraphs(lines);
+        return switch (format) {
+            case MARKDOWN -> MarkdownBlockReader.read(lines);
+            case CSV -> CsvBlockReader.read(lines);
+            case PLAIN -> paragraphs(lines);
+        };
     }
 
     /** Plain text: a paragraph is a run of non-blank lines. */

@@ -78,6 +78,13 @@ class HeuristicQueryPlannerTest {
                 Arguments.of("What is the ZX-9 pump's maximum flow rate?", "Explain the difference between TCP and UDP."),
                 Arguments.of("What is the ZX-9 pump's maximum flow rate?", "List the products that cost less than 500 dollars."),
                 Arguments.of("水泵的最大流量是多少？", "光合作用是什么？"),
+                Arguments.of("Who were the creators of the Flintstones?",
+                        "Why was ABC forced to sell its interests in international networks?"),
+                Arguments.of("In which year were the North and South Courts opened?",
+                        "For what type of music was Doctor Who considered a pioneer?"),
+                Arguments.of("What is QED short for?", "What did Tesla do with his patents?"),
+                Arguments.of("香港冠军暨遮打杯是什么赛事的锦标赛？", "张无忌问她的姓名时黄衫女子怎样回答？"),
+                Arguments.of("真君庙供奉的是谁？", "城巴40M线为什么以11米巴士来行走该线？"),
                 Arguments.of("What is the ZX-9 pump's maximum flow rate?", "What is the best pump that fits a small house?"));
     }
 
@@ -121,7 +128,10 @@ class HeuristicQueryPlannerTest {
                 Arguments.of("阿里巴巴的总部在哪里？", "该公司成立于哪一年？", List.of("阿里巴巴", "成立")),
                 Arguments.of("ZX-9水泵的最大流量是多少？", "其保修期多长？", List.of("ZX-9水泵", "保修期")),
                 Arguments.of("ZX-9水泵的最大流量是多少？", "这些参数在哪里能查到？", List.of("ZX-9水泵", "参数")),
-                Arguments.of("The ZX-9 pump: what is its flow?", "它的价格呢？", List.of("ZX-9", "价格")));
+                Arguments.of("The ZX-9 pump: what is its flow?", "它的价格呢？", List.of("ZX-9", "价格")),
+                Arguments.of("维尔纳·法伊曼在哪一年成功连任了总理？", "他的妻子是谁？", List.of("维尔纳·法伊曼", "妻子")),
+                Arguments.of("Among whom was Genghis Khan's empire split after his death?", "Where was he buried?",
+                        List.of("Genghis Khan", "buried")));
     }
 
     @ParameterizedTest

@@ -124,6 +124,19 @@ class ChunkerTest {
     }
 
     @Test
+    void aShortTailOfAParagraphStaysWithThePassageBeforeIt() {
+        String sentence = "This sentence has exactly fifty characters in it.";
+        // Five sentences reach the target of 200; the sixth alone would be a 50-character scrap.
+        String paragraph = String.join(" ", java.util.Collections.nCopies(6, sentence));
+        List<NewPassage> passages = new Chunker(200, 400).chunk(List.of(page(1, para(paragraph))));
+        assertThat(passages).hasSize(1);
+        assertThat(passages.get(0).text()).isEqualTo(paragraph);
+        // A longer tail is a passage of its own.
+        String longer = String.join(" ", java.util.Collections.nCopies(8, sentence));
+        assertThat(new Chunker(200, 400).chunk(List.of(page(1, para(longer))))).hasSize(2);
+    }
+
+    @Test
     void aSentenceLongerThanTheMaximumIsCutAtWhitespace() {
         String longSentence = String.join(" ", IntStream.range(0, 100).mapToObj(i -> "word" + i).toList()) + ".";
         List<NewPassage> passages = new Chunker(50, 100).chunk(List.of(page(1, para(longSentence))));

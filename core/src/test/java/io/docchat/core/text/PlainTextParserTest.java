@@ -240,6 +240,23 @@ class PlainTextParserTest {
         assertThat(passages.get(0).lines()).extracting(l -> l.lineNumber()).containsExactly(1, 2, 3);
     }
 
+    @Test
+    void csvRecordsBecomeTableRowsWithQuotedFields() {
+        String csv = "Model,Flow,Note\r\nZX-9,40,\"small, quiet\"\n\nZX-7,30,\"says \"\"hi\"\"\nover two lines\"\n";
+        List<TextBlock> blocks = blocks(parse("pumps.csv", csv));
+        assertThat(blocks).extracting(TextBlock::type).containsOnly(BlockType.TABLE_ROW);
+        assertThat(blocks).extracting(TextBlock::text).containsExactly(
+                "Model | Flow | Note", "ZX-9 | 40 | small, quiet", "ZX-7 | 30 | says \"hi\" over two lines");
+    }
+
+    @Test
+    void csvDelimiterIsDetectedAndAnUnclosedQuoteLosesNothing() {
+        assertThat(blocks(parse("a.csv", "a;b;c\n1;2;3"))).extracting(TextBlock::text)
+                .containsExactly("a | b | c", "1 | 2 | 3");
+        assertThat(blocks(parse("a.csv", "a\tb\n\"open,x"))).extracting(TextBlock::text)
+                .containsExactly("a | b", "open,x");
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = new byte[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
