@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.docchat.core.DocChatException;
 import io.docchat.core.ErrorCode;
+import io.docchat.core.contract.ContractFixtures;
 import io.docchat.core.model.Account;
+import io.docchat.core.model.ChatItem;
+import io.docchat.core.model.ChatStatus;
+import io.docchat.core.model.Document;
 import io.docchat.core.model.Folder;
 import io.docchat.core.model.NewDocument;
 import io.docchat.core.model.PageRequest;
+import io.docchat.core.model.Session;
 import io.docchat.core.port.KnowledgeStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,6 +149,30 @@ class SqliteDatabaseTest {
             }
             assertThat(second.knowledgeStore().listDocuments("acme", folder.id(), PageRequest.first(10)).total())
                     .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void historyKeepsItsCitationsAfterTheCitedDocumentIsDeleted() {
+        try (SqliteDatabase database = SqliteDatabase.open(directory.resolve("docchat.db"))) {
+            KnowledgeStore knowledge = database.knowledgeStore();
+            Folder folder = new Folder("0000000000000000000000000000000c", "acme", null, "Manuals", T0);
+            knowledge.insertFolder(folder);
+            Document document = knowledge.insertDocument(new NewDocument("acme", folder.id(), "pump.pdf", "hash", 10,
+                    "files/pump", T0));
+            knowledge.completeDocument(document.id(), List.of(ContractFixtures.page(1, "pump", 2)),
+                    List.of(ContractFixtures.passage(0, "The pump delivers 30 m3/h.", 1, 1)), List.of());
+            Session session = new Session("00000000000000000000000000000005", "acme", "acme", folder.id(), "Chat", T0,
+                    T0);
+            database.chatStore().insertSession(session);
+            ChatItem item = new ChatItem("item-1", session.id(), "acme", "Flow?", "30 m3/h [1].", ChatStatus.COMPLETED,
+                    null, folder.id(), folder.name(), List.of(ContractFixtures.citation(document.id())), T0);
+            database.chatStore().appendChatItem(item);
+
+            assertThat(knowledge.deleteDocument("acme", document.id())).isPresent();
+
+            assertThat(database.chatStore().listChatItems(session.id(), PageRequest.first(10)).items())
+                    .containsExactly(item);
         }
     }
 
