@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -29,7 +30,9 @@ final class BilingualAnalyzer extends Analyzer {
     enum Keep {
         ALL,
         CHINESE_ONLY,
-        NON_CHINESE_ONLY
+        NON_CHINESE_ONLY,
+        /** Pairs of adjacent non-Chinese terms (stop words skipped): "super bowl" as one term. */
+        NON_CHINESE_PAIRS
     }
 
     private final Keep keep;
@@ -61,7 +64,7 @@ final class BilingualAnalyzer extends Analyzer {
     protected TokenStreamComponents createComponents(String fieldName) {
         StandardTokenizer source = new StandardTokenizer();
         TokenStream stream = new LowerCaseFilter(source);
-        if (keep == Keep.NON_CHINESE_ONLY) {
+        if (keep == Keep.NON_CHINESE_ONLY || keep == Keep.NON_CHINESE_PAIRS) {
             stream = new NonHanFilter(stream);
         } else {
             stream = new CJKBigramFilter(stream);
@@ -72,6 +75,11 @@ final class BilingualAnalyzer extends Analyzer {
         stream = new EnglishPossessiveFilter(stream);
         stream = new StopFilter(stream, stopWords);
         stream = new PorterStemFilter(stream);
+        if (keep == Keep.NON_CHINESE_PAIRS) {
+            ShingleFilter pairs = new ShingleFilter(new CloseGapsFilter(stream), 2, 2);
+            pairs.setOutputUnigrams(false);
+            stream = pairs;
+        }
         return new TokenStreamComponents(source, stream);
     }
 

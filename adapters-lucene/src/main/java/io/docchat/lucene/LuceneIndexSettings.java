@@ -10,8 +10,10 @@ package io.docchat.lucene;
  * @param b                   BM25 length normalisation, 0 (none) to 1 (full)
  * @param titleBoost          weight of a match in the passage title (document name and headings); 0 ignores titles
  * @param chineseSegmentation how Chinese text becomes terms
+ * @param wordPairBoost       weight of a match on a pair of adjacent non-Chinese words; 0 indexes no pairs
  */
-public record LuceneIndexSettings(float k1, float b, float titleBoost, ChineseSegmentation chineseSegmentation) {
+public record LuceneIndexSettings(
+        float k1, float b, float titleBoost, ChineseSegmentation chineseSegmentation, float wordPairBoost) {
 
     public LuceneIndexSettings {
         if (!(k1 >= 0) || !Float.isFinite(k1)) {
@@ -23,6 +25,9 @@ public record LuceneIndexSettings(float k1, float b, float titleBoost, ChineseSe
         if (!(titleBoost >= 0) || !Float.isFinite(titleBoost)) {
             throw new IllegalArgumentException("titleBoost must be a finite number >= 0, was " + titleBoost);
         }
+        if (!(wordPairBoost >= 0) || !Float.isFinite(wordPairBoost)) {
+            throw new IllegalArgumentException("wordPairBoost must be a finite number >= 0, was " + wordPairBoost);
+        }
         if (chineseSegmentation == null) {
             throw new IllegalArgumentException("chineseSegmentation is required");
         }
@@ -30,18 +35,22 @@ public record LuceneIndexSettings(float k1, float b, float titleBoost, ChineseSe
 
     /** The settings chosen by measurement on a mixed English and Chinese question-answering corpus. */
     public static LuceneIndexSettings defaults() {
-        return new LuceneIndexSettings(1.2f, 0.75f, 0.5f, ChineseSegmentation.WORDS_AND_BIGRAMS);
+        return new LuceneIndexSettings(0.4f, 0.85f, 0.5f, ChineseSegmentation.WORDS_AND_BIGRAMS, 0.5f);
     }
 
     public LuceneIndexSettings withBm25(float newK1, float newB) {
-        return new LuceneIndexSettings(newK1, newB, titleBoost, chineseSegmentation);
+        return new LuceneIndexSettings(newK1, newB, titleBoost, chineseSegmentation, wordPairBoost);
     }
 
     public LuceneIndexSettings withTitleBoost(float newTitleBoost) {
-        return new LuceneIndexSettings(k1, b, newTitleBoost, chineseSegmentation);
+        return new LuceneIndexSettings(k1, b, newTitleBoost, chineseSegmentation, wordPairBoost);
     }
 
     public LuceneIndexSettings withChineseSegmentation(ChineseSegmentation segmentation) {
-        return new LuceneIndexSettings(k1, b, titleBoost, segmentation);
+        return new LuceneIndexSettings(k1, b, titleBoost, segmentation, wordPairBoost);
+    }
+
+    public LuceneIndexSettings withWordPairBoost(float newWordPairBoost) {
+        return new LuceneIndexSettings(k1, b, titleBoost, chineseSegmentation, newWordPairBoost);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.index.IndexReader;
@@ -38,7 +39,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link PassageIndex} on Lucene: BM25 over English and Chinese text in one index, with exact scope filters.
  *
- * <p>Every write refreshes the searcher before it returns, so the next search sees it. {@link #commit()} makes the
+ * <p>A search sees every write that returned before it started: writes count themselves and the next search refreshes
+ * the searcher first when it is behind. Refreshing lazily, rather than after each write, keeps ingestion fast (one small batch per
+ * document would otherwise flush a tiny segment each) while keeping near-real-time visibility exact. {@link #commit()} makes the
  * writes durable and records the applied change sequence in the commit's user data; {@link #close()} discards whatever
  * was not committed, exactly as a crash would, and the next {@link #open} reports the committed sequence so the engine
  * can replay the rest from the store.
@@ -51,6 +54,8 @@ public final class LucenePassageIndex implements PassageIndex {
 
     /** Key of the applied change sequence in the commit user data. */
     static final String APPLIED_SEQUENCE_KEY = "docchat.appliedSequence";
+    /** Key of the index-time analysis ({@link PassageFields#signature()}) in the commit user data. */
+    static final String ANALYSIS_KEY = "docchat.analysis";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -58,7 +63,11 @@ public final class LucenePassageIndex implements PassageIndex {
     private final PassageFields fields;
     private final PassageQueryBuilder queries;
     private final String description;
+    private final Object refreshLock = new Object();
     private volatile long appliedSequence;
+    /** Counts completed writes; the searcher covers every write up to {@link #searchableGeneration}. */
+    private final AtomicLong writeGeneration = new AtomicLong();
+    private volatile long searchableGeneration;
     private volatile boolean closed;
 
     private LucenePassageIndex(Directory directory, LuceneIndexSettings settings, String description)
@@ -73,18 +82,34 @@ public final class LucenePassageIndex implements PassageIndex {
                 // What was not committed must vanish on close, as it would in a crash: the store replays it.
                 .setCommitOnClose(false)
                 .setRAMBufferSizeMB(64);
+        this.fields = new PassageFields(settings.chineseSegmentation(), settings.wordPairBoost() > 0);
         this.writer = new IndexWriter(directory, config);
-        this.appliedSequence = committedSequence(writer);
-        this.searchers = new SearcherManager(writer, new SearcherFactory() {
-            @Override
-            public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
-                IndexSearcher searcher = new IndexSearcher(reader);
-                searcher.setSimilarity(similarity);
-                return searcher;
+        try {
+            String builtWith = committedValue(writer, ANALYSIS_KEY);
+            if (builtWith != null && !builtWith.equals(fields.signature())) {
+                // Terms indexed another way would silently not match: start empty and let the store rebuild it.
+                log.warn("passage index {} was built with analysis '{}' but is opened with '{}': it starts empty "
+                        + "and is rebuilt from the store", description, builtWith, fields.signature());
+                writer.deleteAll();
+                this.appliedSequence = 0;
+            } else {
+                String sequence = committedValue(writer, APPLIED_SEQUENCE_KEY);
+                this.appliedSequence = sequence == null ? 0 : Long.parseLong(sequence);
             }
-        });
-        this.fields = new PassageFields(settings.chineseSegmentation());
-        this.queries = new PassageQueryBuilder(analyzer, fields.textFields(), settings.titleBoost());
+            this.searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+                    IndexSearcher searcher = new IndexSearcher(reader);
+                    searcher.setSimilarity(similarity);
+                    return searcher;
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            writer.rollback();
+            throw e;
+        }
+        this.queries = new PassageQueryBuilder(analyzer, fields.textFields(), settings.titleBoost(),
+                settings.wordPairBoost());
         log.debug("opened passage index {} at applied sequence {}", description, appliedSequence);
     }
 
@@ -137,7 +162,7 @@ public final class LucenePassageIndex implements PassageIndex {
                 highest = Math.max(highest, passage.id());
             }
             appliedSequence = highest;
-            searchers.maybeRefreshBlocking();
+            writeGeneration.incrementAndGet();
         } catch (IOException e) {
             throw storageFailure("add passages", e);
         }
@@ -149,7 +174,7 @@ public final class LucenePassageIndex implements PassageIndex {
         try {
             writer.deleteDocuments(new Term(PassageFields.DOCUMENT_KEY, Long.toString(documentId)));
             appliedSequence = Math.max(appliedSequence, sequence);
-            searchers.maybeRefreshBlocking();
+            writeGeneration.incrementAndGet();
         } catch (IOException e) {
             throw storageFailure("remove document " + documentId, e);
         }
@@ -170,6 +195,7 @@ public final class LucenePassageIndex implements PassageIndex {
         }
         IndexSearcher searcher;
         try {
+            refreshIfStale();
             searcher = searchers.acquire();
         } catch (IOException e) {
             throw storageFailure("search", e);
@@ -184,6 +210,23 @@ public final class LucenePassageIndex implements PassageIndex {
         }
     }
 
+    /**
+     * Makes the searcher cover every write completed before this call. A search that finds another one refreshing
+     * waits for it, and skips its own refresh when that one already covered the writes it must see.
+     */
+    private void refreshIfStale() throws IOException {
+        long needed = writeGeneration.get();
+        if (searchableGeneration < needed) {
+            synchronized (refreshLock) {
+                if (searchableGeneration < needed) {
+                    long covered = writeGeneration.get();
+                    searchers.maybeRefreshBlocking();
+                    searchableGeneration = covered;
+                }
+            }
+        }
+    }
+
     @Override
     public long appliedSequence() {
         return appliedSequence;
@@ -193,7 +236,9 @@ public final class LucenePassageIndex implements PassageIndex {
     public void commit() {
         ensureOpen();
         try {
-            writer.setLiveCommitData(Map.of(APPLIED_SEQUENCE_KEY, Long.toString(appliedSequence)).entrySet());
+            writer.setLiveCommitData(Map.of(
+                    APPLIED_SEQUENCE_KEY, Long.toString(appliedSequence),
+                    ANALYSIS_KEY, fields.signature()).entrySet());
             writer.commit();
         } catch (IOException e) {
             throw storageFailure("commit", e);
@@ -206,7 +251,7 @@ public final class LucenePassageIndex implements PassageIndex {
         try {
             writer.deleteAll();
             appliedSequence = 0;
-            searchers.maybeRefreshBlocking();
+            writeGeneration.incrementAndGet();
         } catch (IOException e) {
             throw storageFailure("clear", e);
         }
@@ -279,20 +324,21 @@ public final class LucenePassageIndex implements PassageIndex {
     private static Analyzer analyzer() {
         return new PerFieldAnalyzerWrapper(new BilingualAnalyzer(BilingualAnalyzer.Keep.ALL), Map.of(
                 PassageFields.TEXT, new BilingualAnalyzer(BilingualAnalyzer.Keep.NON_CHINESE_ONLY),
+                PassageFields.WORD_PAIRS, new BilingualAnalyzer(BilingualAnalyzer.Keep.NON_CHINESE_PAIRS),
                 PassageFields.BIGRAMS, new BilingualAnalyzer(BilingualAnalyzer.Keep.CHINESE_ONLY),
                 PassageFields.WORDS, new ChineseWordAnalyzer(1)));
     }
 
-    private static long committedSequence(IndexWriter writer) {
+    private static String committedValue(IndexWriter writer, String key) {
         Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
         if (data != null) {
             for (Map.Entry<String, String> entry : data) {
-                if (APPLIED_SEQUENCE_KEY.equals(entry.getKey())) {
-                    return Long.parseLong(entry.getValue());
+                if (key.equals(entry.getKey())) {
+                    return entry.getValue();
                 }
             }
         }
-        return 0;
+        return null;
     }
 
     private static void validate(IndexedPassage passage) {

@@ -27,6 +27,8 @@ final class PassageFields {
     static final String DOCUMENT_ID = "doc_value";
     /** English and every other non-Chinese word. */
     static final String TEXT = "text";
+    /** Pairs of adjacent non-Chinese words. */
+    static final String WORD_PAIRS = "word_pairs";
     /** Chinese character bigrams. */
     static final String BIGRAMS = "zh_bigrams";
     /** Chinese dictionary words. */
@@ -42,12 +44,24 @@ final class PassageFields {
     private final boolean chineseWords;
     private final boolean chineseBigrams;
 
-    PassageFields(ChineseSegmentation segmentation) {
+    private final boolean wordPairs;
+
+    PassageFields(ChineseSegmentation segmentation, boolean wordPairs) {
         this.chineseWords = segmentation != ChineseSegmentation.BIGRAMS;
         this.chineseBigrams = segmentation != ChineseSegmentation.WORDS;
+        this.wordPairs = wordPairs;
     }
 
-    /** The fields a query's text is matched against, besides the title. */
+    /**
+     * Names what indexing produces, so an index built one way is never searched as if built another. Bump the version
+     * whenever an analyzer changes its terms.
+     */
+    String signature() {
+        return "v1 chinese=" + (chineseBigrams ? "bigrams" : "") + (chineseWords ? "+words" : "")
+                + " pairs=" + wordPairs;
+    }
+
+    /** The fields a query's text is matched against with full weight. */
     List<String> textFields() {
         List<String> names = new ArrayList<>(3);
         names.add(TEXT);
@@ -72,6 +86,9 @@ final class PassageFields {
         doc.add(new LongField(DOCUMENT_ID, passage.documentId(), Field.Store.NO));
         String text = passage.text() == null ? "" : passage.text();
         doc.add(new Field(TEXT, text, SEARCHABLE_TEXT));
+        if (wordPairs) {
+            doc.add(new Field(WORD_PAIRS, text, SEARCHABLE_TEXT));
+        }
         if (chineseBigrams) {
             doc.add(new Field(BIGRAMS, text, SEARCHABLE_TEXT));
         }

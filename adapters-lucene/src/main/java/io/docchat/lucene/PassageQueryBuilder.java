@@ -36,11 +36,13 @@ final class PassageQueryBuilder {
     private final Analyzer analyzer;
     private final List<String> textFields;
     private final float titleBoost;
+    private final float wordPairBoost;
 
-    PassageQueryBuilder(Analyzer analyzer, List<String> textFields, float titleBoost) {
+    PassageQueryBuilder(Analyzer analyzer, List<String> textFields, float titleBoost, float wordPairBoost) {
         this.analyzer = analyzer;
         this.textFields = List.copyOf(textFields);
         this.titleBoost = titleBoost;
+        this.wordPairBoost = wordPairBoost;
     }
 
     /** The query, or null when the text has no searchable term (blank, or only stop words and punctuation). */
@@ -59,6 +61,9 @@ final class PassageQueryBuilder {
         }
         if (titleBoost > 0) {
             addTerms(relevance, PassageFields.TITLE, text, titleBoost);
+        }
+        if (wordPairBoost > 0) {
+            addTerms(relevance, PassageFields.WORD_PAIRS, text, wordPairBoost);
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         query.add(relevance.build(), Occur.MUST);

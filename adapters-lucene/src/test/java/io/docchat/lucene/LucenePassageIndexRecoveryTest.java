@@ -173,4 +173,27 @@ class LucenePassageIndexRecoveryTest {
             }
         }
     }
+
+    @Test
+    void anIndexBuiltWithOtherAnalysisStartsEmptyForARebuild() {
+        Path dir = temp.resolve("index");
+        LuceneIndexSettings bigramsOnly =
+                LuceneIndexSettings.defaults().withChineseSegmentation(ChineseSegmentation.BIGRAMS);
+        try (LucenePassageIndex index = LucenePassageIndex.open(dir, bigramsOnly)) {
+            apply(index, CHANGES);
+            index.commit();
+        }
+        try (LucenePassageIndex index = LucenePassageIndex.open(dir, bigramsOnly.withBm25(0.9f, 0.4f))) {
+            // Ranking settings act at search time: the index is kept.
+            assertThat(index.appliedSequence()).isEqualTo(6);
+            assertThat(ids(index, "manual")).containsExactlyInAnyOrder(3L, 4L);
+        }
+
+        try (LucenePassageIndex index = LucenePassageIndex.open(dir)) {
+            assertThat(index.appliedSequence()).isZero();
+            assertThat(ids(index, "manual")).isEmpty();
+            replayAfter(index, index.appliedSequence());
+            assertThat(ids(index, "manual")).containsExactlyInAnyOrder(3L, 4L);
+        }
+    }
 }

@@ -20,6 +20,15 @@ record EvalSet(String name, List<EvalPassage> passages, List<EvalQuestion> quest
 
     record EvalQuestion(String qid, String question, String pid) {}
 
+    /** The same set with every text passed through {@code convert} (e.g. Simplified to Traditional Chinese). */
+    EvalSet converted(String newName, java.util.function.UnaryOperator<String> convert) {
+        List<EvalPassage> newPassages = passages.stream()
+                .map(p -> new EvalPassage(p.pid(), convert.apply(p.title()), convert.apply(p.text()))).toList();
+        List<EvalQuestion> newQuestions = questions.stream()
+                .map(q -> new EvalQuestion(q.qid(), convert.apply(q.question()), q.pid())).toList();
+        return new EvalSet(newName, newPassages, newQuestions);
+    }
+
     static EvalSet read(String name, Path directory) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<EvalPassage> passages = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.docchat.lucene.bench;
 
+import com.ibm.icu.text.Transliterator;
 import io.docchat.core.model.IndexedPassage;
 import io.docchat.core.model.ScoredPassage;
 import io.docchat.core.model.SearchRequest;
@@ -26,9 +27,11 @@ import java.util.stream.Stream;
  *
  * <pre>
  * RetrievalEval --squad DIR --cmrc DIR [--k1 F] [--b F] [--title-boost F] [--segmentation BIGRAMS|WORDS|WORDS_AND_BIGRAMS]
- *               [--grid K1:B[:TITLE],...] [--sweep]
+ *               [--grid K1:B[:TITLE[:PAIRS]],...] [--traditional] [--segmentations] [--sweep]
  * </pre>
- * {@code --grid K1:B[:TITLE],...} also scores the chosen segmentation at each of those points;
+ * {@code --grid K1:B[:TITLE[:PAIRS]],...} also scores the chosen segmentation at each of those points;
+ * {@code --traditional} converts the Chinese set (passages and questions) to Traditional Chinese first;
+ * {@code --segmentations} also scores every Chinese segmentation with the other settings as chosen;
  * {@code --sweep} also scores every Chinese segmentation and a grid of BM25 and title-boost settings.
  */
 public final class RetrievalEval {
@@ -49,13 +52,18 @@ public final class RetrievalEval {
     public static void main(String[] args) throws IOException {
         Map<String, String> options = parse(args);
         if (!options.containsKey("squad") || !options.containsKey("cmrc")) {
-            System.err.println("usage: RetrievalEval --squad DIR --cmrc DIR [--k1 F] [--b F] [--title-boost F]"
-                    + " [--segmentation BIGRAMS|WORDS|WORDS_AND_BIGRAMS] [--sweep]");
+            System.err.println("usage: RetrievalEval --squad DIR --cmrc DIR [--k1 F] [--b F] [--title-boost F] [--pair-boost F]"
+                    + " [--segmentation BIGRAMS|WORDS|WORDS_AND_BIGRAMS] [--grid K1:B[:TITLE[:PAIRS]],...] [--traditional]"
+                    + " [--segmentations] [--sweep]");
             System.exit(2);
         }
-        List<EvalSet> sets = List.of(
-                EvalSet.read("squad-v1.1", Path.of(options.get("squad"))),
-                EvalSet.read("cmrc2018-dev", Path.of(options.get("cmrc"))));
+        EvalSet cmrc = EvalSet.read("cmrc2018-dev", Path.of(options.get("cmrc")));
+        if (options.containsKey("traditional")) {
+            // Passages and questions alike, through ICU's transform, to measure Traditional Chinese retrieval.
+            Transliterator toTraditional = Transliterator.getInstance("Simplified-Traditional");
+            cmrc = cmrc.converted("cmrc2018-dev-traditional", toTraditional::transliterate);
+        }
+        List<EvalSet> sets = List.of(EvalSet.read("squad-v1.1", Path.of(options.get("squad"))), cmrc);
         LuceneIndexSettings settings = LuceneIndexSettings.defaults();
         if (options.containsKey("k1") || options.containsKey("b")) {
             settings = settings.withBm25(Float.parseFloat(options.getOrDefault("k1", String.valueOf(settings.k1()))),
@@ -64,13 +72,17 @@ public final class RetrievalEval {
         if (options.containsKey("title-boost")) {
             settings = settings.withTitleBoost(Float.parseFloat(options.get("title-boost")));
         }
+        if (options.containsKey("pair-boost")) {
+            settings = settings.withWordPairBoost(Float.parseFloat(options.get("pair-boost")));
+        }
         if (options.containsKey("segmentation")) {
             settings = settings.withChineseSegmentation(ChineseSegmentation.valueOf(options.get("segmentation")));
         }
-        new RetrievalEval(sets, System.out, options.get("grid")).run(settings, options.containsKey("sweep"));
+        new RetrievalEval(sets, System.out, options.get("grid")).run(settings, options.containsKey("sweep"),
+                options.containsKey("segmentations"));
     }
 
-    private void run(LuceneIndexSettings chosen, boolean sweep) throws IOException {
+    private void run(LuceneIndexSettings chosen, boolean sweep, boolean compareSegmentations) throws IOException {
         int passages = sets.stream().mapToInt(s -> s.passages().size()).sum();
         out.printf(Locale.ROOT, "mixed corpus: %d passages (%s)%n", passages,
                 String.join(", ", sets.stream().map(s -> s.name() + " " + s.passages().size()).toList()));
@@ -85,21 +97,27 @@ public final class RetrievalEval {
         }
         if (sweep) {
             sweep(chosen);
+        } else if (compareSegmentations) {
+            header();
+            for (ChineseSegmentation segmentation : ChineseSegmentation.values()) {
+                sweepRow(chosen.withChineseSegmentation(segmentation));
+            }
         }
         if (grid != null) {
             header();
             for (String point : grid.split(",")) {
                 String[] v = point.split(":");
                 sweepRow(chosen.withBm25(Float.parseFloat(v[0]), Float.parseFloat(v[1]))
-                        .withTitleBoost(v.length > 2 ? Float.parseFloat(v[2]) : chosen.titleBoost()));
+                        .withTitleBoost(v.length > 2 ? Float.parseFloat(v[2]) : chosen.titleBoost())
+                        .withWordPairBoost(v.length > 3 ? Float.parseFloat(v[3]) : chosen.wordPairBoost()));
             }
         }
     }
 
     private void header() {
         out.println();
-        out.println("| segmentation | k1 | b | title boost | squad R@1 | squad R@5 | squad MRR | cmrc R@1 | cmrc R@5 | cmrc MRR |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        out.println("| segmentation | k1 | b | title boost | pair boost | squad R@1 | squad R@5 | squad MRR | cmrc R@1 | cmrc R@5 | cmrc MRR |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     }
 
     private void sweep(LuceneIndexSettings chosen) throws IOException {
@@ -120,8 +138,8 @@ public final class RetrievalEval {
         Map<String, RankMetrics> m = evaluate(settings);
         RankMetrics squad = m.get(sets.get(0).name());
         RankMetrics cmrc = m.get(sets.get(1).name());
-        out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f |%n",
-                settings.chineseSegmentation(), settings.k1(), settings.b(), settings.titleBoost(),
+        out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f |%n",
+                settings.chineseSegmentation(), settings.k1(), settings.b(), settings.titleBoost(), settings.wordPairBoost(),
                 squad.recallAt1(), squad.recallAt5(), squad.mrrAt10(),
                 cmrc.recallAt1(), cmrc.recallAt5(), cmrc.mrrAt10());
         out.flush();
@@ -200,8 +218,8 @@ public final class RetrievalEval {
     }
 
     private static String describe(LuceneIndexSettings s) {
-        return String.format(Locale.ROOT, "(%s, BM25 k1=%.2f b=%.2f, title boost %.2f)",
-                s.chineseSegmentation(), s.k1(), s.b(), s.titleBoost());
+        return String.format(Locale.ROOT, "(%s, BM25 k1=%.2f b=%.2f, title boost %.2f, word-pair boost %.2f)",
+                s.chineseSegmentation(), s.k1(), s.b(), s.titleBoost(), s.wordPairBoost());
     }
 
     private static Map<String, String> parse(String[] args) {
@@ -212,7 +230,7 @@ public final class RetrievalEval {
                 throw new IllegalArgumentException("unexpected argument: " + arg);
             }
             String name = arg.substring(2);
-            if (name.equals("sweep")) {
+            if (name.equals("sweep") || name.equals("traditional") || name.equals("segmentations")) {
                 options.put(name, "true");
             } else if (i + 1 < args.length) {
                 options.put(name, args[++i]);

@@ -1,0 +1,148 @@
+package io.docchat.lucene.bench;
+
+import io.docchat.core.model.IndexedPassage;
+import io.docchat.core.model.SearchRequest;
+import io.docchat.lucene.LucenePassageIndex;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Indexing rate and single-thread search latency at scale. The evaluation passages are repeated with variations
+ * (sentences rotated, a revision word added) up to {@code --passages}, spread over a three-level folder tree of
+ * 10 x 10 x 10 folders, 20 passages per document, added one document per call as ingestion does. Searches are the
+ * evaluation questions, each scoped to a random top-level or second-level folder subtree, top 10.
+ *
+ * <pre>
+ * IndexBench --squad DIR --cmrc DIR [--passages 100000] [--searches 5000] [--dir DIR]
+ * </pre>
+ */
+public final class IndexBench {
+
+    private static final String ACCOUNT = "bench";
+    private static final int PASSAGES_PER_DOCUMENT = 20;
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        if (!options.containsKey("squad") || !options.containsKey("cmrc")) {
+            System.err.println("usage: IndexBench --squad DIR --cmrc DIR [--passages N] [--searches N] [--dir DIR]");
+            System.exit(2);
+        }
+        int passageCount = Integer.parseInt(options.getOrDefault("passages", "100000"));
+        int searchCount = Integer.parseInt(options.getOrDefault("searches", "5000"));
+        List<EvalSet> sets = List.of(
+                EvalSet.read("squad-v1.1", Path.of(options.get("squad"))),
+                EvalSet.read("cmrc2018-dev", Path.of(options.get("cmrc"))));
+        boolean temporary = !options.containsKey("dir");
+        Path directory = temporary ? Files.createTempDirectory("docchat-index-bench") : Path.of(options.get("dir"));
+        try {
+            run(sets, passageCount, searchCount, directory);
+        } finally {
+            if (temporary) {
+                RetrievalEval.deleteRecursively(directory);
+            }
+        }
+    }
+
+    private static void run(List<EvalSet> sets, int passageCount, int searchCount, Path directory) {
+        List<EvalSet.EvalPassage> source = new ArrayList<>();
+        List<String> questions = new ArrayList<>();
+        for (EvalSet set : sets) {
+            source.addAll(set.passages());
+            set.questions().forEach(q -> questions.add(q.question()));
+        }
+        Random random = new Random(42);
+        System.out.printf(Locale.ROOT, "java %s, %d cores, index in %s%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), directory);
+
+        try (LucenePassageIndex index = LucenePassageIndex.open(directory)) {
+            index.clear();
+            long start = System.nanoTime();
+            List<IndexedPassage> document = new ArrayList<>(PASSAGES_PER_DOCUMENT);
+            for (int i = 0; i < passageCount; i++) {
+                EvalSet.EvalPassage p = source.get(i % source.size());
+                int revision = i / source.size();
+                long documentId = i / PASSAGES_PER_DOCUMENT + 1;
+                document.add(new IndexedPassage(i + 1, ACCOUNT, documentId, folderPath(documentId), p.title(),
+                        vary(p.text(), revision)));
+                if (document.size() == PASSAGES_PER_DOCUMENT || i == passageCount - 1) {
+                    index.add(document);
+                    document = new ArrayList<>(PASSAGES_PER_DOCUMENT);
+                }
+            }
+            index.commit();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "indexed %d passages in %.1f s, committed: %.0f passages/s%n",
+                    passageCount, seconds, passageCount / seconds);
+
+            // Warm-up: let the JIT compile the search path and the page cache hold the index.
+            for (int i = 0; i < 2000; i++) {
+                index.search(request(questions, random));
+            }
+            long[] latencies = new long[searchCount];
+            com.sun.management.ThreadMXBean threads =
+                    (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+            long hits = 0;
+            for (int i = 0; i < searchCount; i++) {
+                SearchRequest request = request(questions, random);
+                long t0 = System.nanoTime();
+                hits += index.search(request).size();
+                latencies[i] = System.nanoTime() - t0;
+            }
+            long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
+            Arrays.sort(latencies);
+            System.out.printf(Locale.ROOT,
+                    "%d searches (top 10, folder-subtree filter), single thread: p50 %.3f ms, p90 %.3f ms,"
+                            + " p99 %.3f ms, max %.3f ms; %.1f hits and %.1f KB allocated per search%n",
+                    searchCount, percentile(latencies, 0.50), percentile(latencies, 0.90),
+                    percentile(latencies, 0.99), latencies[latencies.length - 1] / 1e6,
+                    (double) hits / searchCount, allocated / 1024.0 / searchCount);
+        }
+    }
+
+    /** Top-level folder t, second-level t.s and leaf t.s.l, from the document id, so documents spread evenly. */
+    private static List<String> folderPath(long documentId) {
+        int leaf = (int) (documentId % 1000);
+        String top = "t" + leaf / 100;
+        String sub = top + "." + (leaf / 10) % 10;
+        return List.of(top, sub, sub + "." + leaf % 10);
+    }
+
+    /** Rotates the sentences by the revision number and names the revision, so repeats are not identical. */
+    private static String vary(String text, int revision) {
+        if (revision == 0) {
+            return text;
+        }
+        String[] sentences = text.split("(?<=[.!?。！？])\\s*");
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int k = 0; k < sentences.length; k++) {
+            out.append(sentences[(k + revision) % sentences.length]).append(' ');
+        }
+        return out.append("revision ").append(revision).toString();
+    }
+
+    private static SearchRequest request(List<String> questions, Random random) {
+        String question = questions.get(random.nextInt(questions.size()));
+        int top = random.nextInt(10);
+        String folder = random.nextBoolean() ? "t" + top : "t" + top + "." + random.nextInt(10);
+        return new SearchRequest(ACCOUNT, question, Set.of(folder), Set.of(), 10);
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        int i = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+}
