@@ -27,6 +27,7 @@ final class FlowPages {
 
     /** Adds a block of one or more lines; blank lines are dropped and an all-blank block is ignored. */
     void add(BlockType type, int level, List<String> lines) {
+        checkInterrupted();
         List<TextLine> textLines = new ArrayList<>(lines.size());
         int blockChars = 0;
         for (String line : lines) {
@@ -67,6 +68,20 @@ final class FlowPages {
     List<Page> pages() {
         pageBreak();
         return List.copyOf(pages);
+    }
+
+    /** Parsing runs under the engine's per-document timeout, which interrupts the parsing thread. */
+    static void checkInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new Interrupted();
+        }
+    }
+
+    /** The parsing thread was interrupted: the document took longer than allowed. */
+    static final class Interrupted extends RuntimeException {
+        Interrupted() {
+            super("Parsing was interrupted before it finished.", null, false, false);
+        }
     }
 
     /** The document holds more text than the limits allow. */

@@ -71,6 +71,8 @@ public final class HtmlParser implements DocumentParser {
                 return ParseResult.failure(ParseFailure.EMPTY, "The HTML page has no text.");
             }
             return ParseResult.success(new ParsedDocument(title, parsed, List.of()));
+        } catch (FlowPages.Interrupted e) {
+            return ParseResult.failure(ParseFailure.TIMEOUT, "Parsing the HTML was stopped before it finished.");
         } catch (FlowPages.TextLimitExceeded e) {
             return ParseResult.failure(ParseFailure.LIMIT_EXCEEDED, e.getMessage());
         } catch (IOException | RuntimeException e) {

@@ -39,6 +39,10 @@ final class OfficeFailures {
         if (e instanceof EncryptedDocumentException) {
             return ParseResult.failure(ParseFailure.ENCRYPTED, PASSWORD_PROTECTED);
         }
+        if (e instanceof FlowPages.Interrupted) {
+            return ParseResult.failure(ParseFailure.TIMEOUT,
+                    "Parsing the " + what + " was stopped before it finished.");
+        }
         if (e instanceof FlowPages.TextLimitExceeded) {
             return ParseResult.failure(ParseFailure.LIMIT_EXCEEDED, e.getMessage());
         }

@@ -55,6 +55,8 @@ final class PdfPageCollector extends PDFTextStripper {
         float width = crop.getWidth();
         float height = crop.getHeight();
         boolean sideways = rotation == 90 || rotation == 270;
+        float displayWidth = sideways ? height : width;
+        float displayHeight = sideways ? width : height;
 
         List<PdfGlyph> glyphs = new ArrayList<>();
         int sequence = 0;
@@ -71,7 +73,9 @@ final class PdfPageCollector extends PDFTextStripper {
                 }
                 PdfGlyph glyph = glyph(tp, normalize(unicode), sequence++, pendingSpace, rotation, width, height);
                 pendingSpace = false;
-                if (glyph != null) {
+                // Text outside the crop box (printers' slugs, crop marks) is not on the displayed page.
+                if (glyph != null && glyph.right > 0 && glyph.bottom > 0 && glyph.left < displayWidth
+                        && glyph.top < displayHeight) {
                     glyphs.add(glyph);
                 }
             }
@@ -83,8 +87,7 @@ final class PdfPageCollector extends PDFTextStripper {
         if (textChars > maxTextChars) {
             throw new TextLimitException(maxTextChars);
         }
-        pages.add(new CollectedPage(getCurrentPageNo(), sideways ? height : width, sideways ? width : height,
-                rotation, lines));
+        pages.add(new CollectedPage(getCurrentPageNo(), displayWidth, displayHeight, rotation, lines));
     }
 
     private PdfGlyph glyph(TextPosition tp, String text, int sequence, boolean spaceBefore, int rotation,

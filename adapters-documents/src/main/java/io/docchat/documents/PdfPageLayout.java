@@ -27,6 +27,16 @@ final class PdfPageLayout {
     private static final float MIN_COLUMN_WIDTH = 6f;
     /** A vertical gap larger than this many font sizes between lines starts a paragraph. */
     private static final float PARAGRAPH_GAP = 0.7f;
+    /** Horizontal white space splits a region only when clearly taller than its usual gap between lines. */
+    private static final float BAND_GAP_TO_LINE_GAP = 1.6f;
+    /** Margin items (line numbers) have at most this many characters ... */
+    private static final int MARGIN_ITEM_CHARS = 5;
+    /** ... and their strip is at most this many font sizes wide. */
+    private static final float MARGIN_WIDTH = 4f;
+    /** ... and they stand well apart from the text, unlike list numbers or a word every line starts with. */
+    private static final float MARGIN_GAP = 1.5f;
+    /** A step between lines this much larger than the region's usual line pitch starts a paragraph. */
+    private static final float PARAGRAPH_PITCH = 1.3f;
     private static final int MAX_DEPTH = 40;
     /** Rows of other columns may sit between a script and its line, so look this many rows either way. */
     private static final int SCRIPT_SEARCH_ROWS = 3;
@@ -315,11 +325,13 @@ final class PdfPageLayout {
         byLeft.sort(Comparator.comparingDouble(f -> f.frameLeft));
         float minGap = 0.25f * medianSize(region);
         List<List<Fragment>> segments = new ArrayList<>();
+        List<Float> gaps = new ArrayList<>();
         List<Fragment> current = new ArrayList<>();
         float maxRight = -Float.MAX_VALUE;
         for (Fragment f : byLeft) {
             if (!current.isEmpty() && f.frameLeft - maxRight > minGap) {
                 segments.add(current);
+                gaps.add(f.frameLeft - maxRight);
                 current = new ArrayList<>();
             }
             current.add(f);
@@ -334,17 +346,46 @@ final class PdfPageLayout {
         for (int i = 0; i < text.length; i++) {
             text[i] = isTextColumn(segments.get(i), medianSize);
         }
+        boolean[] margin = new boolean[segments.size()];
+        for (int i = 0; i < margin.length; i++) {
+            margin[i] = !text[i] && isMargin(segments.get(i), medianSize);
+        }
         List<List<Fragment>> columns = new ArrayList<>();
+        List<List<Fragment>> margins = new ArrayList<>();
         List<Fragment> column = new ArrayList<>(segments.get(0));
+        boolean columnIsMargin = margin[0];
         for (int i = 1; i < segments.size(); i++) {
-            if (text[i - 1] && text[i]) {
-                columns.add(column);
+            boolean cut = text[i - 1] && text[i]
+                    || (text[i - 1] && margin[i] || margin[i - 1] && text[i])
+                    && gaps.get(i - 1) >= MARGIN_GAP * medianSize;
+            if (cut) {
+                (columnIsMargin ? margins : columns).add(column);
                 column = new ArrayList<>();
+                columnIsMargin = margin[i];
             }
             column.addAll(segments.get(i));
         }
-        columns.add(column);
+        (columnIsMargin ? margins : columns).add(column);
+        // Margin material (line numbers, change bars with numbers) is read after the text it accompanies.
+        columns.addAll(margins);
         return columns.size() > 1 ? columns : null;
+    }
+
+    /** A narrow strip of short items beside the text, such as line numbers. */
+    private static boolean isMargin(List<Fragment> side, float medianSize) {
+        if (side.size() < 3) {
+            return false;
+        }
+        float left = Float.MAX_VALUE;
+        float right = -Float.MAX_VALUE;
+        for (Fragment f : side) {
+            if (f.glyphs.size() > MARGIN_ITEM_CHARS) {
+                return false;
+            }
+            left = Math.min(left, f.frameLeft);
+            right = Math.max(right, f.frameRight);
+        }
+        return right - left < MARGIN_WIDTH * medianSize;
     }
 
     /** Running text fills its column: most of its lines span most of the column's width. */
@@ -375,7 +416,7 @@ final class PdfPageLayout {
         List<List<Fragment>> bands = new ArrayList<>();
         List<Fragment> current = new ArrayList<>();
         float maxBottom = -Float.MAX_VALUE;
-        float minGap = BAND_GAP * medianSize(region);
+        float minGap = Math.max(BAND_GAP * medianSize(region), BAND_GAP_TO_LINE_GAP * typicalLineGap(byTop));
         for (Fragment f : byTop) {
             if (!current.isEmpty() && f.frameTop - maxBottom > minGap) {
                 bands.add(current);
@@ -386,6 +427,25 @@ final class PdfPageLayout {
         }
         bands.add(current);
         return bands;
+    }
+
+    /** The median white space between successive rows of a region sorted by top, or 0 when none. */
+    private static float typicalLineGap(List<Fragment> byTop) {
+        List<Float> gaps = new ArrayList<>();
+        float maxBottom = -Float.MAX_VALUE;
+        int lastRow = Integer.MIN_VALUE;
+        for (Fragment f : byTop) {
+            if (lastRow != Integer.MIN_VALUE && f.rowIndex != lastRow && f.frameTop > maxBottom) {
+                gaps.add(f.frameTop - maxBottom);
+            }
+            maxBottom = Math.max(maxBottom, f.frameBottom);
+            lastRow = f.rowIndex;
+        }
+        if (gaps.isEmpty()) {
+            return 0;
+        }
+        gaps.sort(null);
+        return gaps.get(gaps.size() / 2);
     }
 
     /**
@@ -443,62 +503,84 @@ final class PdfPageLayout {
     private static void emitLeaf(List<Fragment> leaf, List<PdfLine> out) {
         List<Fragment> ordered = new ArrayList<>(leaf);
         ordered.sort(Comparator.<Fragment>comparingInt(f -> f.rowIndex).thenComparingDouble(f -> f.frameLeft));
-        float previousBottom = Float.NaN;
+        List<Row> rows = new ArrayList<>();
         int i = 0;
-        boolean firstOfLeaf = true;
         while (i < ordered.size()) {
             int j = i + 1;
             while (j < ordered.size() && ordered.get(j).rowIndex == ordered.get(i).rowIndex) {
                 j++;
             }
-            List<Fragment> row = ordered.subList(i, j);
-            StringBuilder text = new StringBuilder();
-            boolean table = false;
-            float left = Float.MAX_VALUE;
-            float top = Float.MAX_VALUE;
-            float right = -Float.MAX_VALUE;
-            float bottom = -Float.MAX_VALUE;
-            float frameTop = Float.MAX_VALUE;
-            float frameBottom = -Float.MAX_VALUE;
-            float dominantSize = 0;
-            int dominantChars = -1;
-            Fragment previous = null;
-            for (Fragment f : row) {
-                String fragmentText = f.text();
-                if (previous != null) {
-                    float gap = f.frameLeft - previous.frameRight;
-                    if (gap >= CELL_GAP * Math.max(f.size, previous.size)) {
-                        text.append(" | ");
-                        table = true;
-                    } else if (!(CjkText.endsWithCjk(text) && CjkText.startsWithCjk(fragmentText))) {
-                        text.append(' ');
-                    }
-                }
-                text.append(fragmentText);
-                left = Math.min(left, f.left);
-                top = Math.min(top, f.top);
-                right = Math.max(right, f.right);
-                bottom = Math.max(bottom, f.bottom);
-                frameTop = Math.min(frameTop, f.frameTop);
-                frameBottom = Math.max(frameBottom, f.frameBottom);
-                if (f.glyphs.size() > dominantChars) {
-                    dominantChars = f.glyphs.size();
-                    dominantSize = f.size;
-                }
-                previous = f;
+            Row row = row(ordered.subList(i, j));
+            if (!row.text.isEmpty()) {
+                rows.add(row);
             }
-            boolean gapAbove = !Float.isNaN(previousBottom)
-                    && frameTop - previousBottom > PARAGRAPH_GAP * dominantSize;
-            String lineText = text.toString().strip();
-            if (!lineText.isEmpty()) {
-                out.add(new PdfLine(lineText, new Box(left, top, right - left, bottom - top), dominantSize, table,
-                        firstOfLeaf || gapAbove));
-                firstOfLeaf = false;
-            }
-            previousBottom = frameBottom;
             i = j;
         }
+        float[] pitches = new float[Math.max(0, rows.size() - 1)];
+        for (int r = 1; r < rows.size(); r++) {
+            pitches[r - 1] = rows.get(r).frameTop - rows.get(r - 1).frameTop;
+        }
+        java.util.Arrays.sort(pitches);
+        float typicalPitch = pitches.length >= 2 ? pitches[pitches.length / 2] : Float.NaN;
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(r);
+            boolean startsParagraph = r == 0;
+            if (r > 0) {
+                Row previous = rows.get(r - 1);
+                float pitch = row.frameTop - previous.frameTop;
+                float gap = row.frameTop - previous.frameBottom;
+                // Lines of a paragraph repeat one pitch; a larger step is a paragraph gap. Without enough lines to
+                // know the pitch, white space taller than most line gaps decides.
+                startsParagraph = Float.isNaN(typicalPitch)
+                        ? gap > PARAGRAPH_GAP * row.size
+                        : pitch > PARAGRAPH_PITCH * typicalPitch || gap > 2.5f * row.size;
+            }
+            out.add(new PdfLine(row.text, row.box, row.size, row.table, startsParagraph));
+        }
     }
+
+    private static Row row(List<Fragment> fragments) {
+        StringBuilder text = new StringBuilder();
+        boolean table = false;
+        float left = Float.MAX_VALUE;
+        float top = Float.MAX_VALUE;
+        float right = -Float.MAX_VALUE;
+        float bottom = -Float.MAX_VALUE;
+        float frameTop = Float.MAX_VALUE;
+        float frameBottom = -Float.MAX_VALUE;
+        float dominantSize = 0;
+        int dominantChars = -1;
+        Fragment previous = null;
+        for (Fragment f : fragments) {
+            String fragmentText = f.text();
+            if (previous != null) {
+                float gap = f.frameLeft - previous.frameRight;
+                if (gap >= CELL_GAP * Math.max(f.size, previous.size)) {
+                    text.append(" | ");
+                    table = true;
+                } else if (!(CjkText.endsWithCjk(text) && CjkText.startsWithCjk(fragmentText))) {
+                    text.append(' ');
+                }
+            }
+            text.append(fragmentText);
+            left = Math.min(left, f.left);
+            top = Math.min(top, f.top);
+            right = Math.max(right, f.right);
+            bottom = Math.max(bottom, f.bottom);
+            frameTop = Math.min(frameTop, f.frameTop);
+            frameBottom = Math.max(frameBottom, f.frameBottom);
+            if (f.glyphs.size() > dominantChars) {
+                dominantChars = f.glyphs.size();
+                dominantSize = f.size;
+            }
+            previous = f;
+        }
+        return new Row(text.toString().strip(), new Box(left, top, right - left, bottom - top), dominantSize, table,
+                frameTop, frameBottom);
+    }
+
+    /** A row of a leaf, ready to become a line. */
+    private record Row(String text, Box box, float size, boolean table, float frameTop, float frameBottom) {}
 
     /** Glyphs of one row that sit close together: a run of words, a table cell, or a column's line. */
     private static final class Fragment {

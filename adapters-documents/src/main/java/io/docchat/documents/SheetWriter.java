@@ -35,6 +35,7 @@ final class SheetWriter {
 
     /** Adds a row given as cell texts by column index (nulls and blanks are empty cells). */
     void row(List<String> cells) {
+        FlowPages.checkInterrupted();
         int filled = 0;
         for (String cell : cells) {
             if (cell != null && !cell.isBlank()) {

@@ -66,6 +66,27 @@ class DocumentParsersTest {
         assertFailure(new WordParser().parse("blank.docx", out.toByteArray()), ParseFailure.EMPTY);
     }
 
+    @Test
+    void anInterruptedParseStopsWithATimeout() throws IOException {
+        byte[] pdf = TestPdfs.pdf(new TestPdfs.PageSpec(612, 792, 0, List.of(new TestPdfs.Text(72, 72, 12, "x"))));
+        byte[] docx = TestOffice.docx();
+        byte[] xlsx = ExcelParserTest.workbook(true);
+        byte[] html = "<html><body><p>hello</p></body></html>".getBytes(StandardCharsets.UTF_8);
+        List<ParseResult> results = new java.util.ArrayList<>();
+        // The engine enforces its per-document timeout by interrupting the parsing thread.
+        Thread.currentThread().interrupt();
+        try {
+            results.add(new PdfParser().parse("a.pdf", pdf));
+            results.add(new WordParser().parse("a.docx", docx));
+            results.add(new ExcelParser().parse("a.xlsx", xlsx));
+            results.add(new HtmlParser().parse("a.html", html));
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(results).allSatisfy(result -> assertFailure(result, ParseFailure.TIMEOUT));
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {11, 12, 13})
     void randomBytesNeverThrowWhateverTheName(long seed) {

@@ -128,6 +128,30 @@ class PdfParserTest {
     }
 
     @Test
+    void lineNumbersInTheMarginFollowTheTextAndListNumbersStayWithTheirItems() {
+        List<String> body = List.of("Proof pages carry line numbers in the margin so", "that editors can point at a line",
+                "without quoting it, and readers should not see", "them glued to the end of every line");
+        List<Text> texts = new ArrayList<>(column(72, 100, 10, 14, body));
+        for (int i = 0; i < body.size(); i++) {
+            texts.add(new Text(400, 100 + i * 14, 10, String.valueOf(i + 1)));
+        }
+        for (int i = 0; i < 3; i++) {
+            texts.add(new Text(72, 200 + i * 14, 10, (i + 1) + "."));
+            texts.add(new Text(84, 200 + i * 14, 10, "List item number " + (i + 1) + " explains one step"));
+        }
+        byte[] pdf = TestPdfs.pdf(new TestPdfs.PageSpec(612, 792, 0, texts));
+
+        List<String> lines = texts(parsed(parser.parse("proof.pdf", pdf)).pages().get(0));
+
+        List<String> expected = new ArrayList<>(body);
+        // The margin is read after the text region it stands beside.
+        expected.addAll(List.of("1. List item number 1 explains one step",
+                "2. List item number 2 explains one step", "3. List item number 3 explains one step",
+                "1", "2", "3", "4"));
+        assertThat(lines).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void wordsHyphenatedAtALineEndAreJoinedOnTheFirstLine() {
         byte[] pdf = TestPdfs.pdf(new TestPdfs.PageSpec(612, 792, 0, column(72, 100, 11, 14, List.of(
                 "the declaration of inde-", "pendence was signed in", "Philadel-", "phia by the", "North-",
