@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -107,7 +108,7 @@ final class Acs3Signature {
             return false;
         }
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                actual.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+                actual.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 
     static String percentEncode(String value) {

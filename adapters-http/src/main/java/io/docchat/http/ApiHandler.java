@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.docchat.core.DocChatException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,7 @@ final class ApiHandler implements HttpHandler {
     private Reply dispatch(HttpExchange exchange, String requestId, String method, String path) throws IOException {
         if (path.equals("/health")) {
             requireMethod(method, "GET");
-            return new Reply.Bytes("application/json", "{\"status\":\"UP\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new Reply.Bytes("application/json", "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8));
         }
         if (path.startsWith(SignedUrls.FILES_PREFIX) || path.startsWith(SignedUrls.PAGES_PREFIX)) {
             requireMethod(method, "GET");

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (DocChatHttpServer server = DocChatHttpServer.start(docChat, accounts, HttpServerConfig.defaults())) {
- *     System.out.println("listening on " + server.baseUri());
- *     ...
+ *     URI api = server.baseUri();   // e.g. http://127.0.0.1:18080
+ *     awaitShutdownSignal();
  * }
  * }</pre>
  *
@@ -144,6 +144,10 @@ public final class DocChatHttpServer implements AutoCloseable {
                     baseUri, Account.LOCAL);
         } else {
             log.info("docchat HTTP API on {} (signatures and bearer tokens required)", baseUri);
+        }
+        if (address.isAnyLocalAddress() && config.publicBaseUrl().isEmpty()) {
+            log.warn("listening on all addresses without publicBaseUrl: file and page-image URLs will name {}, "
+                    + "which clients cannot reach; set publicBaseUrl", bound);
         }
         if (config.signedUrlSecret().isEmpty()) {
             log.info("signed file URLs use a random key made at start: they stop working when this process ends");

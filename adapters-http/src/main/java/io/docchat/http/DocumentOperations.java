@@ -8,9 +8,12 @@ import java.util.Locale;
 
 /**
  * SubmitDocParsingTask, GetDocParsingResult, DetailDocument, DeleteDocument, and the files and page images behind
- * signed URLs. A document's taskId is the decimal string of its id.
+ * signed URLs. A document's taskId is the decimal string of its id. A document submitted without a folderId goes to
+ * the top-level folder {@value #DEFAULT_FOLDER}, created when first needed.
  */
 final class DocumentOperations {
+    static final String DEFAULT_FOLDER = "default";
+
     private final DocChat docChat;
     private final WireMapper wire;
     private final FileFetcher fetcher;
@@ -32,6 +35,9 @@ final class DocumentOperations {
             content = fetcher.fetch(fileUrl);
         } else {
             throw ApiException.missing("fileUrl");
+        }
+        if (folderId == null) {
+            folderId = docChat.folders().ensurePath(request.accountId(), DEFAULT_FOLDER).id();
         }
         Document document = docChat.documents().submit(request.accountId(), folderId, fileName, content);
         return new Reply.Data(wire.object().put("taskId", Long.toString(document.id())));

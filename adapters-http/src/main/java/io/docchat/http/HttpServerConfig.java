@@ -17,8 +17,10 @@ import java.util.Optional;
  * @param workerThreads        threads for ordinary requests; chat answers get {@code maxConcurrentStreams} more
  * @param maxConcurrentStreams chat answers (Chat and ChatStream) in progress at once; more are refused with 429
  * @param requestTimeout       how long a client may take to send its request body; the connection is closed after
- * @param idleTimeout          how long one write of a response may block on a client that does not read; the
- *                             connection is closed after, and a chat answer being streamed is stored interrupted
+ *                             (request headers are read by the JDK server itself, which sets no such limit)
+ * @param idleTimeout          how long one write of a streamed answer may block on a client that does not read;
+ *                             after it the answer is cancelled and stored interrupted (the blocked connection is
+ *                             released when the operating system gives up on it, or when the server closes)
  * @param shutdownGrace        how long {@link DocChatHttpServer#close()} lets answers in progress finish
  * @param signedUrlSecret      the key that signs file and page-image URLs; when empty, a random key is made at
  *                             start, so signed URLs stop working when the process ends

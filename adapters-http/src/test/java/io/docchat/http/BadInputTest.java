@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -134,6 +133,16 @@ class BadInputTest {
         assertThat(upload(folderId, "ok.txt", text).status()).isEqualTo(200);
         byte[] tooBig = "x".repeat(5000).getBytes(StandardCharsets.UTF_8);
         assertError(upload(folderId, "big.txt", tooBig), 413, "PayloadTooLarge");
+    }
+
+    @Test
+    void aFileNoParserReadsIsUnsupported() {
+        String folderId = server.acme().post("/api/v1/aidoc/folder/add", "AddFolder",
+                Map.of("folderName", "binaries", "parentFolderId", "0")).data().get("folderId").asText();
+        byte[] binary = new byte[512];
+        new java.util.Random(7).nextBytes(binary);
+        binary[0] = 0;
+        assertError(upload(folderId, "firmware.bin", binary), 415, "UnsupportedDocumentType");
     }
 
     @Test

@@ -135,6 +135,21 @@ class OperationsTest {
     }
 
     @Test
+    void aDocumentWithoutFolderGoesToTheDefaultFolder() {
+        ApiClient.Call call = new ApiClient.Call("/api/v2/aidoc/document/submitDocParsingTask", "SubmitDocParsingTask");
+        call.query.put("fileName", "loose notes.txt");
+        call.body = "Loose notes about gaskets.".getBytes(StandardCharsets.UTF_8);
+        call.contentType = "application/octet-stream";
+        String taskId = acme.send(call).data().get("taskId").asText();
+        ApiClient.Call detail = new ApiClient.Call("/api/v1/aidoc/document/detail", "DetailDocument");
+        detail.method = "GET";
+        detail.query.put("taskId", taskId);
+        JsonNode item = acme.send(detail).data();
+        assertThat(item.get("folderName").asText()).isEqualTo("default");
+        assertThat(item.get("docName").asText()).isEqualTo("loose notes.txt");
+    }
+
+    @Test
     void sessionsAreCreatedListedRenamedAndDeleted() {
         String folderId = addFolder("Sessions", "0").get("folderId").asText();
         String first = acme.post("/api/v2/aidoc/document/chat/session/create", "CreateChatSession",
