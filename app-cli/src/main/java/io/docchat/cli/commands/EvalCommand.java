@@ -1,9 +1,10 @@
 package io.docchat.cli.commands;
 
 import io.docchat.cli.DocChatCli;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code docchat eval}: reproducible measurements of answer, citation and page quality. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -13,12 +14,15 @@ public final class EvalCommand implements Runnable {
     @ParentCommand
     private DocChatCli root;
 
+    @Spec
+    private CommandSpec spec;
+
     DocChatCli root() {
         return root;
     }
 
     @Override
     public void run() {
-        new CommandLine(this).usage(root.terminal().out());
+        spec.commandLine().usage(root.terminal().out());
     }
 }

@@ -2,7 +2,9 @@ package io.docchat.cli.commands;
 
 import io.docchat.cli.DocChatCli;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code docchat keys}: the credentials the HTTP server accepts. */
 @Command(name = "keys", mixinStandardHelpOptions = true,
@@ -15,12 +17,15 @@ public final class KeysCommand implements Runnable {
     @ParentCommand
     private DocChatCli root;
 
+    @Spec
+    private CommandSpec spec;
+
     DocChatCli root() {
         return root;
     }
 
     @Override
     public void run() {
-        new picocli.CommandLine(this).usage(root.terminal().out());
+        spec.commandLine().usage(root.terminal().out());
     }
 }

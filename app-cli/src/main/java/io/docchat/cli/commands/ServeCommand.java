@@ -3,6 +3,7 @@ package io.docchat.cli.commands;
 import io.docchat.cli.Backend;
 import io.docchat.cli.CliException;
 import io.docchat.cli.DataHome;
+import io.docchat.cli.DocChatCli;
 import io.docchat.cli.ExitCodes;
 import io.docchat.cli.Interrupts;
 import io.docchat.cli.Terminal;
@@ -15,9 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code docchat serve}: the HTTP API on the data directory until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -25,7 +28,9 @@ import picocli.CommandLine.Option;
             "Serve the HTTP API (the aidoc protocol of the official SDKs) on the data directory until Ctrl-C.",
             "Without credentials the server runs in local mode: loopback only, no authentication."
         })
-public final class ServeCommand extends TopLevelCommand {
+public final class ServeCommand implements Callable<Integer> {
+    @ParentCommand
+    private DocChatCli root;
 
     @Option(names = "--host", defaultValue = HttpServerConfig.DEFAULT_HOST, paramLabel = "ADDRESS",
             description = "Address to listen on (default: ${DEFAULT-VALUE}); other than loopback needs credentials.")
@@ -43,6 +48,7 @@ public final class ServeCommand extends TopLevelCommand {
             description = "URL prefix that SubmitDocParsingTask's fileUrl may start with (repeatable); none = downloads off.")
     java.util.List<String> allowedFetchPrefixes = new java.util.ArrayList<>();
 
+    /** Runs until Ctrl-C or a termination signal, then stops the server before the engine. */
     @Override
     public Integer call() throws Exception {
         Backend backend = root().openBackend();
@@ -81,9 +87,12 @@ public final class ServeCommand extends TopLevelCommand {
         return ExitCodes.OK;
     }
 
-    @Override
-    int run(Backend backend) {
-        throw new UnsupportedOperationException("serve manages its own backend");
+    private DocChatCli root() {
+        return root;
+    }
+
+    private Terminal terminal() {
+        return root.terminal();
     }
 
     private void describe(DocChatHttpServer server) {
