@@ -97,6 +97,9 @@ class EvalCommandTest {
         Files.write(documents.resolve("guide.pdf"), Fixtures.pdf(List.of(
                 "Chapter one explains how the hydraulic press is assembled on the workshop floor.",
                 "Chapter two explains how the conveyor belt tension is adjusted with the side screws.")));
+        // A reference text of the same content beside it must not take part: only probed files are ingested.
+        Files.writeString(Files.createDirectories(temp.resolve("documents/text")).resolve("guide.txt"),
+                "Chapter one explains how the hydraulic press is assembled on the workshop floor.");
         Path probes = temp.resolve("probes.json");
         Files.writeString(probes, """
                 {"guide.pdf": {"file": "pdf/guide.pdf", "pages": 2, "probes": [

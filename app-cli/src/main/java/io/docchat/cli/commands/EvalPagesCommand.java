@@ -24,11 +24,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -100,8 +103,19 @@ public final class EvalPagesCommand extends BackendCommand {
         Json out = new Json();
         JsonNode probeFile = out.mapper().readTree(probes.toFile());
         DocChat docChat = backend.docChat();
+        // Only the files the probes name: a directory may also hold reference texts of the same documents, which
+        // would compete for the citations.
+        Set<String> probed = new HashSet<>();
+        probeFile.fieldNames().forEachRemaining(probed::add);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(documents)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(file -> probed.contains(file.getFileName().toString()))
+                    .sorted()
+                    .toList();
+        }
         Ingestor.Report ingest = new Ingestor(docChat, ACCOUNT, Duration.ofMinutes(30))
-                .ingest(List.of(documents), "eval", (done, total, pages) -> { });
+                .ingest(files, "eval", (done, total, pages) -> { });
         Map<String, Document> byName = new LinkedHashMap<>();
         for (Ingestor.Outcome outcome : ingest.outcomes()) {
             if (outcome.document() != null) {
