@@ -29,7 +29,7 @@ cli_jar=$(ls app-cli/target/docchat-app-cli-*-all.jar)
 if ! $skip_jmh && needs jmh.md; then
   pdf="$eval_dir/documents/pdf/pdfjs-freeculture.pdf"
   java -Ddocchat.bench.pdf="$pdf" -jar benchmarks/target/benchmarks.jar > "$report/jmh.md.tmp"
-  sed -n '/^| benchmark |/,$p' "$report/jmh.md.tmp" > "$report/jmh.md"
+  sed -n '/^| benchmark |/,$p' "$report/jmh.md.tmp" | grep -E '^(\||- |$)' > "$report/jmh.md"
   rm -f "$report/jmh.md.tmp"
 fi
 
@@ -63,7 +63,8 @@ java_version=$(java -version 2>&1 | head -1)
     echo
     echo "Command: \`java -Ddocchat.bench.pdf=../shared/eval/documents/pdf/pdfjs-freeculture.pdf -jar benchmarks/target/benchmarks.jar\`"
     echo "(after \`./mvnw -B -ntp -DskipTests -pl benchmarks -am package\`). SingleShotTime scores are per run (ms);"
-    echo "AverageTime scores are per operation (µs)."
+    echo "AverageTime scores are per operation (µs). The error is JMH's 99.9% interval over three iterations: on a"
+    echo "busy shared machine it can exceed the score, so read the ratios, not single figures."
     echo
     cat "$report/jmh.md"
   fi
