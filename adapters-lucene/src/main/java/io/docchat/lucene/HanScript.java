@@ -28,6 +28,19 @@ final class HanScript {
         return count;
     }
 
+    /** True if any code point of {@code text} is Han. */
+    static boolean containsHan(CharSequence text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            // Surrogates only occur for the rare extension blocks: decode those, test the rest directly.
+            int cp = Character.isHighSurrogate(c) ? Character.codePointAt(text, i) : c;
+            if (isHan(cp)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True if any code point of {@code text[0, length)} is Han. */
     static boolean containsHan(char[] text, int length) {
         for (int i = 0; i < length; ) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -65,6 +66,8 @@ public final class LucenePassageIndex implements PassageIndex {
     private final String description;
     private final Object refreshLock = new Object();
     private volatile long appliedSequence;
+    /** The highest passage id handed to the writer since open or clear (writer thread only). */
+    private long highestIdWritten;
     /** Counts completed writes; the searcher covers every write up to {@link #searchableGeneration}. */
     private final AtomicLong writeGeneration = new AtomicLong();
     private volatile long searchableGeneration;
@@ -154,17 +157,28 @@ public final class LucenePassageIndex implements PassageIndex {
         }
         // Validate the whole batch first, so a bad passage leaves the index as it was.
         passages.forEach(LucenePassageIndex::validate);
-        long highest = appliedSequence;
+        long highest = Math.max(appliedSequence, highestIdWritten);
+        long batchHighest = 0;
         try {
             for (IndexedPassage passage : passages) {
-                writer.updateDocument(new Term(PassageFields.PASSAGE_KEY, Long.toString(passage.id())),
-                        fields.toDocument(passage));
-                highest = Math.max(highest, passage.id());
+                Document doc = fields.toDocument(passage);
+                batchHighest = Math.max(batchHighest, passage.id());
+                // No indexed id is above everything ever written (this batch included), so such an id cannot be in
+                // the index: adding it skips the delete-by-id that a replace costs.
+                if (passage.id() > highest) {
+                    highest = passage.id();
+                    writer.addDocument(doc);
+                } else {
+                    writer.updateDocument(new Term(PassageFields.PASSAGE_KEY, Long.toString(passage.id())), doc);
+                }
             }
-            appliedSequence = highest;
+            appliedSequence = Math.max(appliedSequence, batchHighest);
             writeGeneration.incrementAndGet();
         } catch (IOException e) {
             throw storageFailure("add passages", e);
+        } finally {
+            // Also after a failure part-way: whatever reached the writer must be replaced, not added, on a retry.
+            highestIdWritten = highest;
         }
     }
 
@@ -251,6 +265,7 @@ public final class LucenePassageIndex implements PassageIndex {
         try {
             writer.deleteAll();
             appliedSequence = 0;
+            highestIdWritten = 0;
             writeGeneration.incrementAndGet();
         } catch (IOException e) {
             throw storageFailure("clear", e);

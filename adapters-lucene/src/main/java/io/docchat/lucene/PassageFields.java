@@ -61,6 +61,11 @@ final class PassageFields {
                 + " pairs=" + wordPairs;
     }
 
+    /** True for the fields that hold only Chinese terms, which a text without Chinese cannot match. */
+    static boolean isChineseOnly(String field) {
+        return field.equals(BIGRAMS) || field.equals(WORDS);
+    }
+
     /** The fields a query's text is matched against with full weight. */
     List<String> textFields() {
         List<String> names = new ArrayList<>(3);
@@ -89,11 +94,14 @@ final class PassageFields {
         if (wordPairs) {
             doc.add(new Field(WORD_PAIRS, text, SEARCHABLE_TEXT));
         }
-        if (chineseBigrams) {
-            doc.add(new Field(BIGRAMS, text, SEARCHABLE_TEXT));
-        }
-        if (chineseWords) {
-            doc.add(new Field(WORDS, text, SEARCHABLE_TEXT));
+        // Most passages of an English document have no Chinese at all: skip the Chinese analyzers' passes over them.
+        if (HanScript.containsHan(text)) {
+            if (chineseBigrams) {
+                doc.add(new Field(BIGRAMS, text, SEARCHABLE_TEXT));
+            }
+            if (chineseWords) {
+                doc.add(new Field(WORDS, text, SEARCHABLE_TEXT));
+            }
         }
         if (passage.title() != null && !passage.title().isBlank()) {
             doc.add(new Field(TITLE, passage.title(), SEARCHABLE_TEXT));

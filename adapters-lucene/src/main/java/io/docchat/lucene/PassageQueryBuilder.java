@@ -28,10 +28,11 @@ import org.apache.lucene.util.BytesRef;
 final class PassageQueryBuilder {
 
     /**
-     * Distinct terms taken per field from the query text. Far below Lucene's clause limit; a question is a few dozen
-     * terms, and a pasted page gains nothing from its ten-thousandth term.
+     * Distinct terms taken per field from the query text: five fields of at most 200 terms plus the filters stay
+     * below Lucene's limit of 1,024 clauses per query. A question is a few dozen terms, and a pasted page gains
+     * nothing from its ten-thousandth term.
      */
-    static final int MAX_TERMS_PER_FIELD = 256;
+    static final int MAX_TERMS_PER_FIELD = 200;
 
     private final Analyzer analyzer;
     private final List<String> textFields;
@@ -53,8 +54,11 @@ final class PassageQueryBuilder {
         }
         BooleanQuery.Builder relevance = new BooleanQuery.Builder();
         int clauses = 0;
+        boolean chinese = HanScript.containsHan(text);
         for (String field : textFields) {
-            clauses += addTerms(relevance, field, text, 1f);
+            if (chinese || !PassageFields.isChineseOnly(field)) {
+                clauses += addTerms(relevance, field, text, 1f);
+            }
         }
         if (clauses == 0) {
             return null;

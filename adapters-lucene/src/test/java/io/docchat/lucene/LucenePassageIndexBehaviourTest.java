@@ -10,6 +10,7 @@ import io.docchat.core.model.ScoredPassage;
 import io.docchat.core.model.SearchRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -89,6 +90,37 @@ class LucenePassageIndexBehaviourTest {
         }
 
         assertThat(ids(text.toString())).containsExactly(1L);
+    }
+
+    @Test
+    void aVeryLongMixedQueryStaysWithinTheClauseLimitInEveryField() {
+        index.close();
+        index = LucenePassageIndex.inMemory(
+                LuceneIndexSettings.defaults().withChineseSegmentation(ChineseSegmentation.WORDS_AND_BIGRAMS));
+        index.add(List.of(passage(1, 100, "word17 水泵流量")));
+        StringBuilder text = new StringBuilder();
+        Random random = new Random(7);
+        for (int i = 0; i < 3000; i++) {
+            text.append("word").append(i).append(' ')
+                    .append((char) (0x4E00 + random.nextInt(5000))).append((char) (0x4E00 + random.nextInt(5000)));
+        }
+        text.append(" 水泵流量");
+
+        assertThat(ids(text.toString())).contains(1L);
+    }
+
+    @Test
+    void theLastOfRepeatedIdsWinsWithinABatchAndAcrossBatches() {
+        index.add(List.of(passage(5, 100, "first turbine"), passage(3, 100, "first pump"),
+                passage(5, 100, "second turbine"), passage(7, 101, "valve")));
+        index.add(List.of(passage(3, 100, "second pump"), passage(9, 101, "gasket"), passage(9, 101, "seal")));
+
+        assertThat(ids("turbine")).containsExactly(5L);
+        assertThat(ids("first")).isEmpty();
+        assertThat(ids("second")).containsExactlyInAnyOrder(3L, 5L);
+        assertThat(ids("gasket")).isEmpty();
+        assertThat(ids("seal")).containsExactly(9L);
+        assertThat(index.appliedSequence()).isEqualTo(9);
     }
 
     @Test

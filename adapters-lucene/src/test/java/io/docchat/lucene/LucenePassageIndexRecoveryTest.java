@@ -177,13 +177,13 @@ class LucenePassageIndexRecoveryTest {
     @Test
     void anIndexBuiltWithOtherAnalysisStartsEmptyForARebuild() {
         Path dir = temp.resolve("index");
-        LuceneIndexSettings bigramsOnly =
-                LuceneIndexSettings.defaults().withChineseSegmentation(ChineseSegmentation.BIGRAMS);
-        try (LucenePassageIndex index = LucenePassageIndex.open(dir, bigramsOnly)) {
+        LuceneIndexSettings withWords =
+                LuceneIndexSettings.defaults().withChineseSegmentation(ChineseSegmentation.WORDS_AND_BIGRAMS);
+        try (LucenePassageIndex index = LucenePassageIndex.open(dir, withWords)) {
             apply(index, CHANGES);
             index.commit();
         }
-        try (LucenePassageIndex index = LucenePassageIndex.open(dir, bigramsOnly.withBm25(0.9f, 0.4f))) {
+        try (LucenePassageIndex index = LucenePassageIndex.open(dir, withWords.withBm25(0.9f, 0.4f))) {
             // Ranking settings act at search time: the index is kept.
             assertThat(index.appliedSequence()).isEqualTo(6);
             assertThat(ids(index, "manual")).containsExactlyInAnyOrder(3L, 4L);
