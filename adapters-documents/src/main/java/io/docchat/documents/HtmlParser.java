@@ -99,7 +99,7 @@ public final class HtmlParser implements DocumentParser {
                     inline.clear();
                     block(e, pages);
                 } else {
-                    current.append(inlineText(e));
+                    current.append(e.text());
                 }
             }
         }
@@ -166,11 +166,6 @@ public final class HtmlParser implements DocumentParser {
                 table(inner, pages);
             }
         }
-    }
-
-    private static String inlineText(Element e) {
-        String text = e.text();
-        return text.isEmpty() ? "" : text;
     }
 
     private static boolean hasBlock(Element e) {

@@ -2,6 +2,7 @@ package io.docchat.documents;
 
 import io.docchat.core.model.Box;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -10,10 +11,11 @@ import java.util.List;
  *
  * <p>Glyphs are grouped into rows by baseline and rows into fragments at wide horizontal gaps. The fragments are then
  * ordered by a recursive XY cut: a region is split at a vertical gutter when both sides look like columns of running
- * text (so multi-column pages read column by column), otherwise at horizontal white space, otherwise around the
- * full-width lines (titles) that hide a gutter. What remains is read row by row; a row whose fragments are far apart
- * is a table row and its cells are separated by {@code " | "}. Rows are never merged across gutters, which is what
- * keeps tables row by row and columns apart.
+ * text, or one side is a margin of line numbers (so multi-column pages read column by column); gutters narrower than
+ * a wide word space are found as vertical strips no row inks. Otherwise a region is split at horizontal white space
+ * clearly taller than its line spacing, otherwise around the full-width lines (titles) that hide a gutter. What
+ * remains is read row by row; a row whose fragments are far apart is a table row and its cells are separated by
+ * {@code " | "}. Table columns never pass for text columns, which keeps tables row by row.
  */
 final class PdfPageLayout {
 
@@ -25,7 +27,7 @@ final class PdfPageLayout {
     private static final float CELL_GAP = 1.8f;
     /** A column of text is at least this many font sizes wide. */
     private static final float MIN_COLUMN_WIDTH = 6f;
-    /** A vertical gap larger than this many font sizes between lines starts a paragraph. */
+    /** Without enough lines to know their pitch, white space taller than this many font sizes starts a paragraph. */
     private static final float PARAGRAPH_GAP = 0.7f;
     /** Horizontal white space splits a region only when clearly taller than its usual gap between lines. */
     private static final float BAND_GAP_TO_LINE_GAP = 1.6f;
@@ -40,7 +42,7 @@ final class PdfPageLayout {
     private static final int MAX_DEPTH = 40;
     /** Rows of other columns may sit between a script and its line, so look this many rows either way. */
     private static final int SCRIPT_SEARCH_ROWS = 3;
-    /** White space between lines of one paragraph is smaller than this many font sizes. */
+    /** Horizontal white space thinner than this many font sizes never splits a region. */
     private static final float BAND_GAP = 0.4f;
     /** A gutter strip may be inked by at most this share of the region's rows (titles crossing it). */
     private static final float GUTTER_INK = 0.06f;
@@ -245,7 +247,7 @@ final class PdfPageLayout {
         int bins = (int) Math.ceil(maxRight - minLeft) + 1;
         int[] ink = new int[bins];
         int[] stamp = new int[bins];
-        java.util.Arrays.fill(stamp, Integer.MIN_VALUE);
+        Arrays.fill(stamp, Integer.MIN_VALUE);
         for (Fragment f : byRow) {
             for (PdfGlyph g : f.glyphs) {
                 int from = Math.max(0, (int) (g.frameLeft - minLeft));
@@ -494,7 +496,7 @@ final class PdfPageLayout {
         for (int i = 0; i < sizes.length; i++) {
             sizes[i] = region.get(i).size;
         }
-        java.util.Arrays.sort(sizes);
+        Arrays.sort(sizes);
         return Math.max(1f, sizes[sizes.length / 2]);
     }
 
@@ -520,7 +522,7 @@ final class PdfPageLayout {
         for (int r = 1; r < rows.size(); r++) {
             pitches[r - 1] = rows.get(r).frameTop - rows.get(r - 1).frameTop;
         }
-        java.util.Arrays.sort(pitches);
+        Arrays.sort(pitches);
         float typicalPitch = pitches.length >= 2 ? pitches[pitches.length / 2] : Float.NaN;
         for (int r = 0; r < rows.size(); r++) {
             Row row = rows.get(r);

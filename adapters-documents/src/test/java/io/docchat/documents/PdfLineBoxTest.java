@@ -18,6 +18,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,30 @@ class PdfLineBoxTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 90, 180, 270})
     void theRenderedPageShowsTextOnlyInsideLineBoxes(int rotation) throws IOException {
-        byte[] pdf = TestPdfs.pdf(new TestPdfs.PageSpec(612, 792, rotation, sample()));
+        assertInkOnlyInsideLineBoxes(TestPdfs.pdf(new TestPdfs.PageSpec(612, 792, rotation, sample())));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 90})
+    void aCropBoxAwayFromTheOriginMovesBoxesWithTheDisplayedPage(int rotation) throws IOException {
+        PDDocument document = TestPdfs.document(new TestPdfs.PageSpec(612, 792, rotation, sample()));
+        var page = document.getPage(0);
+        var media = page.getMediaBox();
+        float cropWidth = media.getWidth() - 50;
+        float cropHeight = media.getHeight() - 70;
+        page.setCropBox(new PDRectangle(30, 40, cropWidth, cropHeight));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (document) {
+            document.save(out);
+        }
+
+        Page parsed = assertInkOnlyInsideLineBoxes(out.toByteArray());
+
+        assertThat(parsed.width()).isEqualTo(rotation == 90 ? cropHeight : cropWidth);
+        assertThat(parsed.height()).isEqualTo(rotation == 90 ? cropWidth : cropHeight);
+    }
+
+    private static Page assertInkOnlyInsideLineBoxes(byte[] pdf) throws IOException {
         Page page = parsed(new PdfParser().parse("boxes.pdf", pdf)).pages().get(0);
         byte[] png = new PdfPageRenderer().renderPng("boxes.pdf", pdf, 1, SCALE).orElseThrow();
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
@@ -115,6 +139,7 @@ class PdfLineBoxTest {
             assertThat(perLine[i]).as("ink inside the box of '%s'", lines.get(i).text())
                     .isGreaterThan((int) (area * 0.05));
         }
+        return page;
     }
 
     private static boolean isDark(int rgb) {

@@ -10,13 +10,11 @@ import io.docchat.core.model.Page;
 import io.docchat.core.model.ParseFailure;
 import io.docchat.core.model.ParseResult;
 import io.docchat.core.model.ParsedDocument;
-import io.docchat.core.model.TextBlock;
 import io.docchat.core.model.TextLine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -282,9 +280,5 @@ class PdfParserTest {
             sb.append(' ').append(word);
         }
         return sb.toString();
-    }
-
-    static String joined(List<TextBlock> blocks) {
-        return blocks.stream().map(TextBlock::text).collect(Collectors.joining("\n"));
     }
 }
