@@ -1,0 +1,21 @@
+package io.docchat.cli;
+
+import io.docchat.core.DocChat;
+import io.docchat.core.port.AccountStore;
+
+/** An open docchat engine and the account store it shares its database with; closing it closes both. */
+public interface Backend extends AutoCloseable {
+
+    DocChat docChat();
+
+    AccountStore accounts();
+
+    @Override
+    void close();
+
+    /** Opens the engine on a data directory. */
+    @FunctionalInterface
+    interface Factory {
+        Backend open(DataHome home, ModelSettings model);
+    }
+}

@@ -1,0 +1,57 @@
+package io.docchat.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The data directory of an embedded docchat: the SQLite database, the Lucene index, the stored original files and the
+ * configuration file.
+ */
+public record DataHome(Path root) {
+    public static final String ENV_VARIABLE = "DOCCHAT_HOME";
+
+    public DataHome {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    /** {@code --home} if given, else {@code $DOCCHAT_HOME}, else {@code ~/.docchat}. */
+    public static DataHome resolve(Path option, CliEnvironment environment) {
+        if (option != null) {
+            return new DataHome(option);
+        }
+        String variable = environment.variable(ENV_VARIABLE);
+        if (variable != null) {
+            return new DataHome(Path.of(variable));
+        }
+        return new DataHome(environment.userHome().resolve(".docchat"));
+    }
+
+    public Path database() {
+        return root.resolve("docchat.db");
+    }
+
+    public Path index() {
+        return root.resolve("index");
+    }
+
+    public Path files() {
+        return root.resolve("files");
+    }
+
+    public Path configFile() {
+        return root.resolve("config.properties");
+    }
+
+    /** Creates the directory and its sub-directories if they are missing. */
+    public DataHome create() {
+        try {
+            Files.createDirectories(index());
+            Files.createDirectories(files());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + root + ": " + e.getMessage(), e);
+        }
+        return this;
+    }
+}

@@ -1,0 +1,184 @@
+package io.docchat.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import io.docchat.cli.commands.AskCommand;
+import io.docchat.cli.commands.ChatCommand;
+import io.docchat.cli.commands.DocsCommand;
+import io.docchat.cli.commands.EvalCommand;
+import io.docchat.cli.commands.FoldersCommand;
+import io.docchat.cli.commands.HistoryCommand;
+import io.docchat.cli.commands.IngestCommand;
+import io.docchat.cli.commands.KeysCommand;
+import io.docchat.cli.commands.ReindexCommand;
+import io.docchat.cli.commands.RmCommand;
+import io.docchat.cli.commands.ServeCommand;
+import io.docchat.cli.commands.SessionsCommand;
+import io.docchat.core.DocChatException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code docchat} command: chat with a knowledge base of documents, answers citing pages and lines. */
+@Command(
+        name = "docchat",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Ask questions about your documents; answers cite documents, pages and lines.",
+        subcommands = {
+            IngestCommand.class,
+            AskCommand.class,
+            ChatCommand.class,
+            SessionsCommand.class,
+            HistoryCommand.class,
+            FoldersCommand.class,
+            DocsCommand.class,
+            RmCommand.class,
+            ReindexCommand.class,
+            ServeCommand.class,
+            KeysCommand.class,
+            EvalCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {
+            "",
+            "Data lives in $DOCCHAT_HOME (default ~/.docchat). Model settings: config.properties there",
+            "(llm.baseUrl, llm.apiKey, llm.model), overridden by DOCCHAT_LLM_BASE_URL, DOCCHAT_LLM_API_KEY,",
+            "DOCCHAT_LLM_MODEL, overridden by the --llm-* flags. Without a base URL the offline extractive model answers.",
+            "Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 some files failed, 130 interrupted."
+        })
+public final class DocChatCli implements Runnable {
+
+    private final CliEnvironment environment;
+    private final Backend.Factory backendFactory;
+
+    @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Data directory (default: $DOCCHAT_HOME or ~/.docchat).")
+    private Path home;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Log debug output and show stack traces of errors.")
+    private boolean verbose;
+
+    @Option(names = "--llm-base-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "OpenAI-compatible endpoint, e.g. https://api.openai.com/v1.")
+    private String llmBaseUrl;
+
+    @Option(names = "--llm-api-key", scope = ScopeType.INHERIT, paramLabel = "KEY",
+            description = "API key of the endpoint.")
+    private String llmApiKey;
+
+    @Option(names = "--llm-model", scope = ScopeType.INHERIT, paramLabel = "NAME", description = "Model name.")
+    private String llmModel;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public DocChatCli(CliEnvironment environment, Backend.Factory backendFactory) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+        this.backendFactory = Objects.requireNonNull(backendFactory, "backendFactory");
+    }
+
+    public static void main(String[] args) {
+        int code = commandLine(CliEnvironment.system(), EmbeddedBackend::open).execute(args);
+        System.exit(code);
+    }
+
+    /** A ready-to-run command line writing to the environment's terminal. */
+    public static CommandLine commandLine(CliEnvironment environment, Backend.Factory backendFactory) {
+        DocChatCli root = new DocChatCli(environment, backendFactory);
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setOut(environment.terminal().out());
+        commandLine.setErr(environment.terminal().err());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionStrategy(parseResult -> {
+            root.configureLogging();
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> root.report(e));
+        commandLine.setParameterExceptionHandler(DocChatCli::reportUsage);
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(environment.terminal().out());
+    }
+
+    public CliEnvironment environment() {
+        return environment;
+    }
+
+    public Terminal terminal() {
+        return environment.terminal();
+    }
+
+    public DataHome home() {
+        return DataHome.resolve(home, environment);
+    }
+
+    public boolean verbose() {
+        return verbose;
+    }
+
+    public ModelSettings modelSettings() {
+        return ModelSettings.resolve(home().configFile(), environment, llmBaseUrl, llmApiKey, llmModel);
+    }
+
+    /** Opens the engine on the data directory, creating it on first use. */
+    public Backend openBackend() {
+        DataHome dataHome = home().create();
+        return backendFactory.open(dataHome, modelSettings());
+    }
+
+    /** Opens the engine on another data directory (evaluation runs use a fresh temporary one). */
+    public Backend openBackend(DataHome dataHome) {
+        return backendFactory.open(dataHome.create(), modelSettings());
+    }
+
+    private void configureLogging() {
+        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+        if (verbose && factory instanceof LoggerContext context) {
+            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.DEBUG);
+        }
+    }
+
+    private int report(Exception e) {
+        int code;
+        String message;
+        if (e instanceof CliException cli) {
+            code = cli.exitCode();
+            message = cli.getMessage();
+        } else if (e instanceof DocChatException docChat) {
+            code = ExitCodes.of(docChat);
+            message = docChat.getMessage();
+        } else if (e instanceof UncheckedIOException io) {
+            code = ExitCodes.FAILURE;
+            message = io.getMessage();
+        } else {
+            code = ExitCodes.FAILURE;
+            message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        Terminal terminal = environment.terminal();
+        terminal.err().println(terminal.red("error: ") + message);
+        if (verbose) {
+            e.printStackTrace(terminal.err());
+        }
+        terminal.err().flush();
+        return code;
+    }
+
+    private static int reportUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        command.getErr().println("error: " + e.getMessage());
+        command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+        command.getErr().flush();
+        return ExitCodes.USAGE;
+    }
+}

@@ -1,0 +1,82 @@
+package io.docchat.cli;
+
+import io.docchat.core.DocChat;
+import io.docchat.core.DocChatBuilder;
+import io.docchat.core.files.FileSystemFileStore;
+import io.docchat.core.plan.HeuristicQueryPlanner;
+import io.docchat.core.port.AccountStore;
+import io.docchat.core.port.DocumentParser;
+import io.docchat.documents.DocumentParsers;
+import io.docchat.documents.PdfPageRenderer;
+import io.docchat.lucene.LucenePassageIndex;
+import io.docchat.openai.OpenAiAnswerModel;
+import io.docchat.openai.OpenAiConfig;
+import io.docchat.openai.OpenAiQueryPlanner;
+import io.docchat.sqlite.SqliteDatabase;
+import java.util.Optional;
+
+/**
+ * The embedded default: SQLite for the stores, Lucene for the passage index, the original files on disk, every parser,
+ * and the extractive answer model unless an OpenAI-compatible endpoint is configured.
+ */
+public final class EmbeddedBackend implements Backend {
+    private final SqliteDatabase database;
+    private final DocChat docChat;
+
+    private EmbeddedBackend(SqliteDatabase database, DocChat docChat) {
+        this.database = database;
+        this.docChat = docChat;
+    }
+
+    /** Opens (creating on first use) the database, index and files of the data directory. */
+    public static Backend open(DataHome home, ModelSettings model) {
+        Optional<OpenAiConfig> openAi = openAiConfig(model);
+        SqliteDatabase database = SqliteDatabase.open(home.database());
+        try {
+            DocChatBuilder builder = DocChat.builder()
+                    .knowledgeStore(database.knowledgeStore())
+                    .chatStore(database.chatStore())
+                    .accountStore(database.accountStore())
+                    .passageIndex(LucenePassageIndex.open(home.index()))
+                    .fileStore(new FileSystemFileStore(home.files()))
+                    .pageRenderer(new PdfPageRenderer());
+            for (DocumentParser parser : DocumentParsers.all()) {
+                builder.parser(parser);
+            }
+            openAi.ifPresent(config -> builder
+                    .answerModel(new OpenAiAnswerModel(config))
+                    .queryPlanner(new OpenAiQueryPlanner(config, new HeuristicQueryPlanner())));
+            return new EmbeddedBackend(database, builder.build());
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Optional<OpenAiConfig> openAiConfig(ModelSettings model) {
+        try {
+            return OpenAiConfig.fromEnvironment(model.variables());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public DocChat docChat() {
+        return docChat;
+    }
+
+    @Override
+    public AccountStore accounts() {
+        return database.accountStore();
+    }
+
+    @Override
+    public void close() {
+        try {
+            docChat.close();
+        } finally {
+            database.close();
+        }
+    }
+}

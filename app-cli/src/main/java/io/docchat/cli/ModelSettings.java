@@ -1,0 +1,97 @@
+package io.docchat.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Which answer model to use, as {@code DOCCHAT_LLM_*} settings. Without a base URL the offline extractive model
+ * answers; with one, an OpenAI-compatible chat-completions endpoint does.
+ *
+ * @param variables the resolved settings by environment variable name, e.g. {@code DOCCHAT_LLM_BASE_URL}
+ */
+public record ModelSettings(Map<String, String> variables) {
+    public static final String BASE_URL = "DOCCHAT_LLM_BASE_URL";
+    public static final String API_KEY = "DOCCHAT_LLM_API_KEY";
+    public static final String MODEL = "DOCCHAT_LLM_MODEL";
+
+    /** Keys of the configuration file and the variables they stand for. */
+    private static final Map<String, String> FILE_KEYS = Map.of(
+            "llm.baseUrl", BASE_URL,
+            "llm.apiKey", API_KEY,
+            "llm.model", MODEL,
+            "llm.temperature", "DOCCHAT_LLM_TEMPERATURE",
+            "llm.maxTokens", "DOCCHAT_LLM_MAX_TOKENS",
+            "llm.timeoutSeconds", "DOCCHAT_LLM_TIMEOUT_SECONDS",
+            "llm.maxRetries", "DOCCHAT_LLM_MAX_RETRIES",
+            "llm.citationMarkers", "DOCCHAT_LLM_CITATION_MARKERS",
+            "llm.historyChars", "DOCCHAT_LLM_HISTORY_CHARS");
+
+    public static final ModelSettings EXTRACTIVE = new ModelSettings(Map.of());
+
+    public ModelSettings {
+        variables = Map.copyOf(variables);
+    }
+
+    public String baseUrl() {
+        return variables.get(BASE_URL);
+    }
+
+    public String model() {
+        return variables.get(MODEL);
+    }
+
+    public boolean usesRemoteModel() {
+        return baseUrl() != null;
+    }
+
+    /** What a person reads about the model in use, never the key. */
+    public String describe() {
+        if (!usesRemoteModel()) {
+            return "extractive (offline)";
+        }
+        return (model() == null ? "(no model named)" : model()) + " at " + baseUrl();
+    }
+
+    /**
+     * The configuration file of the data directory, overridden by environment variables, overridden by flags
+     * (each flag may be null).
+     */
+    public static ModelSettings resolve(
+            Path configFile, CliEnvironment environment, String flagBaseUrl, String flagApiKey, String flagModel) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        Properties file = load(configFile);
+        FILE_KEYS.forEach((key, variable) -> put(merged, variable, file.getProperty(key)));
+        for (String variable : FILE_KEYS.values()) {
+            put(merged, variable, environment.variable(variable));
+        }
+        put(merged, BASE_URL, flagBaseUrl);
+        put(merged, API_KEY, flagApiKey);
+        put(merged, MODEL, flagModel);
+        return new ModelSettings(merged);
+    }
+
+    private static void put(Map<String, String> settings, String variable, String value) {
+        if (value != null && !value.isBlank()) {
+            settings.put(variable, value.strip());
+        }
+    }
+
+    private static Properties load(Path configFile) {
+        Properties properties = new Properties();
+        if (Files.isRegularFile(configFile)) {
+            try (Reader reader = Files.newBufferedReader(configFile, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + configFile + ": " + e.getMessage(), e);
+            }
+        }
+        return properties;
+    }
+}

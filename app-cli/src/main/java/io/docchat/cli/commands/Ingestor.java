@@ -1,0 +1,189 @@
+package io.docchat.cli.commands;
+
+import io.docchat.core.DocChat;
+import io.docchat.core.DocChatException;
+import io.docchat.core.ErrorCode;
+import io.docchat.core.model.Document;
+import io.docchat.core.model.DocumentStatus;
+import io.docchat.core.model.Folder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Submits files and directories (recursively, sub-directories becoming sub-folders) to a folder path, then waits until
+ * every document is parsed or failed. One bad file never stops the others.
+ */
+final class Ingestor {
+
+    /** One file's outcome: the document when it was accepted, else the reason it was not. */
+    record Outcome(Path file, String folderPath, Document document, String failure, boolean skipped) {
+        boolean completed() {
+            return document != null && document.status() == DocumentStatus.PARSING_COMPLETED;
+        }
+
+        boolean failed() {
+            return !skipped && !completed();
+        }
+
+        String reason() {
+            if (failure != null) {
+                return failure;
+            }
+            if (document == null) {
+                return "not submitted";
+            }
+            if (document.status() == DocumentStatus.PARSING_FAILED) {
+                return document.errorMessage() == null ? "parsing failed" : document.errorMessage();
+            }
+            return document.status().isFinal() ? null : "still " + document.status().name().toLowerCase() + " after waiting";
+        }
+    }
+
+    /** What ingesting produced. */
+    record Report(List<Outcome> outcomes, long elapsedNanos) {
+        long completed() {
+            return outcomes.stream().filter(Outcome::completed).count();
+        }
+
+        long failed() {
+            return outcomes.stream().filter(Outcome::failed).count();
+        }
+
+        long skipped() {
+            return outcomes.stream().filter(Outcome::skipped).count();
+        }
+
+        long pages() {
+            return outcomes.stream().filter(Outcome::completed).mapToLong(o -> o.document().pageCount()).sum();
+        }
+    }
+
+    /** Progress as documents finish. */
+    interface Listener {
+        void progress(int done, int total, long pages);
+    }
+
+    private final DocChat docChat;
+    private final String accountId;
+    private final Duration timeout;
+
+    Ingestor(DocChat docChat, String accountId, Duration timeout) {
+        this.docChat = docChat;
+        this.accountId = accountId;
+        this.timeout = timeout;
+    }
+
+    Report ingest(List<Path> paths, String folderPath, Listener listener) throws InterruptedException {
+        long start = System.nanoTime();
+        String base = FolderPaths.normalize(folderPath);
+        List<Outcome> outcomes = new ArrayList<>();
+        Map<String, Folder> folders = new HashMap<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                for (Path file : walk(path)) {
+                    Path relativeDir = path.relativize(file).getParent();
+                    String target = relativeDir == null ? base : join(base, relativeDir.toString().replace('\\', '/'));
+                    outcomes.add(submit(file, target, folders, true));
+                }
+            } else {
+                outcomes.add(submit(path, base, folders, false));
+            }
+        }
+        List<Outcome> finished = await(outcomes, listener);
+        return new Report(finished, System.nanoTime() - start);
+    }
+
+    private List<Path> walk(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> !hidden(directory.relativize(file)))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new DocChatException(ErrorCode.INVALID_PARAMETER, "cannot read directory " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Outcome submit(Path file, String folderPath, Map<String, Folder> folders, boolean foundInDirectory) {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return new Outcome(file, folderPath, null, "no such file", false);
+        } catch (IOException e) {
+            return new Outcome(file, folderPath, null, "cannot read: " + e.getMessage(), false);
+        }
+        try {
+            Folder folder = folders.computeIfAbsent(folderPath, path -> docChat.folders().ensurePath(accountId, path));
+            Document document = docChat.documents().submit(accountId, folder.id(), file.getFileName().toString(), content);
+            return new Outcome(file, folderPath, document, null, false);
+        } catch (DocChatException e) {
+            // Files found by walking a directory may be anything (images, archives): skip what no parser reads.
+            boolean skip = foundInDirectory && e.code() == ErrorCode.UNSUPPORTED_DOCUMENT_TYPE;
+            return new Outcome(file, folderPath, null, e.getMessage(), skip);
+        }
+    }
+
+    private List<Outcome> await(List<Outcome> outcomes, Listener listener) throws InterruptedException {
+        Map<Integer, Outcome> pending = new LinkedHashMap<>();
+        List<Outcome> result = new ArrayList<>(outcomes);
+        for (int i = 0; i < result.size(); i++) {
+            Outcome outcome = result.get(i);
+            if (outcome.document() != null && !outcome.document().status().isFinal()) {
+                pending.put(i, outcome);
+            }
+        }
+        int total = result.size();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        listener.progress(total - pending.size(), total, pagesOf(result));
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            var first = pending.entrySet().iterator().next();
+            Document head = docChat.documents()
+                    .awaitProcessed(accountId, first.getValue().document().id(), Duration.ofMillis(250));
+            refresh(result, pending, first.getKey(), head);
+            for (Integer index : List.copyOf(pending.keySet())) {
+                refresh(result, pending, index, docChat.documents().get(accountId, result.get(index).document().id()));
+            }
+            listener.progress(total - pending.size(), total, pagesOf(result));
+        }
+        return result;
+    }
+
+    private static void refresh(List<Outcome> result, Map<Integer, Outcome> pending, int index, Document latest) {
+        Outcome old = result.get(index);
+        Outcome updated = new Outcome(old.file(), old.folderPath(), latest, null, false);
+        result.set(index, updated);
+        if (latest.status().isFinal()) {
+            pending.remove(index);
+        }
+    }
+
+    private static long pagesOf(List<Outcome> outcomes) {
+        return outcomes.stream().filter(Outcome::completed).mapToLong(o -> o.document().pageCount()).sum();
+    }
+
+    private static String join(String base, String relative) {
+        return FolderPaths.normalize(base.isEmpty() ? relative : base + "/" + relative);
+    }
+}

@@ -1,0 +1,78 @@
+package io.docchat.cli.commands;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docchat.cli.Backend;
+import io.docchat.cli.ExitCodes;
+import io.docchat.cli.Terminal;
+import io.docchat.core.model.AccessKey;
+import io.docchat.core.model.Account;
+import io.docchat.core.model.BearerToken;
+import io.docchat.core.port.AccountStore;
+import java.security.SecureRandom;
+import java.time.Instant;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code docchat keys create}: a new credential, its secret shown once. */
+@Command(name = "create", mixinStandardHelpOptions = true,
+        description = "Create an AccessKey pair (default) or a bearer token. The secret is shown only once.")
+public final class KeysCreateCommand extends KeysSubcommand {
+
+    @Option(names = "--bearer", description = "Create a bearer token instead of an AccessKey pair.")
+    boolean bearer;
+
+    @Option(names = "--label", paramLabel = "TEXT", defaultValue = "", description = "A note on what the token is for.")
+    String label;
+
+    @Option(names = "--account", paramLabel = "ID", defaultValue = Account.LOCAL,
+            description = "The account (tenant) the credential acts for; created if new (default: ${DEFAULT-VALUE},"
+                    + " the account the command line uses).")
+    String account;
+
+    @Option(names = "--json", description = "Print as JSON.")
+    boolean json;
+
+    @Override
+    int run(Backend backend) {
+        AccountStore accounts = backend.accounts();
+        Instant now = Instant.now();
+        if (accounts.findAccount(account).isEmpty()) {
+            accounts.insertAccount(new Account(account, account, now));
+        }
+        Credentials credentials = new Credentials(new SecureRandom());
+        Terminal terminal = terminal();
+        Json out = new Json();
+        ObjectNode node = out.object();
+        node.put("account", account);
+        if (bearer) {
+            String token = credentials.bearerToken();
+            accounts.insertBearerToken(new BearerToken(Credentials.hash(token), account, label, now));
+            node.put("type", "bearer");
+            node.put("token", token);
+            node.put("tokenHash", Credentials.hash(token));
+            if (!json) {
+                terminal.out().println("Bearer token for account " + account + " (shown only now, keep it safe):");
+                terminal.out().println("  " + terminal.bold(token));
+                terminal.out().println("Use it as: Authorization: Bearer " + token);
+            }
+        } else {
+            AccessKey key = new AccessKey(credentials.accessKeyId(), account, credentials.accessKeySecret(), now);
+            accounts.insertAccessKey(key);
+            node.put("type", "accessKey");
+            node.put("accessKeyId", key.accessKeyId());
+            node.put("accessKeySecret", key.secret());
+            if (!json) {
+                terminal.out().println("AccessKey pair for account " + account + " (the secret is shown only now):");
+                terminal.out().println("  AccessKeyId:     " + terminal.bold(key.accessKeyId()));
+                terminal.out().println("  AccessKeySecret: " + terminal.bold(key.secret()));
+            }
+        }
+        if (json) {
+            out.print(terminal.out(), node);
+        } else {
+            terminal.out().println(terminal.dim("Restart a running server in local mode to require credentials."));
+            terminal.out().flush();
+        }
+        return ExitCodes.OK;
+    }
+}

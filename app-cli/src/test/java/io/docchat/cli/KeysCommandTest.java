@@ -1,0 +1,45 @@
+package io.docchat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KeysCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void createdCredentialsAreListedWithoutSecretsAndCanBeRevoked() throws Exception {
+        CliHarness cli = new CliHarness(temp);
+        JsonNode key = JSON.readTree(cli.run("keys", "create", "--json").out());
+        String keyId = key.path("accessKeyId").asText();
+        String secret = key.path("accessKeySecret").asText();
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(32);
+        JsonNode token = JSON.readTree(cli.run("keys", "create", "--bearer", "--label", "ci", "--json").out());
+        String bearer = token.path("token").asText();
+
+        CliHarness.Result list = cli.run("keys", "list", "--json");
+        assertThat(list.out()).contains(keyId).doesNotContain(secret).doesNotContain(bearer);
+        assertThat(JSON.readTree(list.out())).hasSize(2);
+
+        assertThat(cli.run("keys", "revoke", keyId).exitCode()).isZero();
+        assertThat(cli.run("keys", "revoke", bearer).exitCode()).isZero();
+        assertThat(JSON.readTree(cli.run("keys", "list", "--json").out())).isEmpty();
+        assertThat(cli.run("keys", "revoke", keyId).exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+    }
+
+    @Test
+    void aBearerTokenCanBeRevokedByItsListedHashPrefix() throws Exception {
+        CliHarness cli = new CliHarness(temp);
+        cli.run("keys", "create", "--bearer");
+        String hash = JSON.readTree(cli.run("keys", "list", "--json").out()).get(0).path("id").asText();
+        assertThat(cli.run("keys", "revoke", hash.substring(0, 12)).exitCode()).isZero();
+        assertThat(JSON.readTree(cli.run("keys", "list", "--json").out())).isEmpty();
+    }
+}

@@ -1,0 +1,53 @@
+package io.docchat.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelSettingsTest {
+    @TempDir
+    Path temp;
+
+    private CliEnvironment environment(Map<String, String> variables) {
+        Terminal terminal = new Terminal(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false, false);
+        return new CliEnvironment(variables, new ByteArrayInputStream(new byte[0]), terminal, Interrupts.none(), temp);
+    }
+
+    @Test
+    void environmentOverridesTheFileAndFlagsOverrideBoth() throws Exception {
+        Path config = temp.resolve("config.properties");
+        Files.writeString(config, "llm.baseUrl=http://file:1/v1\nllm.model=file-model\nllm.apiKey=file-key\nllm.maxTokens=77\n");
+        CliEnvironment env = environment(Map.of("DOCCHAT_LLM_MODEL", "env-model", "DOCCHAT_LLM_API_KEY", "env-key"));
+
+        ModelSettings settings = ModelSettings.resolve(config, env, null, "flag-key", null);
+
+        assertThat(settings.baseUrl()).isEqualTo("http://file:1/v1");
+        assertThat(settings.model()).isEqualTo("env-model");
+        assertThat(settings.variables()).containsEntry(ModelSettings.API_KEY, "flag-key")
+                .containsEntry("DOCCHAT_LLM_MAX_TOKENS", "77");
+        assertThat(settings.describe()).contains("env-model").doesNotContain("key");
+    }
+
+    @Test
+    void nothingConfiguredMeansTheExtractiveModel() {
+        ModelSettings settings = ModelSettings.resolve(temp.resolve("absent.properties"), environment(Map.of()), null, null, null);
+        assertThat(settings.usesRemoteModel()).isFalse();
+        assertThat(settings.describe()).startsWith("extractive");
+    }
+
+    @Test
+    void dataHomeComesFromTheFlagThenTheVariableThenTheUserHome() {
+        assertThat(DataHome.resolve(temp.resolve("flag"), environment(Map.of("DOCCHAT_HOME", "/x"))).root())
+                .isEqualTo(temp.resolve("flag"));
+        assertThat(DataHome.resolve(null, environment(Map.of("DOCCHAT_HOME", temp.resolve("var").toString()))).root())
+                .isEqualTo(temp.resolve("var"));
+        assertThat(DataHome.resolve(null, environment(Map.of())).root()).isEqualTo(temp.resolve(".docchat"));
+    }
+}
