@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -152,22 +153,27 @@ class LucenePassageIndexBehaviourTest {
     @Test
     void searchesRunWhileOneThreadWrites() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch readerSearched = new CountDownLatch(1);
         try {
             Future<?> writer = pool.submit(() -> {
+                // Without this the writer can finish before the reader's first search on a fast machine.
+                readerSearched.await(30, TimeUnit.SECONDS);
                 for (int i = 1; i <= 200; i++) {
                     index.add(List.of(passage(i, i % 7, "pump unit " + i)));
                     if (i % 50 == 0) {
                         index.removeDocument(3, 200 + i);
                     }
                 }
+                return null;
             });
             Future<Integer> reader = pool.submit(() -> {
                 int searches = 0;
-                while (!writer.isDone()) {
+                do {
                     List<ScoredPassage> hits = index.search(new SearchRequest(ACCOUNT, "pump", Set.of(), Set.of(), 5));
                     assertThat(hits.size()).isLessThanOrEqualTo(5);
                     searches++;
-                }
+                    readerSearched.countDown();
+                } while (!writer.isDone());
                 return searches;
             });
             writer.get(60, TimeUnit.SECONDS);
