@@ -69,7 +69,6 @@ public class ChatBenchmark {
         for (long id : ids) {
             docChat.documents().awaitProcessed(Account.LOCAL, id, Duration.ofMinutes(5));
         }
-        docChat.reindex();
         questions = new String[500];
         for (int i = 0; i < questions.length; i++) {
             questions[i] = "What about " + text.query(random, 3) + "?";

@@ -122,8 +122,6 @@ public final class EvalPagesCommand extends BackendCommand {
                 byName.putIfAbsent(outcome.file().getFileName().toString(), outcome.document());
             }
         }
-        // A document reads as parsed slightly before its passages are searchable; measure on a complete index.
-        docChat.reindex();
         Folder root = Scopes.folder(docChat, ACCOUNT, "eval");
         Answering answering = new Answering(docChat, ACCOUNT, Interrupts.none());
         List<FileReport> reports = new ArrayList<>();
