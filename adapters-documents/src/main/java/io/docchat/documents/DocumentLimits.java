@@ -1,5 +1,9 @@
 package io.docchat.documents;
 
+import io.docchat.core.model.ParseFailure;
+import io.docchat.core.model.ParseResult;
+import java.util.Optional;
+
 /**
  * Resource limits every parser and the page renderer respect, so that one hostile or oversized file cannot exhaust
  * memory, disk or time for everything else in the process.
@@ -70,6 +74,18 @@ public record DocumentLimits(
     public DocumentLimits withMaxUncompressedBytes(long bytes) {
         return new DocumentLimits(maxFileBytes, maxPages, maxTextChars, minInflateRatio, bytes,
                 pdfMainMemoryBytes, pdfScratchBytes, wordPageChars, maxRenderPixels);
+    }
+
+    /** The failure of a file that is empty or over the size limit: every parser refuses those before opening them. */
+    Optional<ParseResult> refuseEmptyOrTooLarge(byte[] content) {
+        if (content == null || content.length == 0) {
+            return Optional.of(ParseResult.failure(ParseFailure.EMPTY, "The file is empty."));
+        }
+        if (content.length > maxFileBytes) {
+            return Optional.of(ParseResult.failure(ParseFailure.TOO_LARGE,
+                    "The file is " + content.length + " bytes; the limit is " + maxFileBytes + " bytes."));
+        }
+        return Optional.empty();
     }
 
     private static void requirePositive(long value, String name) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -48,12 +49,9 @@ public final class HtmlParser implements DocumentParser {
 
     @Override
     public ParseResult parse(String fileName, byte[] content) {
-        if (content == null || content.length == 0) {
-            return ParseResult.failure(ParseFailure.EMPTY, "The file is empty.");
-        }
-        if (content.length > limits.maxFileBytes()) {
-            return ParseResult.failure(ParseFailure.TOO_LARGE,
-                    "The file is " + content.length + " bytes; the limit is " + limits.maxFileBytes() + " bytes.");
+        Optional<ParseResult> refused = limits.refuseEmptyOrTooLarge(content);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         try {
             Document document = Jsoup.parse(new ByteArrayInputStream(content), null, "");

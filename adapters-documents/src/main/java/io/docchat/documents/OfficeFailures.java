@@ -16,12 +16,9 @@ final class OfficeFailures {
 
     /** Checks every parser does before opening a file. */
     static Optional<ParseResult> precheck(byte[] content, FileKind kind, DocumentLimits limits) {
-        if (content == null || content.length == 0) {
-            return Optional.of(ParseResult.failure(ParseFailure.EMPTY, "The file is empty."));
-        }
-        if (content.length > limits.maxFileBytes()) {
-            return Optional.of(ParseResult.failure(ParseFailure.TOO_LARGE,
-                    "The file is " + content.length + " bytes; the limit is " + limits.maxFileBytes() + " bytes."));
+        Optional<ParseResult> refused = limits.refuseEmptyOrTooLarge(content);
+        if (refused.isPresent()) {
+            return refused;
         }
         if (kind == FileKind.ENCRYPTED_OFFICE) {
             return Optional.of(ParseResult.failure(ParseFailure.ENCRYPTED, PASSWORD_PROTECTED));

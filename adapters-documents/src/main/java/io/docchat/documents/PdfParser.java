@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -44,12 +45,9 @@ public final class PdfParser implements DocumentParser {
 
     @Override
     public ParseResult parse(String fileName, byte[] content) {
-        if (content == null || content.length == 0) {
-            return ParseResult.failure(ParseFailure.EMPTY, "The file is empty.");
-        }
-        if (content.length > limits.maxFileBytes()) {
-            return ParseResult.failure(ParseFailure.TOO_LARGE,
-                    "The file is " + content.length + " bytes; the limit is " + limits.maxFileBytes() + " bytes.");
+        Optional<ParseResult> refused = limits.refuseEmptyOrTooLarge(content);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         try (PDDocument document = load(content, limits)) {
             int pageCount = document.getNumberOfPages();
