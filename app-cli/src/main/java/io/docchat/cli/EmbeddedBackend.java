@@ -43,13 +43,25 @@ public final class EmbeddedBackend implements Backend {
             for (DocumentParser parser : DocumentParsers.all()) {
                 builder.parser(parser);
             }
-            openAi.ifPresent(config -> builder
-                    .answerModel(new OpenAiAnswerModel(config))
-                    .queryPlanner(new OpenAiQueryPlanner(config, new HeuristicQueryPlanner())));
+            boolean rewriteFollowUps = rewritesFollowUps(model);
+            openAi.ifPresent(config -> {
+                builder.answerModel(new OpenAiAnswerModel(config));
+                if (rewriteFollowUps) {
+                    builder.queryPlanner(new OpenAiQueryPlanner(config, new HeuristicQueryPlanner()));
+                }
+            });
             return new EmbeddedBackend(database, builder.build());
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    private static boolean rewritesFollowUps(ModelSettings model) {
+        try {
+            return model.rewritesFollowUps();
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
         }
     }
 

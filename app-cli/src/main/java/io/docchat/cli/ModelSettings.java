@@ -20,6 +20,8 @@ public record ModelSettings(Map<String, String> variables) {
     public static final String BASE_URL = "DOCCHAT_LLM_BASE_URL";
     public static final String API_KEY = "DOCCHAT_LLM_API_KEY";
     public static final String MODEL = "DOCCHAT_LLM_MODEL";
+    /** Whether the model rewrites follow-up questions before retrieval ({@code true}/{@code false}, default false). */
+    public static final String REWRITE_FOLLOW_UPS = "DOCCHAT_LLM_REWRITE_FOLLOW_UPS";
 
     /** Keys of the configuration file and the variables they stand for. */
     private static final Map<String, String> FILE_KEYS = Map.of(
@@ -31,7 +33,8 @@ public record ModelSettings(Map<String, String> variables) {
             "llm.timeoutSeconds", "DOCCHAT_LLM_TIMEOUT_SECONDS",
             "llm.maxRetries", "DOCCHAT_LLM_MAX_RETRIES",
             "llm.citationMarkers", "DOCCHAT_LLM_CITATION_MARKERS",
-            "llm.historyChars", "DOCCHAT_LLM_HISTORY_CHARS");
+            "llm.historyChars", "DOCCHAT_LLM_HISTORY_CHARS",
+            "llm.rewriteFollowUps", REWRITE_FOLLOW_UPS);
 
     public static final ModelSettings EXTRACTIVE = new ModelSettings(Map.of());
 
@@ -49,6 +52,23 @@ public record ModelSettings(Map<String, String> variables) {
 
     public boolean usesRemoteModel() {
         return baseUrl() != null;
+    }
+
+    /**
+     * True when the remote model should also make follow-up questions standalone before retrieval; off by default,
+     * because it costs a model round trip before every follow-up's first byte.
+     *
+     * @throws IllegalArgumentException for a value other than true or false
+     */
+    public boolean rewritesFollowUps() {
+        String value = variables.get(REWRITE_FOLLOW_UPS);
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return usesRemoteModel();
+        }
+        throw new IllegalArgumentException(REWRITE_FOLLOW_UPS + " must be true or false, not '" + value + "'");
     }
 
     /** What a person reads about the model in use, never the key. */

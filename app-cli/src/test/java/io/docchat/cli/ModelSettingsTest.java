@@ -1,6 +1,7 @@
 package io.docchat.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -33,6 +34,20 @@ class ModelSettingsTest {
         assertThat(settings.variables()).containsEntry(ModelSettings.API_KEY, "flag-key")
                 .containsEntry("DOCCHAT_LLM_MAX_TOKENS", "77");
         assertThat(settings.describe()).contains("env-model").doesNotContain("key");
+    }
+
+    @Test
+    void followUpRewritingIsOffUnlessAskedForAndNeedsARemoteModel() throws Exception {
+        Path config = temp.resolve("config.properties");
+        Files.writeString(config, "llm.baseUrl=http://file:1/v1\nllm.model=m\n");
+        assertThat(ModelSettings.resolve(config, environment(Map.of()), null, null, null).rewritesFollowUps()).isFalse();
+        assertThat(ModelSettings.resolve(config, environment(Map.of("DOCCHAT_LLM_REWRITE_FOLLOW_UPS", "TRUE")),
+                null, null, null).rewritesFollowUps()).isTrue();
+        Files.writeString(config, "llm.rewriteFollowUps=true\n");
+        assertThat(ModelSettings.resolve(config, environment(Map.of()), null, null, null).rewritesFollowUps())
+                .as("without a model there is nothing to rewrite with").isFalse();
+        assertThatThrownBy(() -> ModelSettings.resolve(config, environment(Map.of("DOCCHAT_LLM_REWRITE_FOLLOW_UPS",
+                "sometimes")), null, null, null).rewritesFollowUps()).hasMessageContaining("true or false");
     }
 
     @Test
