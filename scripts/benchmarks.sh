@@ -53,9 +53,9 @@ java_version=$(java -version 2>&1 | head -1)
 {
   echo "# docchat benchmarks"
   echo
-  echo "Regenerate with \`scripts/benchmarks.sh\` (about 30 minutes; needs \`../shared/eval\` for the PDF and the"
+  echo "Regenerate with \`scripts/benchmarks.sh\` (about 10 minutes on 2 cores; needs \`../shared/eval\` for the PDF and the"
   echo "evaluation sets). Generated $(date -u '+%Y-%m-%d %H:%M UTC') on $(uname -srm), $(nproc) cores ($cpu),"
-  echo "$java_version. The machine was shared with other builds, so absolute times are pessimistic; the ratios"
+  echo "$java_version. Shared machines are noisy, so absolute times vary between runs; the ratios"
   echo "compare figures measured in the same run."
   if [ -s "$report/jmh.md" ]; then
     echo
