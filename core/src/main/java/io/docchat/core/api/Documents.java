@@ -26,7 +26,9 @@ public interface Documents {
     /** Documents oldest first; only those directly in {@code folderId} unless it is null. */
     ResultPage<Document> list(String accountId, String folderId, PageRequest page);
 
-    /** Waits until the document is parsed or failed, or the timeout passes; returns its latest state. */
+    /**
+     * Waits until the document is parsed (and searchable) or failed, or the timeout passes; returns its latest state.
+     */
     Document awaitProcessed(String accountId, long documentId, Duration timeout);
 
     /** Deletes the document, its pages, passages and file; chat history keeps its citation snapshots. */

@@ -5,6 +5,7 @@ import io.docchat.core.DocChatException;
 import io.docchat.core.ErrorCode;
 import io.docchat.core.api.Documents;
 import io.docchat.core.model.Document;
+import io.docchat.core.model.DocumentStatus;
 import io.docchat.core.model.NewDocument;
 import io.docchat.core.model.Page;
 import io.docchat.core.model.PageRequest;
@@ -133,7 +134,7 @@ final class DocumentService implements Documents {
         long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
         Document document = require(account, documentId);
         if (document.status().isFinal()) {
-            return document;
+            return searchable(document);
         }
         Optional<CompletableFuture<Void>> signal = queue.completion(documentId);
         try {
@@ -149,7 +150,7 @@ final class DocumentService implements Documents {
                     sleepMillis = Math.min(MAX_POLL_MILLIS, sleepMillis * 2);
                     document = require(account, documentId);
                 }
-                return document;
+                return searchable(document);
             }
         } catch (TimeoutException e) {
             // The latest state below says how far it got.
@@ -158,7 +159,15 @@ final class DocumentService implements Documents {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return require(account, documentId);
+        return searchable(require(account, documentId));
+    }
+
+    /** A completed document is returned once the index has its passages too, as searches would make sure anyway. */
+    private Document searchable(Document document) {
+        if (document.status() == DocumentStatus.PARSING_COMPLETED) {
+            indexSync.catchUpIfBehind();
+        }
+        return document;
     }
 
     @Override

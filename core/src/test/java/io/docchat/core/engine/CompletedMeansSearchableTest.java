@@ -56,6 +56,28 @@ class CompletedMeansSearchableTest {
         }
     }
 
+    @Test
+    void awaitProcessedReportsACompletedDocumentOnlyOnceTheIndexHasIt() throws Exception {
+        InMemoryKnowledgeStore store = new InMemoryKnowledgeStore();
+        GatedIndex index = new GatedIndex(new InMemoryPassageIndex());
+        try (DocChat docChat = DocChat.builder().knowledgeStore(store).passageIndex(index).build()) {
+            Folder folder = docChat.folders().create(ME, null, "notes");
+            index.closeGate();
+            Document doc = docChat.documents().submit(ME, folder.id(), "b.txt",
+                    "The harbour pilot boards at the breakwater.".getBytes(StandardCharsets.UTF_8));
+            assertThat(index.addStarted.await(30, TimeUnit.SECONDS)).isTrue();
+
+            CompletableFuture<Document> waiter = CompletableFuture.supplyAsync(
+                    () -> docChat.documents().awaitProcessed(ME, doc.id(), Duration.ofSeconds(30)));
+            Thread.sleep(300);
+            assertThat(waiter).as("reported done while the index has not applied it").isNotDone();
+
+            index.openGate();
+            assertThat(waiter.get(30, TimeUnit.SECONDS).status()).isEqualTo(DocumentStatus.PARSING_COMPLETED);
+            assertThat(index.search(new SearchRequest(ME, "harbour pilot", Set.of(), Set.of(), 5))).isNotEmpty();
+        }
+    }
+
     /** An index whose adds wait at a gate, standing in for an index that is slow to apply a large document. */
     private static final class GatedIndex implements PassageIndex {
         private final PassageIndex delegate;
