@@ -33,8 +33,16 @@ public record CliEnvironment(
                 new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
                 interactive,
                 colours);
-        return new CliEnvironment(
-                variables, System.in, terminal, new SignalInterrupts(), Path.of(System.getProperty("user.home")));
+        return new CliEnvironment(variables, System.in, terminal, new SignalInterrupts(), userHome(variables));
+    }
+
+    /**
+     * {@code $HOME} when set, as every Unix tool reads it; Java's {@code user.home} comes from the password database
+     * and ignores it.
+     */
+    static Path userHome(Map<String, String> variables) {
+        String home = variables.get("HOME");
+        return home == null || home.isBlank() ? Path.of(System.getProperty("user.home")) : Path.of(home);
     }
 
     public String variable(String name) {

@@ -58,6 +58,12 @@ class ModelSettingsTest {
     }
 
     @Test
+    void theUserHomeIsTheHomeVariableWhenSet() {
+        assertThat(CliEnvironment.userHome(Map.of("HOME", "/home/ada"))).isEqualTo(Path.of("/home/ada"));
+        assertThat(CliEnvironment.userHome(Map.of())).isEqualTo(Path.of(System.getProperty("user.home")));
+    }
+
+    @Test
     void dataHomeComesFromTheFlagThenTheVariableThenTheUserHome() {
         assertThat(DataHome.resolve(temp.resolve("flag"), environment(Map.of("DOCCHAT_HOME", "/x"))).root())
                 .isEqualTo(temp.resolve("flag"));
