@@ -9,6 +9,7 @@ import io.docchat.core.model.Citation;
 import io.docchat.core.model.Document;
 import io.docchat.core.model.DocumentStatus;
 import io.docchat.core.model.Folder;
+import io.docchat.core.text.JsonLines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,8 +52,9 @@ public final class EngineBenchmark {
             long ingestStart = System.nanoTime();
             List<Document> submitted = new ArrayList<>(passageLines.size());
             for (String line : passageLines) {
-                String pid = JsonField.string(line, "pid");
-                String text = JsonField.string(line, "text");
+                Map<String, Object> passage = JsonLines.object(line);
+                String pid = (String) passage.get("pid");
+                String text = (String) passage.get("text");
                 Document document = docChat.documents().submit(ME, folder.id(), pid + ".txt",
                         text.getBytes(StandardCharsets.UTF_8));
                 pidByDocument.put(document.id(), pid);
@@ -79,9 +81,10 @@ public final class EngineBenchmark {
                 if (asked == latencies.length) {
                     break;
                 }
-                String question = JsonField.string(line, "question");
-                String gold = JsonField.string(line, "pid");
-                List<String> answers = JsonField.strings(line, "answers");
+                Map<String, Object> record = JsonLines.object(line);
+                String question = (String) record.get("question");
+                String gold = (String) record.get("pid");
+                List<String> answers = ((List<?>) record.get("answers")).stream().map(String::valueOf).toList();
                 // A fresh session per question keeps follow-up planning out of a one-shot QA measurement.
                 docChat.sessions().delete(ME, sessionId);
                 sessionId = docChat.sessions().create(ME, folder.id(), "bench", null).id();
@@ -125,82 +128,5 @@ public final class EngineBenchmark {
 
     private static String normalized(String text) {
         return text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
-    }
-
-    /** Just enough JSON to read string fields and string arrays of one flat JSON Lines record. */
-    static final class JsonField {
-        private JsonField() {}
-
-        static String string(String json, String key) {
-            int at = valueStart(json, key);
-            return readString(json, at, new int[1]);
-        }
-
-        static List<String> strings(String json, String key) {
-            int at = valueStart(json, key);
-            List<String> out = new ArrayList<>();
-            if (json.charAt(at) != '[') {
-                return out;
-            }
-            int[] end = {at + 1};
-            while (true) {
-                int next = skipSpace(json, end[0]);
-                if (json.charAt(next) == ']') {
-                    return out;
-                }
-                if (json.charAt(next) == ',') {
-                    next = skipSpace(json, next + 1);
-                }
-                out.add(readString(json, next, end));
-            }
-        }
-
-        private static int valueStart(String json, String key) {
-            int keyAt = json.indexOf("\"" + key + "\"");
-            if (keyAt < 0) {
-                throw new IllegalArgumentException("no field " + key + " in " + json);
-            }
-            int colon = json.indexOf(':', keyAt + key.length() + 2);
-            return skipSpace(json, colon + 1);
-        }
-
-        private static int skipSpace(String json, int at) {
-            while (Character.isWhitespace(json.charAt(at))) {
-                at++;
-            }
-            return at;
-        }
-
-        private static String readString(String json, int at, int[] end) {
-            if (json.charAt(at) != '"') {
-                throw new IllegalArgumentException("expected a string at " + at);
-            }
-            StringBuilder sb = new StringBuilder();
-            int i = at + 1;
-            while (true) {
-                char c = json.charAt(i++);
-                if (c == '"') {
-                    end[0] = i;
-                    return sb.toString();
-                }
-                if (c != '\\') {
-                    sb.append(c);
-                    continue;
-                }
-                char escaped = json.charAt(i++);
-                switch (escaped) {
-                    case 'n' -> sb.append('\n');
-                    case 't' -> sb.append('\t');
-                    case 'r' -> sb.append('\r');
-                    case 'b' -> sb.append('\b');
-                    case 'f' -> sb.append('\f');
-                    case 'u' -> {
-                        sb.append((char) Integer.parseInt(json.substring(i, i + 4), 16));
-                        i += 4;
-                    }
-                    default -> sb.append(escaped);
-                }
-            }
-        }
     }
 }
