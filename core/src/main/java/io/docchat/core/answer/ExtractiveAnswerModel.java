@@ -92,7 +92,9 @@ public final class ExtractiveAnswerModel implements AnswerModel {
     }
 
     /** A sentence of a prompt passage. */
-    private record Sentence(int passageNumber, int rank, int index, TextSpan span, String text, Set<String> terms) {}
+    /** @param heading the sentence is one of the headings the passage sits under (the chunker keeps them in the text) */
+    private record Sentence(
+            int passageNumber, int rank, int index, TextSpan span, String text, Set<String> terms, boolean heading) {}
 
     private record Chosen(int passageNumber, TextSpan span, String text) {}
 
@@ -117,7 +119,8 @@ public final class ExtractiveAnswerModel implements AnswerModel {
                 TextSpan span = spans.get(i);
                 String s = span.of(text);
                 Set<String> terms = new HashSet<>(TextAnalyzer.terms(s));
-                Sentence sentence = new Sentence(p.number(), rank, i, span, s, terms);
+                boolean heading = p.passage().headingPath().contains(s.strip());
+                Sentence sentence = new Sentence(p.number(), rank, i, span, s, terms, heading);
                 own.add(sentence);
                 sentences.add(sentence);
             }
@@ -159,7 +162,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
                 double window = windowCover / total;
                 bestWindow = Math.max(bestWindow, own[k] > 0 ? window : 0);
                 score[k] = window * (1 - RANK_PENALTY * Math.min(s.rank(), 10));
-                label[k] = i + 1 < passage.size() && isLabel(s.text());
+                label[k] = s.heading() || (i + 1 < passage.size() && isLabel(s.text()));
                 k++;
             }
         }

@@ -115,6 +115,17 @@ class ExtractiveAnswerModelTest {
     }
 
     @Test
+    void aHeadingIsNeverQuotedAsTheAnswerEvenWhenItLooksLikeAStatement() {
+        String heading = "Retrieval quality: recall of the gold passage (RetrievalEval)";
+        String text = heading + "\nRecall is measured on both question sets in one index, against a plain baseline.";
+        Passage p = new Passage(1, 7, "acc", "f", 0, text, List.of("Lucene index", heading), List.of());
+        AnswerPrompt prompt = new AnswerPrompt("How is retrieval quality measured?", "How is retrieval quality measured?",
+                List.of(), List.of(new PromptPassage(1, p, "lucene.md")));
+        Answer answer = run(prompt);
+        assertThat(answer.text()).startsWith("Recall is measured").doesNotContain("RetrievalEval");
+    }
+
+    @Test
     void prefersTheHigherRankedPassageWhenSentencesTie() {
         String a = "The Falcon rocket was launched in 2010. It carried a capsule.";
         String b = "Another report: the Falcon rocket was launched in 2010. Cargo followed.";
