@@ -45,7 +45,8 @@ final class AnswerInProgress implements ChatStream {
     // Touched only by the pulling thread.
     private boolean started;
     private boolean terminalDelivered;
-    private List<Citation> startCitations;
+    /** Written by the pulling thread, read by whichever thread finishes the answer. */
+    private volatile List<Citation> startCitations;
 
     AnswerInProgress(ChatItem template, AnswerStream model, CitationBuilder citations, ChatStore chats,
             long planNanos, long retrieveNanos, long answerStartNanos) {
@@ -173,6 +174,10 @@ final class AnswerInProgress implements ChatStream {
     }
 
     private List<Citation> finalCitations() {
+        if (model.citationsKnownUpFront() && startCitations != null) {
+            // Final from the start, and already built (pages read) for the Started event.
+            return startCitations;
+        }
         try {
             List<CitedSpan> cited = model.citations();
             boolean saidNothingFound = answer.toString().strip().equals(ChatItem.NO_RELATED_CONTENT);
