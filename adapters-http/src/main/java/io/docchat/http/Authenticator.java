@@ -5,7 +5,6 @@ import io.docchat.core.model.AccessKey;
 import io.docchat.core.model.Account;
 import io.docchat.core.model.BearerToken;
 import io.docchat.core.port.AccountStore;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,8 +119,7 @@ final class Authenticator {
         if (token.isBlank()) {
             throw new ApiException(401, "InvalidAccessKeyId.NotFound", "the bearer token is not known");
         }
-        String hash = Acs3Signature.sha256Hex(token.getBytes(StandardCharsets.UTF_8));
-        Optional<BearerToken> found = accounts.findBearerToken(hash);
+        Optional<BearerToken> found = accounts.findBearerToken(BearerToken.hashOf(token));
         return found.map(BearerToken::accountId).orElseThrow(() -> new ApiException(401,
                 "InvalidAccessKeyId.NotFound", "the bearer token is not known"));
     }

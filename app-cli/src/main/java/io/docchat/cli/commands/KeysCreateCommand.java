@@ -46,10 +46,10 @@ public final class KeysCreateCommand extends KeysSubcommand {
         node.put("account", account);
         if (bearer) {
             String token = credentials.bearerToken();
-            accounts.insertBearerToken(new BearerToken(Credentials.hash(token), account, label, now));
+            accounts.insertBearerToken(new BearerToken(BearerToken.hashOf(token), account, label, now));
             node.put("type", "bearer");
             node.put("token", token);
-            node.put("tokenHash", Credentials.hash(token));
+            node.put("tokenHash", BearerToken.hashOf(token));
             if (!json) {
                 terminal.out().println("Bearer token for account " + account + " (shown only now, keep it safe):");
                 terminal.out().println("  " + terminal.bold(token));

@@ -27,7 +27,7 @@ public final class KeysRevokeCommand extends KeysSubcommand {
             terminal().out().flush();
             return ExitCodes.OK;
         }
-        if (accounts.deleteBearerToken(Credentials.hash(id))) {
+        if (accounts.deleteBearerToken(BearerToken.hashOf(id))) {
             terminal().out().println("Revoked the bearer token.");
             terminal().out().flush();
             return ExitCodes.OK;
