@@ -1,5 +1,6 @@
 package io.docchat.lucene;
 
+import io.docchat.core.text.analysis.CjkScript;
 import io.docchat.core.model.SearchRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,7 +55,7 @@ final class PassageQueryBuilder {
         }
         BooleanQuery.Builder relevance = new BooleanQuery.Builder();
         int clauses = 0;
-        boolean chinese = HanScript.containsHan(text);
+        boolean chinese = CjkScript.containsHan(text);
         for (String field : textFields) {
             if (chinese || !PassageFields.isChineseOnly(field)) {
                 clauses += addTerms(relevance, field, text, 1f);
