@@ -21,8 +21,8 @@ public final class ScriptFolding {
     /** Marks a character whose folded form is not a single character (looked up each time). */
     private static final char NOT_SINGLE = '\uFFFF';
 
-    private static final ThreadLocal<Transliterator> TRANSFORM =
-            ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
+    /** Built once (building one takes tens of milliseconds); used only on a character's first sight, under its lock. */
+    private static final Transliterator TRANSFORM = Transliterator.getInstance("Traditional-Simplified");
     /** Folded form of each character of the table range; racing writers store the same value. */
     private static final char[] TABLE = new char[TABLE_END - TABLE_START + 1];
 
@@ -72,6 +72,8 @@ public final class ScriptFolding {
     }
 
     private static String transform(int cp) {
-        return TRANSFORM.get().transliterate(new String(Character.toChars(cp)));
+        synchronized (TRANSFORM) {
+            return TRANSFORM.transliterate(new String(Character.toChars(cp)));
+        }
     }
 }
