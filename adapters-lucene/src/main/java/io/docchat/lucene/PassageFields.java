@@ -1,6 +1,6 @@
 package io.docchat.lucene;
 
-import io.docchat.core.model.IndexedPassage;
+import io.docchat.core.port.IndexedPassage;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;

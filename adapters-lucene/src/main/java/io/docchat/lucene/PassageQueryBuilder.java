@@ -1,6 +1,6 @@
 package io.docchat.lucene;
 
-import io.docchat.core.model.SearchRequest;
+import io.docchat.core.port.SearchRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.docchat.core.answer;
 
-import io.docchat.core.text.TextAnalyzer;
+import io.docchat.core.text.analysis.TextAnalyzer;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

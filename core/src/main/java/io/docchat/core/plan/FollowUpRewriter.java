@@ -1,7 +1,7 @@
 package io.docchat.core.plan;
 
 import io.docchat.core.plan.Words.Token;
-import io.docchat.core.text.TextAnalyzer;
+import io.docchat.core.text.analysis.TextAnalyzer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

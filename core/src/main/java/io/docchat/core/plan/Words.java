@@ -1,6 +1,6 @@
 package io.docchat.core.plan;
 
-import io.docchat.core.text.TextAnalyzer;
+import io.docchat.core.text.analysis.TextAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
