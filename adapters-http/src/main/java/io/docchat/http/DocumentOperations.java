@@ -50,7 +50,7 @@ final class DocumentOperations {
         if (format == null || format.isBlank() || format.equalsIgnoreCase("md")) {
             content = docChat.documents().markdown(request.accountId(), id);
         } else if (format.equalsIgnoreCase("json")) {
-            content = docChat.documents().json(request.accountId(), id);
+            content = wire.parsedContent(docChat.documents().pages(request.accountId(), id));
         } else {
             throw ApiException.invalid("returnFormat", "must be md or json");
         }

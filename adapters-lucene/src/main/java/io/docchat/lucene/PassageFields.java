@@ -1,7 +1,7 @@
 package io.docchat.lucene;
 
+import io.docchat.core.port.IndexedPassage;
 import io.docchat.core.text.analysis.CjkScript;
-import io.docchat.core.model.IndexedPassage;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;

@@ -1,7 +1,7 @@
 package io.docchat.lucene;
 
+import io.docchat.core.port.SearchRequest;
 import io.docchat.core.text.analysis.CjkScript;
-import io.docchat.core.model.SearchRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -2,9 +2,9 @@ package io.docchat.lucene.bench;
 
 import io.docchat.evaluation.RankMetrics;
 import com.ibm.icu.text.Transliterator;
-import io.docchat.core.model.IndexedPassage;
-import io.docchat.core.model.ScoredPassage;
-import io.docchat.core.model.SearchRequest;
+import io.docchat.core.port.IndexedPassage;
+import io.docchat.core.port.ScoredPassage;
+import io.docchat.core.port.SearchRequest;
 import io.docchat.lucene.ChineseSegmentation;
 import io.docchat.lucene.LuceneIndexSettings;
 import io.docchat.lucene.LucenePassageIndex;

@@ -1,10 +1,10 @@
 package io.docchat.core.answer;
 
-import io.docchat.core.text.TextAnalyzer;
 import io.docchat.core.text.analysis.CjkScript;
 import io.docchat.core.text.analysis.QuestionWords;
 import io.docchat.core.text.analysis.ScriptFolding;
 import io.docchat.core.text.analysis.StopWords;
+import io.docchat.core.text.analysis.TextAnalyzer;
 import java.util.LinkedHashSet;
 import java.util.Set;
 

@@ -1,6 +1,6 @@
 package io.docchat.core.answer;
 
-import io.docchat.core.text.TextAnalyzer;
+import io.docchat.core.text.analysis.TextAnalyzer;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.docchat.core.model.BlockType;
 import io.docchat.core.model.Box;
 import io.docchat.core.model.ChatItem;
-import io.docchat.core.model.NewPassage;
 import io.docchat.core.model.Page;
 import io.docchat.core.model.Passage;
 import io.docchat.core.model.PassageLine;
@@ -14,13 +13,14 @@ import io.docchat.core.model.TextLine;
 import io.docchat.core.port.AnswerPrompt;
 import io.docchat.core.port.AnswerStream;
 import io.docchat.core.port.CitedSpan;
+import io.docchat.core.port.NewPassage;
 import io.docchat.core.port.PromptPassage;
-import io.docchat.core.text.Chunker;
+import io.docchat.core.text.chunking.Chunker;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The refusal gate, its independence from the script, and answers read from table rows. */
 class RefusalAndTablesTest {

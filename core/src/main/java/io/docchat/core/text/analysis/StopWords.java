@@ -14,7 +14,7 @@ public final class StopWords {
             "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was",
             "will", "with", "what", "which", "who", "whom", "when", "where", "why", "how", "do", "does", "did", "its",
             "from", "has", "have", "had", "were", "been", "being", "can", "could", "would", "should", "about", "than",
-            "so", "he", "she", "his", "her", "we", "you", "your", "i", "me", "my", "our", "us", "them");
+            "so", "he", "she", "his", "her", "him", "whose", "we", "you", "your", "i", "me", "my", "our", "us", "them");
 
     /** Simplified Chinese characters that join rather than name (的, 是, 了 ...); compare folded text with them. */
     public static final String CHINESE_FUNCTION_CHARACTERS = "的是了在和与及或也都就而被把将为于之其这那个有着";

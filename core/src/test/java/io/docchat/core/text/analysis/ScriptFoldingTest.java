@@ -2,7 +2,6 @@ package io.docchat.core.text.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.docchat.core.text.TextAnalyzer;
 import org.junit.jupiter.api.Test;
 
 class ScriptFoldingTest {
