@@ -60,6 +60,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
     private static final double NEIGHBOUR_WEIGHT = 0.3;
     private static final double RANK_PENALTY = 0.03;
     private static final double KIND_BONUS = 0.1;
+    private static final double SPLIT_BIGRAM_CREDIT = 0.5;
     /** A second sentence must add at least this share of the question's weight (or the kind of answer asked for). */
     private static final double MIN_GAIN = 0.1;
 
@@ -135,11 +136,12 @@ public final class ExtractiveAnswerModel implements AnswerModel {
      * A sentence of a prompt passage, or one line of a table.
      *
      * @param heading the sentence is one of the headings the passage sits under (the chunker keeps them in the text)
+     * @param folded  the text {@link ScriptFolding folded} and in lower case, to look for characters and kinds in
      * @param header  for a table row, the header row of its table in the passage (null for the header itself)
      */
     private record Unit(
-            int passageNumber, int rank, int index, TextSpan span, String text, Set<String> terms, boolean heading,
-            boolean tableRow, Unit header, String[] reading) {
+            int passageNumber, int rank, int index, TextSpan span, String text, String folded, Set<String> terms,
+            boolean heading, boolean tableRow, Unit header, String[] reading) {
 
         String answerText() {
             return reading[0] != null ? reading[0] : text;
@@ -189,9 +191,11 @@ public final class ExtractiveAnswerModel implements AnswerModel {
             double inPassage = 0;
             for (Map.Entry<String, Double> e : idf.entrySet()) {
                 Set<String> forms = variants.get(e.getKey());
-                if (containsAny(context, forms) || passage.stream().anyMatch(u -> containsAny(u.terms(), forms))) {
-                    inPassage += e.getValue();
+                double best = containsAny(context, forms) ? 1 : 0;
+                for (int i = 0; i < passage.size() && best < 1; i++) {
+                    best = Math.max(best, credit(passage.get(i), e.getKey(), forms));
                 }
+                inPassage += best * e.getValue();
             }
             for (int i = 0; i < passage.size(); i++) {
                 Unit u = passage.get(i);
@@ -199,19 +203,21 @@ public final class ExtractiveAnswerModel implements AnswerModel {
                 double near = 0;
                 for (Map.Entry<String, Double> e : idf.entrySet()) {
                     Set<String> forms = variants.get(e.getKey());
-                    if (containsAny(u.terms(), forms) || (u.header() != null && containsAny(u.header().terms(), forms))) {
-                        cover += e.getValue();
-                    } else if ((i > 0 && containsAny(passage.get(i - 1).terms(), forms))
+                    double credit = credit(u, e.getKey(), forms);
+                    if (credit < 1 && u.header() != null) {
+                        credit = Math.max(credit, credit(u.header(), e.getKey(), forms));
+                    }
+                    cover += credit * e.getValue();
+                    if (credit < 1 && ((i > 0 && containsAny(passage.get(i - 1).terms(), forms))
                             || (i + 1 < passage.size() && containsAny(passage.get(i + 1).terms(), forms))
-                            || containsAny(context, forms)) {
-                        near += e.getValue() * NEIGHBOUR_WEIGHT;
+                            || containsAny(context, forms))) {
+                        near += (1 - credit) * e.getValue() * NEIGHBOUR_WEIGHT;
                     }
                 }
                 own[k] = cover / total;
                 window[k] = (cover + near) / total;
                 passageCover[k] = inPassage / total;
-                boolean hasKind = kind != AnswerKind.ANY
-                        && kind.foundIn(ScriptFolding.fold(u.text()).toLowerCase(Locale.ROOT));
+                boolean hasKind = kind != AnswerKind.ANY && kind.foundIn(u.folded());
                 score[k] = window[k] * (1 - RANK_PENALTY * Math.min(u.rank(), 10)) + (hasKind ? KIND_BONUS : 0);
                 label[k] = u.heading() || (u.tableRow() && u.header() == null && passage.size() > i + 1)
                         || (!u.tableRow() && i + 1 < passage.size() && isLabel(u.text()));
@@ -260,7 +266,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
     private static int secondSentence(List<Unit> units, int best, double[] own, boolean[] label,
             Map<String, Set<String>> variants, Map<String, Double> idf, double total, AnswerKind kind) {
         Unit lead = units.get(best);
-        boolean leadHasKind = kind.foundIn(ScriptFolding.fold(lead.text()).toLowerCase(Locale.ROOT));
+        boolean leadHasKind = kind.foundIn(lead.folded());
         int chosen = -1;
         double chosenGain = 0;
         for (int candidate : new int[] {best + 1, best - 1}) {
@@ -280,7 +286,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
             }
             gain /= total;
             boolean addsKind = !leadHasKind && kind != AnswerKind.ANY
-                    && kind.foundIn(ScriptFolding.fold(u.text()).toLowerCase(Locale.ROOT));
+                    && kind.foundIn(u.folded());
             if ((gain >= MIN_GAIN || addsKind) && gain + (addsKind ? MIN_GAIN : 0) > chosenGain) {
                 chosen = candidate;
                 chosenGain = gain + (addsKind ? MIN_GAIN : 0);
@@ -322,7 +328,8 @@ public final class ExtractiveAnswerModel implements AnswerModel {
     private static Unit unit(PromptPassage p, int rank, int index, TextSpan span, String s, Unit header, boolean row) {
         Set<String> terms = new HashSet<>(TextAnalyzer.terms(s));
         boolean heading = p.passage().headingPath().contains(s.strip());
-        return new Unit(p.number(), rank, index, span, s, terms, heading, row, header, new String[1]);
+        String folded = ScriptFolding.fold(s).toLowerCase(Locale.ROOT);
+        return new Unit(p.number(), rank, index, span, s, folded, terms, heading, row, header, new String[1]);
     }
 
     private static TextSpan trimmed(String text, int start, int end) {
@@ -412,6 +419,22 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         String longer = shorter == a ? b : a;
         return shorter.length() >= 3 && longer.length() - shorter.length() <= 2 && longer.startsWith(shorter)
                 && !Character.isDigit(longer.charAt(longer.length() - 1));
+    }
+
+    /**
+     * How much of a query term a unit holds: 1 when it holds one of the term's forms; {@link #SPLIT_BIGRAM_CREDIT}
+     * for a Chinese bigram whose two characters it holds apart (a bigram of a question often straddles two words,
+     * 时腳 in 什么时候腳踏车, and the words are there even if that pair is not); else 0.
+     */
+    private static double credit(Unit u, String term, Set<String> forms) {
+        if (containsAny(u.terms(), forms)) {
+            return 1;
+        }
+        if (term.length() == 2 && CjkScript.isHan(term.charAt(0)) && CjkScript.isHan(term.charAt(1))
+                && u.folded().indexOf(term.charAt(0)) >= 0 && u.folded().indexOf(term.charAt(1)) >= 0) {
+            return SPLIT_BIGRAM_CREDIT;
+        }
+        return 0;
     }
 
     private static boolean containsAny(Set<String> terms, Set<String> forms) {
