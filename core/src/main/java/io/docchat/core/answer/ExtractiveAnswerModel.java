@@ -29,9 +29,9 @@ import java.util.Set;
  * BM25 IDF over the prompt's sentences, so a term found everywhere counts little and a term found nowhere counts fully
  * against every sentence.
  *
- * <p>Refusal: the {@link Evidence} of the best sentence is the mean of two shares of the question's weight, the one
- * that sentence covers (its neighbours and headings at a fraction) and the one its whole passage covers. Below the
- * {@linkplain #refusalThreshold() refusal threshold} the answer is exactly {@link ChatItem#NO_RELATED_CONTENT},
+ * <p>Refusal: a sentence's {@link Evidence} is the mean of two shares of the question's weight, the one that sentence
+ * covers (its neighbours and headings at a fraction) and the one its whole passage covers. When no sentence reaches the
+ * {@linkplain #refusalThreshold() refusal threshold}, the answer is exactly {@link ChatItem#NO_RELATED_CONTENT},
  * citing nothing. Neither share depends on the question being phrased as a question: a claim or a keyword query is
  * judged by its content terms alike.
  *
@@ -55,10 +55,10 @@ public final class ExtractiveAnswerModel implements AnswerModel {
      * evaluation sets (see {@code docs/BENCHMARKS.md}): higher refuses more questions the knowledge base does not
      * answer, and more that it does.
      */
-    public static final double DEFAULT_REFUSAL_THRESHOLD = 0.45;
+    public static final double DEFAULT_REFUSAL_THRESHOLD = 0.25;
 
     private static final double NEIGHBOUR_WEIGHT = 0.3;
-    private static final double RANK_PENALTY = 0.03;
+    private static final double RANK_PENALTY = 0.1;
     private static final double KIND_BONUS = 0.1;
     private static final double SPLIT_BIGRAM_CREDIT = 0.5;
     /** A second sentence must add at least this share of the question's weight (or the kind of answer asked for). */
@@ -85,7 +85,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
     /**
      * @param maxSentences     at most this many sentences in an answer (at least 1)
      * @param maxChars         a second sentence is added only while the answer stays within this length
-     * @param refusalThreshold in [0, 1]: the {@link Evidence#score()} the best sentence must reach, below which the
+     * @param refusalThreshold in [0, 1]: the {@link Evidence#score()} some sentence must reach, below which the
      *                         model answers {@link ChatItem#NO_RELATED_CONTENT}. Raising it refuses more of the
      *                         questions the passages do not answer and more of those they do; 0 never refuses while
      *                         any question term matches.
@@ -241,7 +241,14 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         if (best < 0) {
             return new Analysis(Evidence.NONE, List.of());
         }
-        Evidence evidence = Evidence.of(window[best], passageCover[best]);
+        // The refusal weighs the strongest evidence anywhere, whichever sentence leads the answer.
+        Evidence evidence = Evidence.NONE;
+        for (int i = 0; i < size; i++) {
+            Evidence e = Evidence.of(window[i], passageCover[i]);
+            if (own[i] > 0 && e.score() > evidence.score()) {
+                evidence = e;
+            }
+        }
         Unit lead = units.get(best);
         if (lead.tableRow()) {
             lead.reading()[0] = TableRowReading.read(lead.text(), lead.header() == null ? null : lead.header().text(),
