@@ -188,12 +188,20 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         for (int r = 0; r < byPassage.size(); r++) {
             List<Unit> passage = byPassage.get(r);
             Set<String> context = contexts.get(r);
+            // The passage's share counts what the retrieved passages of its document hold together: an abstract or a
+            // section cut into several passages supports a claim as a whole.
+            long document = prompt.passages().get(r).passage().documentId();
             double inPassage = 0;
             for (Map.Entry<String, Double> e : idf.entrySet()) {
                 Set<String> forms = variants.get(e.getKey());
                 double best = containsAny(context, forms) ? 1 : 0;
-                for (int i = 0; i < passage.size() && best < 1; i++) {
-                    best = Math.max(best, credit(passage.get(i), e.getKey(), forms));
+                for (int r2 = 0; r2 < byPassage.size() && best < 1; r2++) {
+                    if (r2 != r && prompt.passages().get(r2).passage().documentId() != document) {
+                        continue;
+                    }
+                    for (Unit other : byPassage.get(r2)) {
+                        best = Math.max(best, credit(other, e.getKey(), forms));
+                    }
                 }
                 inPassage += best * e.getValue();
             }
