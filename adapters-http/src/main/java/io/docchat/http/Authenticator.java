@@ -1,10 +1,9 @@
 package io.docchat.http;
 
 import com.sun.net.httpserver.Headers;
+import io.docchat.core.api.Accounts;
 import io.docchat.core.model.AccessKey;
 import io.docchat.core.model.Account;
-import io.docchat.core.model.BearerToken;
-import io.docchat.core.port.AccountStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Decides which account a request acts for: ACS3-HMAC-SHA256 signatures, bearer tokens, or nobody at all in local
@@ -26,12 +24,12 @@ final class Authenticator {
     private static final List<String> REQUIRED_SIGNED = List.of(
             "host", "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256");
 
-    private final AccountStore accounts;
+    private final Accounts accounts;
     private final boolean localMode;
     private final NonceCache nonces;
     private final Clock clock;
 
-    Authenticator(AccountStore accounts, boolean localMode, NonceCache nonces, Clock clock) {
+    Authenticator(Accounts accounts, boolean localMode, NonceCache nonces, Clock clock) {
         this.accounts = accounts;
         this.localMode = localMode;
         this.nonces = nonces;
@@ -76,7 +74,7 @@ final class Authenticator {
             throw new ApiException(403, "SignatureDoesNotMatch",
                     "Authorization must carry Credential, SignedHeaders and Signature");
         }
-        AccessKey key = accounts.findAccessKey(keyId).orElseThrow(() -> new ApiException(401,
+        AccessKey key = accounts.accessKey(keyId).orElseThrow(() -> new ApiException(401,
                 "InvalidAccessKeyId.NotFound", "the AccessKeyId is not known"));
         List<String> signedHeaders = Arrays.asList(signedHeadersField.toLowerCase(Locale.ROOT).split(";"));
         checkCoverage(headers, signedHeaders);
@@ -119,8 +117,7 @@ final class Authenticator {
         if (token.isBlank()) {
             throw new ApiException(401, "InvalidAccessKeyId.NotFound", "the bearer token is not known");
         }
-        Optional<BearerToken> found = accounts.findBearerToken(BearerToken.hashOf(token));
-        return found.map(BearerToken::accountId).orElseThrow(() -> new ApiException(401,
+        return accounts.authenticateBearerToken(token).orElseThrow(() -> new ApiException(401,
                 "InvalidAccessKeyId.NotFound", "the bearer token is not known"));
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.docchat.core.DocChat;
 import io.docchat.core.model.Account;
-import io.docchat.core.port.AccountStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -30,14 +29,14 @@ import org.slf4j.LoggerFactory;
  * built-in HTTP server.
  *
  * <pre>{@code
- * try (DocChatHttpServer server = DocChatHttpServer.start(docChat, accounts, HttpServerConfig.defaults())) {
+ * try (DocChatHttpServer server = DocChatHttpServer.start(docChat, HttpServerConfig.defaults())) {
  *     URI api = server.baseUri();   // e.g. http://127.0.0.1:18080
  *     awaitShutdownSignal();
  * }
  * }</pre>
  *
- * <p>Requests are authenticated with ACS3-HMAC-SHA256 signatures or bearer tokens from the {@link AccountStore}.
- * A server bound to a loopback address whose store holds neither access keys nor bearer tokens runs in local mode:
+ * <p>Requests are authenticated with ACS3-HMAC-SHA256 signatures or bearer tokens of {@link DocChat#accounts()}.
+ * A server bound to a loopback address whose accounts have neither access keys nor bearer tokens runs in local mode:
  * no authentication, every request acts for {@link Account#LOCAL}. A server bound to any other address refuses to
  * start without credentials. The mode is decided at start.
  *
@@ -76,14 +75,14 @@ public final class DocChatHttpServer implements AutoCloseable {
      * @throws IllegalStateException when bound to a non-loopback address and the store has no credentials
      * @throws UncheckedIOException  when the address cannot be bound
      */
-    public static DocChatHttpServer start(DocChat docChat, AccountStore accounts, HttpServerConfig config) {
+    public static DocChatHttpServer start(DocChat docChat, HttpServerConfig config) {
         InetAddress address;
         try {
             address = InetAddress.getByName(config.host());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resolve host " + config.host(), e);
         }
-        boolean hasCredentials = hasCredentials(accounts);
+        boolean hasCredentials = docChat.accounts().hasCredentials();
         boolean loopback = address.isLoopbackAddress();
         if (!loopback && !hasCredentials) {
             throw new IllegalStateException("refusing to listen on " + config.host()
@@ -117,7 +116,7 @@ public final class DocChatHttpServer implements AutoCloseable {
                 config.streamFormatJson(), config.maxConcurrentStreams());
         DocumentOperations documents = new DocumentOperations(docChat, wire,
                 new FileFetcher(config.allowedFetchPrefixes(), config.maxUploadBytes(), config.requestTimeout()));
-        Authenticator authenticator = new Authenticator(accounts, localMode,
+        Authenticator authenticator = new Authenticator(docChat.accounts(), localMode,
                 new NonceCache(config.clock(), Authenticator.DATE_WINDOW.multipliedBy(2), NONCE_CAPACITY),
                 config.clock());
         Map<String, List<Route>> routes = routes(chat, documents, new SessionOperations(docChat, wire),
@@ -208,20 +207,6 @@ public final class DocChatHttpServer implements AutoCloseable {
             timeouts.close();
         }
         log.info("docchat HTTP API on {} stopped", baseUri);
-    }
-
-    private static boolean hasCredentials(AccountStore accounts) {
-        List<String> ids = new ArrayList<>();
-        accounts.listAccounts().forEach(account -> ids.add(account.id()));
-        if (!ids.contains(Account.LOCAL)) {
-            ids.add(Account.LOCAL);
-        }
-        for (String id : ids) {
-            if (!accounts.listAccessKeys(id).isEmpty() || !accounts.listBearerTokens(id).isEmpty()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Map<String, List<Route>> routes(ChatOperations chat, DocumentOperations documents,

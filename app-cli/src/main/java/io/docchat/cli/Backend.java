@@ -1,14 +1,11 @@
 package io.docchat.cli;
 
 import io.docchat.core.DocChat;
-import io.docchat.core.port.AccountStore;
 
-/** An open docchat engine and the account store it shares its database with; closing it closes both. */
+/** An open docchat engine and the database it runs on; closing it closes both. */
 public interface Backend extends AutoCloseable {
 
     DocChat docChat();
-
-    AccountStore accounts();
 
     @Override
     void close();

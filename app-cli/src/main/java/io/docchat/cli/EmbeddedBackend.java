@@ -4,7 +4,6 @@ import io.docchat.core.DocChat;
 import io.docchat.core.DocChatBuilder;
 import io.docchat.core.files.FileSystemFileStore;
 import io.docchat.core.plan.HeuristicQueryPlanner;
-import io.docchat.core.port.AccountStore;
 import io.docchat.core.port.DocumentParser;
 import io.docchat.documents.DocumentParsers;
 import io.docchat.documents.PdfPageRenderer;
@@ -76,11 +75,6 @@ public final class EmbeddedBackend implements Backend {
     @Override
     public DocChat docChat() {
         return docChat;
-    }
-
-    @Override
-    public AccountStore accounts() {
-        return database.accountStore();
     }
 
     @Override

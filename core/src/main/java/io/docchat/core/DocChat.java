@@ -1,5 +1,6 @@
 package io.docchat.core;
 
+import io.docchat.core.api.Accounts;
 import io.docchat.core.api.Chat;
 import io.docchat.core.api.Documents;
 import io.docchat.core.api.Folders;
@@ -38,6 +39,9 @@ public interface DocChat extends AutoCloseable {
     Chat chat();
 
     Retrieval retrieval();
+
+    /** Accounts and their credentials (access keys, bearer tokens), and the checks a server makes with them. */
+    Accounts accounts();
 
     /** Rebuilds the passage index from the knowledge store, blocking until done. */
     void reindex();

@@ -2,6 +2,7 @@ package io.docchat.core.engine;
 
 import io.docchat.core.DocChat;
 import io.docchat.core.answer.ExtractiveAnswerModel;
+import io.docchat.core.engine.accounts.AccountService;
 import io.docchat.core.engine.catalog.FolderService;
 import io.docchat.core.engine.catalog.SessionService;
 import io.docchat.core.engine.chat.ChatService;
@@ -93,7 +94,8 @@ public final class Engine {
             if (!unfinished.isEmpty()) {
                 log.info("Resuming the parsing of {} documents left unfinished by an earlier run", unfinished.size());
             }
-            return new EngineDocChat(folders, documents, sessions, chat, retrieval, indexSync, ingestQueue,
+            return new EngineDocChat(folders, documents, sessions, chat, retrieval,
+                    new AccountService(accounts, config.clock()), indexSync, ingestQueue,
                     parserRunner, components);
         } catch (RuntimeException e) {
             ingestQueue.close(Duration.ZERO);

@@ -1,6 +1,7 @@
 package io.docchat.core.engine;
 
 import io.docchat.core.DocChat;
+import io.docchat.core.api.Accounts;
 import io.docchat.core.api.Chat;
 import io.docchat.core.api.Documents;
 import io.docchat.core.api.Folders;
@@ -30,6 +31,7 @@ final class EngineDocChat implements DocChat {
     private final SessionService sessions;
     private final ChatService chat;
     private final RetrievalService retrieval;
+    private final Accounts accounts;
     private final IndexSync indexSync;
     private final IngestQueue ingestQueue;
     private final ParserRunner parserRunner;
@@ -37,13 +39,14 @@ final class EngineDocChat implements DocChat {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     EngineDocChat(FolderService folders, DocumentService documents, SessionService sessions, ChatService chat,
-            RetrievalService retrieval, IndexSync indexSync, IngestQueue ingestQueue, ParserRunner parserRunner,
-            Components components) {
+            RetrievalService retrieval, Accounts accounts, IndexSync indexSync, IngestQueue ingestQueue,
+            ParserRunner parserRunner, Components components) {
         this.folders = folders;
         this.documents = documents;
         this.sessions = sessions;
         this.chat = chat;
         this.retrieval = retrieval;
+        this.accounts = accounts;
         this.indexSync = indexSync;
         this.ingestQueue = ingestQueue;
         this.parserRunner = parserRunner;
@@ -73,6 +76,11 @@ final class EngineDocChat implements DocChat {
     @Override
     public Retrieval retrieval() {
         return retrieval;
+    }
+
+    @Override
+    public Accounts accounts() {
+        return accounts;
     }
 
     @Override
