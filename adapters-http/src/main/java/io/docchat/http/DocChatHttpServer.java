@@ -40,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * no authentication, every request acts for {@link Account#LOCAL}. A server bound to any other address refuses to
  * start without credentials. The mode is decided at start.
  *
+ * <p>The server drives a {@link DocChat} it was handed and does not own it: {@link #close()} stops the server and
+ * leaves the {@code DocChat} open, so that answers interrupted by the shutdown can still be read; the host closes
+ * it after the server.
+ *
  * <p>File and page-image URLs are signed with {@link HttpServerConfig#signedUrlSecret()}; without one, a random key is
  * made at start and the URLs stop working when the process ends.
  */
@@ -167,8 +171,8 @@ public final class DocChatHttpServer implements AutoCloseable {
 
     /**
      * Refuses new requests (503), lets requests and answers in progress finish for up to the shutdown grace period,
-     * then cancels the answers still running (each is stored {@code INTERRUPTED} with the answer so far) and releases the threads. Does not close
-     * the {@link DocChat}. Idempotent.
+     * then cancels the answers still running (each is stored {@code INTERRUPTED} with the answer so far), releases the
+     * threads. Leaves the {@link DocChat} open for its owner to close. Idempotent.
      */
     @Override
     public synchronized void close() {

@@ -22,7 +22,9 @@ import io.docchat.core.api.Sessions;
  * }
  * }</pre>
  *
- * <p>A {@code DocChat} owns the components it was built with and closes them in {@link #close()}.
+ * <p>A {@code DocChat} owns the components it was built with and closes them in {@link #close()}. After
+ * {@code close()}, every call (on this object or on a view it returned) throws {@link DocChatException} with
+ * {@link ErrorCode#CLOSED}; {@code close()} itself may be called again and does nothing.
  */
 public interface DocChat extends AutoCloseable {
 
@@ -48,7 +50,7 @@ public interface DocChat extends AutoCloseable {
 
     /**
      * Stops background parsing (documents still in progress are resumed by the next engine on the same store),
-     * commits the index and closes every component.
+     * commits the index and closes every component it was built from. Idempotent.
      */
     @Override
     void close();

@@ -1,6 +1,7 @@
 package io.docchat.core.engine;
 
 import io.docchat.core.DocChat;
+import io.docchat.core.DocChatModule;
 import io.docchat.core.answer.ExtractiveAnswerModel;
 import io.docchat.core.engine.accounts.AccountService;
 import io.docchat.core.engine.catalog.FolderService;
@@ -34,6 +35,7 @@ import io.docchat.core.text.chunking.Chunker;
 import io.docchat.core.text.parsing.PlainTextParser;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -64,10 +66,13 @@ public final class Engine {
         // The text parser comes last so that specialised parsers (HTML, Markdown with layout) get their files first.
         parsers.add(new PlainTextParser());
 
-        // Closed in this order: what produces work first, the source of truth last.
+        // Closed in this order: what produces work first, the source of truth last, then the modules that own
+        // what the components ran on (the most recently installed first, as it may build on earlier ones).
+        List<DocChatModule> modules = new ArrayList<>(config.modules());
+        Collections.reverse(modules);
         Components components = new Components()
                 .add(model).add(planner).addAll(parsers).addAll(config.renderers())
-                .add(index).add(files).add(chats).add(accounts).add(store);
+                .add(index).add(files).add(chats).add(accounts).add(store).addAll(modules);
 
         ParserRunner parserRunner = new ParserRunner(parsers, config.parseTimeout());
         IndexSync indexSync = new IndexSync(store, index);
