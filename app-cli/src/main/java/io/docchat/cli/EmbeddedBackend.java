@@ -2,6 +2,7 @@ package io.docchat.cli;
 
 import io.docchat.core.DocChat;
 import io.docchat.core.DocChatBuilder;
+import io.docchat.core.answer.ExtractiveAnswerModel;
 import io.docchat.core.files.FileSystemFileStore;
 import io.docchat.core.plan.HeuristicQueryPlanner;
 import io.docchat.core.port.DocumentParser;
@@ -43,6 +44,10 @@ public final class EmbeddedBackend implements Backend {
                 builder.parser(parser);
             }
             boolean rewriteFollowUps = rewritesFollowUps(model);
+            double refusalThreshold = refusalThreshold(model);
+            if (openAi.isEmpty() && !Double.isNaN(refusalThreshold)) {
+                builder.answerModel(new ExtractiveAnswerModel(refusalThreshold));
+            }
             openAi.ifPresent(config -> {
                 builder.answerModel(new OpenAiAnswerModel(config));
                 if (rewriteFollowUps) {
@@ -53,6 +58,14 @@ public final class EmbeddedBackend implements Backend {
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    private static double refusalThreshold(ModelSettings model) {
+        try {
+            return model.refusalThreshold();
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
         }
     }
 

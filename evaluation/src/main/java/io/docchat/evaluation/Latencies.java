@@ -1,25 +1,25 @@
-package io.docchat.cli.commands;
+package io.docchat.evaluation;
 
 import java.util.Arrays;
 
-/** Durations in nanoseconds and their nearest-rank percentiles. */
-final class Latencies {
+/** Durations in nanoseconds and their nearest-rank percentiles. Not thread-safe. */
+public final class Latencies {
     private long[] values = new long[64];
     private int size;
 
-    void add(long nanos) {
+    public void add(long nanos) {
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);
         }
         values[size++] = nanos;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** The nearest-rank percentile in milliseconds; 0 when empty. */
-    double percentileMillis(double percentile) {
+    public double percentileMillis(double percentile) {
         if (size == 0) {
             return 0;
         }

@@ -1,10 +1,11 @@
-package io.docchat.cli.commands;
+package io.docchat.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,6 +25,36 @@ class MeasuresTest {
         assertThat(metrics.recallAt5()).isEqualTo(0.4);
         assertThat(metrics.recallAt10()).isEqualTo(0.6);
         assertThat(metrics.mrrAt10()).isCloseTo((1 + 0.5 + 1.0 / 6) / 5, within(1e-12));
+    }
+
+    @Test
+    void ndcgAndRecallAt10CountEveryRelevantItem() {
+        RankMetrics metrics = new RankMetrics();
+        // Two relevant items, found at ranks 1 and 3: DCG 1 + 1/log2(4), ideal 1 + 1/log2(3).
+        metrics.add(List.of("a", "x", "b", "y"), Set.of("a", "b"));
+        // Three relevant, one found at rank 2.
+        metrics.add(List.of("x", "c", "y"), Set.of("c", "d", "e"));
+        double first = (1 + 1 / log2(4)) / (1 + 1 / log2(3));
+        double second = (1 / log2(3)) / (1 + 1 / log2(3) + 1 / log2(4));
+        assertThat(metrics.ndcgAt10()).isCloseTo((first + second) / 2, within(1e-12));
+        assertThat(metrics.recallAt10()).isCloseTo((1.0 + 1.0 / 3) / 2, within(1e-12));
+        assertThat(metrics.recallAt1()).isEqualTo(0.5);
+        assertThat(metrics.mrrAt10()).isCloseTo((1 + 0.5) / 2, within(1e-12));
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
+    }
+
+    @Test
+    void f1IsTokenF1ForEnglishAndCharacterF1ForChinese() {
+        // Answer tokens: denver broncos won game (articles and punctuation dropped); gold: denver broncos.
+        assertThat(TextMatch.bestF1("The Denver Broncos won the game.", List.of("Denver Broncos")))
+                .isCloseTo(2 * 0.5 * 1.0 / 1.5, within(1e-12));
+        assertThat(TextMatch.bestF1("Denver Broncos", List.of("Carolina Panthers", "the Denver Broncos"))).isEqualTo(1.0);
+        assertThat(TextMatch.bestF1("No related content found.", List.of("Denver Broncos"))).isZero();
+        // 4 characters answered, 2 of them gold (of 2): precision 0.5, recall 1.
+        assertThat(TextMatch.bestF1("答案梵語。", List.of("梵語"))).isCloseTo(2 * 0.5 / 1.5, within(1e-12));
     }
 
     static Stream<Long> seeds() {
