@@ -1,6 +1,5 @@
 package io.docchat.http;
 
-import com.sun.net.httpserver.Headers;
 import io.docchat.core.model.AccessKey;
 import io.docchat.core.model.Account;
 import io.docchat.core.model.BearerToken;
@@ -49,12 +48,12 @@ final class Authenticator {
     }
 
     /** Checks what can be checked from the request line and headers. */
-    Pending begin(String method, String rawPath, String rawQuery, Headers headers) {
+    Pending begin(String method, String rawPath, String rawQuery, RequestHeaders headers) {
         if (localMode) {
             return new Pending.Resolved(Account.LOCAL);
         }
-        String authorization = headers.getFirst("Authorization");
-        String bearer = headers.getFirst("x-acs-bearer-token");
+        String authorization = headers.first("Authorization");
+        String bearer = headers.first("x-acs-bearer-token");
         if (bearer == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             bearer = authorization.substring(7).trim();
         }
@@ -80,17 +79,17 @@ final class Authenticator {
                 "InvalidAccessKeyId.NotFound", "the AccessKeyId is not known"));
         List<String> signedHeaders = Arrays.asList(signedHeadersField.toLowerCase(Locale.ROOT).split(";"));
         checkCoverage(headers, signedHeaders);
-        checkDate(headers.getFirst("x-acs-date"));
+        checkDate(headers.first("x-acs-date"));
 
         Map<String, String> values = new HashMap<>();
         for (String name : signedHeaders) {
-            List<String> all = headers.get(name);
+            List<String> all = headers.all(name);
             values.put(name, all == null ? "" : String.join(",", all));
         }
-        String contentSha256 = headers.getFirst("x-acs-content-sha256");
+        String contentSha256 = headers.first("x-acs-content-sha256");
         String canonical = Acs3Signature.canonicalRequest(method, rawPath, rawQuery, values, signedHeaders, contentSha256);
         return new Pending.Signed(key, canonical, contentSha256, signature,
-                keyId + ':' + headers.getFirst("x-acs-signature-nonce"));
+                keyId + ':' + headers.first("x-acs-signature-nonce"));
     }
 
     /** Completes the check with the body as received; returns the caller's account. */
@@ -124,13 +123,13 @@ final class Authenticator {
                 "InvalidAccessKeyId.NotFound", "the bearer token is not known"));
     }
 
-    private static void checkCoverage(Headers headers, List<String> signedHeaders) {
+    private static void checkCoverage(RequestHeaders headers, List<String> signedHeaders) {
         for (String required : REQUIRED_SIGNED) {
-            if (!signedHeaders.contains(required) || headers.getFirst(required) == null) {
+            if (!signedHeaders.contains(required) || headers.first(required) == null) {
                 throw new ApiException(403, "SignatureDoesNotMatch", "the header " + required + " must be sent and signed");
             }
         }
-        for (String name : headers.keySet()) {
+        for (String name : headers.names()) {
             String lower = name.toLowerCase(Locale.ROOT);
             if ((lower.startsWith("x-acs-") || lower.equals("content-type")) && !signedHeaders.contains(lower)) {
                 throw new ApiException(403, "SignatureDoesNotMatch", "the header " + lower + " must be signed");
