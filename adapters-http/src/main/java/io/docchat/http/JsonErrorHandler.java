@@ -23,6 +23,12 @@ final class JsonErrorHandler extends ErrorHandler {
         this.errors = errors;
     }
 
+    /** Every method gets its error body: Jetty writes bodies only for GET, POST and HEAD by default. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
