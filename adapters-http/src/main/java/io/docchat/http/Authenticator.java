@@ -32,10 +32,10 @@ final class Authenticator {
 
     private final AccountStore accounts;
     private final boolean localMode;
-    private final NonceCache nonces;
+    private final StoredNonces nonces;
     private final Clock clock;
 
-    Authenticator(AccountStore accounts, boolean localMode, NonceCache nonces, Clock clock) {
+    Authenticator(AccountStore accounts, boolean localMode, StoredNonces nonces, Clock clock) {
         this.accounts = accounts;
         this.localMode = localMode;
         this.nonces = nonces;

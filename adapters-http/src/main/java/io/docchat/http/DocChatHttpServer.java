@@ -48,7 +48,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DocChatHttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DocChatHttpServer.class);
-    private static final int NONCE_CAPACITY = 1_000_000;
 
     private final Server server;
     private final Timeouts timeouts;
@@ -152,7 +151,7 @@ public final class DocChatHttpServer implements AutoCloseable {
         DocumentOperations documents = new DocumentOperations(docChat, wire,
                 new FileFetcher(config.allowedFetchPrefixes(), config.maxUploadBytes(), config.requestTimeout()));
         Authenticator authenticator = new Authenticator(accounts, localMode,
-                new NonceCache(config.clock(), Authenticator.DATE_WINDOW.multipliedBy(2), NONCE_CAPACITY),
+                new StoredNonces(accounts, config.clock(), Authenticator.DATE_WINDOW.multipliedBy(2)),
                 config.clock());
         Map<String, List<Route>> routes = routes(chat, documents, new SessionOperations(docChat, wire),
                 new FolderOperations(docChat, wire), new RetrievalOperations(docChat, wire));
