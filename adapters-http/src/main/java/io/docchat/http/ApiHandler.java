@@ -121,6 +121,15 @@ final class ApiHandler implements HttpHandler {
             }
             return documents.pageImage((SignedUrls.Target.PageImage) target);
         }
+        if (path.equals("/") || path.startsWith(ConsoleAssets.PREFIX)) {
+            requireMethod(method, "GET");
+            ConsoleAssets.Asset asset = ConsoleAssets.find(path)
+                    .orElseThrow(() -> new ApiException(404, "NotFound", "no console file at " + path));
+            // The console's scripts and styles are all files of its own: nothing inline, nothing from elsewhere.
+            exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'");
+            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+            return new Reply.Bytes(asset.contentType(), asset.bytes());
+        }
         List<Route> candidates = routes.get(path);
         if (candidates == null) {
             throw new ApiException(404, "NotFound", "no operation at " + path);
