@@ -301,9 +301,12 @@ class ConsoleBrowserTest {
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("layout")));
             assertThat(page.findElement(By.id("mode-badge")).getText()).isEqualTo("Signed in");
             createFolder("Alice private");
-            Path secret = temp.resolve("alice-plan.txt");
-            Files.writeString(secret, "Alice keeps the spare impeller in locker seven.");
-            page.findElement(By.id("file-input")).sendKeys(secret.toString());
+            // Dropped on the drop zone, as a person drags a file from the desktop.
+            browser.script("const files = new DataTransfer();"
+                    + "files.items.add(new File(['Alice keeps the spare impeller in locker seven.'], 'alice-plan.txt',"
+                    + "  {type: 'text/plain'}));"
+                    + "document.getElementById('dropzone').dispatchEvent("
+                    + "  new DragEvent('drop', {dataTransfer: files, bubbles: true, cancelable: true}));");
             browser.waiting().until(driver -> driver.findElements(
                     By.cssSelector("#doc-rows tr[data-status='PARSING_COMPLETED']")).size() == 1);
             page.findElement(By.cssSelector("#views button[data-view='chat']")).click();
