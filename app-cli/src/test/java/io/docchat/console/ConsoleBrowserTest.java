@@ -194,7 +194,17 @@ class ConsoleBrowserTest {
             for (JsonNode doc : restricted.get("refDocList")) {
                 assertThat(doc.get("docName").asText()).isEqualTo("site-notes.txt");
             }
+            // A text file has no page images: its citation shows the cited text and the page.
+            lastTurn(page).findElement(By.cssSelector("button.source")).click();
+            browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("snippet")));
+            assertThat(page.findElement(By.id("page-frame")).isDisplayed()).isFalse();
+            assertThat(page.findElement(By.id("page-caption")).getText())
+                    .isEqualTo("Page 1 of 1 · This document has no page images; the cited text is shown below.");
+            assertThat(page.findElement(By.id("snippet")).getText())
+                    .isEqualTo(restricted.get("refDocList").get(0).get("snippet").asText());
+            page.findElement(By.id("source-close")).click();
             page.findElement(By.cssSelector("#restrict summary")).click();
+            assertEveryControlIsNamed();
 
             sessionsAndHistoryPaging(stack);
             phoneAndChineseScreens(stack, sessionId);
@@ -336,6 +346,15 @@ class ConsoleBrowserTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Every visible control has an accessible name, as the browser computes it for assistive technology. */
+    private static void assertEveryControlIsNamed() {
+        for (WebElement control : browser.driver.findElements(By.cssSelector("button, input, select, textarea, a[href]"))) {
+            if (control.isDisplayed()) {
+                assertThat(control.getAccessibleName()).as(control.getAttribute("outerHTML")).isNotBlank();
+            }
+        }
+    }
 
     private record Streamed(String status, String text, boolean partialSeen) {}
 
