@@ -186,7 +186,7 @@ class ConsoleBrowserTest {
             page.findElement(By.cssSelector("#restrict summary")).click();
             page.findElement(By.xpath("//label[contains(., 'site-notes.txt')]/input")).click();
             assertThat(page.findElement(By.id("restrict-summary")).getText())
-                    .isEqualTo("Answer only from 1 chosen documents");
+                    .isEqualTo("Answer only from the chosen documents (1)");
             question.sendKeys("Where is the pump room, and how is the pump primed?", Keys.ENTER);
             assertThat(watchLastAnswer(page).status()).isEqualTo("COMPLETED");
             JsonNode restricted = lastChat(stack, sessionId);
@@ -205,6 +205,9 @@ class ConsoleBrowserTest {
             page.findElement(By.id("source-close")).click();
             page.findElement(By.cssSelector("#restrict summary")).click();
             assertEveryControlIsNamed();
+            assertThat(browser.script("return performance.getEntriesByType('resource')"
+                    + ".filter(e => !e.name.startsWith(location.origin + '/')).map(e => e.name)"))
+                    .as("everything the console loaded came from its own server").asList().isEmpty();
 
             sessionsAndHistoryPaging(stack);
             phoneAndChineseScreens(stack, sessionId);

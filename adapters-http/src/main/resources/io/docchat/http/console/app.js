@@ -90,6 +90,7 @@ function setView(view) {
 function showApp() {
   byId('sign-in').hidden = true;
   byId('layout').hidden = false;
+  byId('views').hidden = false;
   const signedIn = Boolean(api.token.get());
   const badge = byId('mode-badge');
   badge.hidden = false;
@@ -99,6 +100,7 @@ function showApp() {
 
 function showSignIn(error) {
   byId('layout').hidden = true;
+  byId('views').hidden = true;
   byId('sign-in').hidden = false;
   byId('mode-badge').hidden = true;
   byId('sign-out').hidden = true;
@@ -198,17 +200,16 @@ function subtree(folderId) {
 }
 
 function renderTree() {
-  const item = (node, level) => {
+  const item = (node) => {
     const selected = node.folderId === state.folderId;
     const children = node.subFolders || [];
-    return h('li', { role: 'treeitem', 'aria-level': level, 'aria-selected': String(selected),
-      'aria-expanded': children.length ? 'true' : null },
-    h('button', { type: 'button', class: selected ? 'folder selected' : 'folder',
-      dataset: { folderId: node.folderId }, text: node.folderName,
-      onclick: () => selectFolder(node.folderId) }),
-    children.length ? h('ul', { role: 'group' }, children.map((child) => item(child, level + 1))) : null);
+    return h('li', {},
+      h('button', { type: 'button', class: selected ? 'folder selected' : 'folder',
+        'aria-current': selected ? 'true' : null, dataset: { folderId: node.folderId }, text: node.folderName,
+        onclick: () => selectFolder(node.folderId) }),
+      children.length ? h('ul', {}, children.map(item)) : null);
   };
-  byId('folder-tree').replaceChildren(...state.tree.map((node) => item(node, 1)));
+  byId('folder-tree').replaceChildren(...state.tree.map(item));
   byId('folders-empty').hidden = state.tree.length > 0;
   byId('folder-actions').hidden = !state.folderId;
 }
@@ -218,12 +219,15 @@ function selectFolder(folderId) {
     state.folderId = folderId;
     state.docs = { page: 1, totalPage: 0, items: [] };
     state.sessionId = null;
+    state.restrictChosen.clear();
+    state.restrictCandidates = [];
     byId('turns').replaceChildren();
     byId('uploads').replaceChildren();
   }
   renderAll();
   guarded(() => loadDocuments(1));
   guarded(() => loadSessions(true));
+  guarded(loadRestrictCandidates);
 }
 
 function openFolderForm(parentId) {
@@ -702,6 +706,9 @@ function setStreaming(on) {
 async function loadRestrictCandidates() {
   const session = state.sessions.find((s) => s.sessionId === state.sessionId);
   const folderId = session ? session.folderId : state.folderId;
+  if (!folderId) {
+    return;
+  }
   const candidates = [];
   for (const id of subtree(folderId)) {
     const page = await api.documents.list(id, 1, 100);
@@ -887,6 +894,12 @@ function wire() {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
       ask();
+    }
+  });
+  byId('restrict').addEventListener('toggle', () => {
+    // Documents may have finished parsing since the list was made.
+    if (byId('restrict').open) {
+      guarded(loadRestrictCandidates);
     }
   });
   byId('stop').addEventListener('click', stopAnswer);

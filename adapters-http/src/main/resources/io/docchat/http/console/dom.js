@@ -50,6 +50,9 @@ export function confirmingButton(button, confirmText, action) {
     clearTimeout(armed);
     armed = null;
     button.textContent = button.dataset.label;
+    if (button.dataset.name) {
+      button.setAttribute('aria-label', button.dataset.name);
+    }
     button.classList.remove('armed');
   };
   button.addEventListener('click', () => {
@@ -58,9 +61,15 @@ export function confirmingButton(button, confirmText, action) {
       action();
       return;
     }
-    // The label is read when arming, so a button translated since it was made gets its current label back.
+    // The labels are read when arming, so a button translated since it was made gets its current label back.
+    const confirm = typeof confirmText === 'function' ? confirmText() : confirmText;
     button.dataset.label = button.textContent;
-    button.textContent = typeof confirmText === 'function' ? confirmText() : confirmText;
+    const name = button.getAttribute('aria-label');
+    if (name) {
+      button.dataset.name = name;
+      button.setAttribute('aria-label', confirm + ' ' + name);
+    }
+    button.textContent = confirm;
     button.classList.add('armed');
     armed = setTimeout(disarm, 4000);
   });
