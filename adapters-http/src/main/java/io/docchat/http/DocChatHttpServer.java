@@ -271,6 +271,8 @@ public final class DocChatHttpServer implements AutoCloseable {
                         Route.BodyKind.UPLOAD, documents::submit),
                 new Route("POST", "/api/v2/aidoc/document/getDocParsingResult", "GetDocParsingResult",
                         Route.BodyKind.JSON, documents::parsingResult),
+                new Route("POST", "/api/v2/aidoc/document/list", "ListDocuments",
+                        Route.BodyKind.JSON, documents::list),
                 new Route("GET", "/api/v1/aidoc/document/detail", "DetailDocument",
                         Route.BodyKind.QUERY_ONLY, documents::detail),
                 new Route("DELETE", "/api/v1/aidoc/document/delete", "DeleteDocument",
