@@ -46,7 +46,7 @@ final class ImageFrames implements AutoCloseable {
             throw new IOException("no image reader understands this file");
         }
         ImageReader reader = readers.next();
-        reader.setInput(input, false, true);
+        reader.setInput(input, false, false);
         return new ImageFrames(input, reader);
     }
 

@@ -86,8 +86,10 @@ public final class ImageParser implements DocumentParser {
         float width = pixelsWide * unit;
         float height = pixelsHigh * unit;
         int number = index + 1;
+        // Decoded even when OCR will not run, so that a damaged file fails instead of passing as a blank page.
+        BufferedImage image = frames.read(index);
         Optional<PdfPageCollector.CollectedPage> read = documentOcr.read(number, width, height, 0,
-                Math.round(dpi), () -> frames.read(index));
+                Math.round(dpi), () -> image);
         if (read.isEmpty()) {
             return new Page(number, width, height, 0, List.of());
         }
