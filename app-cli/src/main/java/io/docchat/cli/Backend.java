@@ -2,6 +2,7 @@ package io.docchat.cli;
 
 import io.docchat.core.DocChat;
 import io.docchat.core.port.AccountStore;
+import io.docchat.documents.OcrSettings;
 
 /** An open docchat engine and the account store it shares its database with; closing it closes both. */
 public interface Backend extends AutoCloseable {
@@ -16,6 +17,6 @@ public interface Backend extends AutoCloseable {
     /** Opens the engine on a data directory. */
     @FunctionalInterface
     interface Factory {
-        Backend open(DataHome home, ModelSettings model);
+        Backend open(DataHome home, ModelSettings model, OcrSettings ocr);
     }
 }
