@@ -51,9 +51,12 @@ final class DocumentOcr {
     private String unavailableReason;
     private int pagesRead;
 
-    DocumentOcr(OcrSettings settings, TesseractCommand tesseract) {
+    private final OcrProgress progress;
+
+    DocumentOcr(OcrSettings settings, TesseractCommand tesseract, OcrProgress progress) {
         this.settings = settings;
         this.tesseract = tesseract;
+        this.progress = progress;
         this.deadline = System.nanoTime() + settings.documentTimeout().toNanos();
     }
 
@@ -94,6 +97,7 @@ final class DocumentOcr {
             return Optional.empty();
         }
         pagesRead++;
+        progress.started();
         try {
             BufferedImage gray = grayscale(image.draw());
             Duration timeout = Duration.ofNanos(Math.min(settings.pageTimeout().toNanos(), remaining));
@@ -133,6 +137,8 @@ final class DocumentOcr {
             failures.put(pageNumber, "the page could not be drawn: " + e.getMessage());
             LOG.debug("Cannot draw page {} for OCR", pageNumber, e);
             return Optional.empty();
+        } finally {
+            progress.finished();
         }
     }
 

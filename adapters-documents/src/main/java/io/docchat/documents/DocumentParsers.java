@@ -24,8 +24,13 @@ public final class DocumentParsers {
      * HTML, each deciding by content first and name second.
      */
     public static List<DocumentParser> all(DocumentLimits limits, OcrSettings ocr) {
-        return List.of(new PdfParser(limits, ocr), new ImageParser(limits, ocr), new WordParser(limits),
-                new ExcelParser(limits), new HtmlParser(limits));
+        return all(limits, ocr, new OcrProgress());
+    }
+
+    /** As {@link #all(DocumentLimits, OcrSettings)}, counting the pages read by OCR in {@code progress}. */
+    public static List<DocumentParser> all(DocumentLimits limits, OcrSettings ocr, OcrProgress progress) {
+        return List.of(new PdfParser(limits, ocr, progress), new ImageParser(limits, ocr, progress),
+                new WordParser(limits), new ExcelParser(limits), new HtmlParser(limits));
     }
 
     /** The page renderers of this module: PDF pages and image pages. */

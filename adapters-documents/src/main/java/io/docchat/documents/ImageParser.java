@@ -26,10 +26,17 @@ public final class ImageParser implements DocumentParser {
     private final DocumentLimits limits;
     private final OcrSettings ocr;
     private final TesseractCommand tesseract;
+    private final OcrProgress progress;
 
     public ImageParser(DocumentLimits limits, OcrSettings ocr) {
+        this(limits, ocr, new OcrProgress());
+    }
+
+    /** @param progress counts the pages read by OCR, for progress displays */
+    public ImageParser(DocumentLimits limits, OcrSettings ocr, OcrProgress progress) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.ocr = Objects.requireNonNull(ocr, "ocr");
+        this.progress = Objects.requireNonNull(progress, "progress");
         this.tesseract = new TesseractCommand(ocr.command());
     }
 
@@ -53,7 +60,7 @@ public final class ImageParser implements DocumentParser {
                 return ParseResult.failure(ParseFailure.LIMIT_EXCEEDED,
                         "The image file has " + count + " pages; the limit is " + limits.maxPages() + ".");
             }
-            DocumentOcr documentOcr = new DocumentOcr(ocr, tesseract);
+            DocumentOcr documentOcr = new DocumentOcr(ocr, tesseract, progress);
             List<Page> pages = new ArrayList<>(count);
             for (int index = 0; index < count; index++) {
                 pages.add(page(frames, index, documentOcr));

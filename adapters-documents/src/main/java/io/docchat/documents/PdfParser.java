@@ -37,6 +37,7 @@ public final class PdfParser implements DocumentParser {
     private final DocumentLimits limits;
     private final OcrSettings ocr;
     private final TesseractCommand tesseract;
+    private final OcrProgress progress;
 
     /** Default limits, OCR with {@link OcrSettings#defaults()}. */
     public PdfParser() {
@@ -49,8 +50,14 @@ public final class PdfParser implements DocumentParser {
     }
 
     public PdfParser(DocumentLimits limits, OcrSettings ocr) {
+        this(limits, ocr, new OcrProgress());
+    }
+
+    /** @param progress counts the pages read by OCR, for progress displays */
+    public PdfParser(DocumentLimits limits, OcrSettings ocr, OcrProgress progress) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.ocr = Objects.requireNonNull(ocr, "ocr");
+        this.progress = Objects.requireNonNull(progress, "progress");
         this.tesseract = new TesseractCommand(ocr.command());
     }
 
@@ -78,7 +85,7 @@ public final class PdfParser implements DocumentParser {
             collector.writeText(document, Writer.nullWriter());
             List<PdfPageCollector.CollectedPage> collected = collector.pages();
             List<Page> pages = new ArrayList<>(PdfBlockAssembler.assemble(collected));
-            DocumentOcr documentOcr = new DocumentOcr(ocr, tesseract);
+            DocumentOcr documentOcr = new DocumentOcr(ocr, tesseract, progress);
             readScannedPages(document, collected, pages, documentOcr);
             List<String> warnings = new ArrayList<>(warnings(pages, documentOcr));
             warnings.addAll(documentOcr.warnings());

@@ -124,6 +124,19 @@ class ImageOcrTest {
     }
 
     @Test
+    void countsThePagesReadForProgressDisplays() {
+        assumeTesseract("eng");
+        OcrProgress progress = new OcrProgress();
+        ImageParser counting = new ImageParser(DocumentLimits.defaults(), OcrSettings.defaults(), progress);
+        TestScans.Scan one = TestScans.draw(2000, 300, TestScans.latinFont(50), 120, 100, 1.7f, ENGLISH.subList(0, 1));
+
+        counting.parse("a.tif", TestScans.tiff(300, one.image(), one.image()));
+
+        assertThat(progress.pagesRead()).isEqualTo(2);
+        assertThat(progress.pagesInProgress()).isZero();
+    }
+
+    @Test
     void readsAJpegByItsContentWhateverItsName() {
         assumeTesseract("eng");
         TestScans.Scan scan = TestScans.draw(2000, 300, TestScans.latinFont(50), 120, 100, 1.7f, ENGLISH.subList(0, 1));

@@ -11,6 +11,11 @@ public interface Backend extends AutoCloseable {
 
     AccountStore accounts();
 
+    /** Pages read by OCR since the engine opened, for progress displays; 0 for engines that do not count them. */
+    default long ocrPagesRead() {
+        return 0;
+    }
+
     @Override
     void close();
 

@@ -9,6 +9,7 @@ import io.docchat.core.port.DocumentParser;
 import io.docchat.core.port.PageRenderer;
 import io.docchat.documents.DocumentLimits;
 import io.docchat.documents.DocumentParsers;
+import io.docchat.documents.OcrProgress;
 import io.docchat.documents.OcrSettings;
 import io.docchat.lucene.LucenePassageIndex;
 import io.docchat.openai.OpenAiAnswerModel;
@@ -26,10 +27,12 @@ import java.util.Optional;
 public final class EmbeddedBackend implements Backend {
     private final SqliteDatabase database;
     private final DocChat docChat;
+    private final OcrProgress ocrProgress;
 
-    private EmbeddedBackend(SqliteDatabase database, DocChat docChat) {
+    private EmbeddedBackend(SqliteDatabase database, DocChat docChat, OcrProgress ocrProgress) {
         this.database = database;
         this.docChat = docChat;
+        this.ocrProgress = ocrProgress;
     }
 
     /** The engine's parse timeout never cuts OCR short: it leaves this much beyond the OCR time limit. */
@@ -52,7 +55,8 @@ public final class EmbeddedBackend implements Backend {
             for (PageRenderer renderer : DocumentParsers.renderers(limits)) {
                 builder.pageRenderer(renderer);
             }
-            for (DocumentParser parser : DocumentParsers.all(limits, ocr)) {
+            OcrProgress ocrProgress = new OcrProgress();
+            for (DocumentParser parser : DocumentParsers.all(limits, ocr, ocrProgress)) {
                 builder.parser(parser);
             }
             boolean rewriteFollowUps = rewritesFollowUps(model);
@@ -62,7 +66,7 @@ public final class EmbeddedBackend implements Backend {
                     builder.queryPlanner(new OpenAiQueryPlanner(config, new HeuristicQueryPlanner()));
                 }
             });
-            return new EmbeddedBackend(database, builder.build());
+            return new EmbeddedBackend(database, builder.build(), ocrProgress);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -98,6 +102,11 @@ public final class EmbeddedBackend implements Backend {
     @Override
     public AccountStore accounts() {
         return database.accountStore();
+    }
+
+    @Override
+    public long ocrPagesRead() {
+        return ocrProgress.pagesRead();
     }
 
     @Override
