@@ -141,6 +141,12 @@ final class DocumentOperations {
             return "text/plain; charset=utf-8";
         } else if (lower.endsWith(".txt")) {
             return "text/plain; charset=utf-8";
+        } else if (lower.endsWith(".png")) {
+            return "image/png";
+        } else if (lower.endsWith(".jpg") || lower.endsWith(".jpeg")) {
+            return "image/jpeg";
+        } else if (lower.endsWith(".tif") || lower.endsWith(".tiff")) {
+            return "image/tiff";
         }
         return "application/octet-stream";
     }
