@@ -63,7 +63,7 @@ public final class IngestQueue implements AutoCloseable {
 
     private boolean tryQueue(long documentId) {
         if (closing) {
-            throw new IllegalStateException("docchat is closed");
+            throw DocChatException.closed();
         }
         CompletableFuture<Void> signal = signals.computeIfAbsent(documentId, id -> new CompletableFuture<>());
         try {

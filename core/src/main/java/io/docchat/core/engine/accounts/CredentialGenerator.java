@@ -1,14 +1,14 @@
-package io.docchat.cli.commands;
+package io.docchat.core.engine.accounts;
 
 import java.security.SecureRandom;
 
-/** Generates access keys and bearer tokens, and hashes tokens the way the server looks them up. */
-final class Credentials {
+/** Makes AccessKeyIds, AccessKeySecrets and bearer tokens: random letters and digits from a secure source. */
+final class CredentialGenerator {
     private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private final SecureRandom random;
 
-    Credentials(SecureRandom random) {
+    CredentialGenerator(SecureRandom random) {
         this.random = random;
     }
 
@@ -23,7 +23,6 @@ final class Credentials {
     String bearerToken() {
         return "dct_" + randomText(43);
     }
-
 
     private String randomText(int length) {
         char[] chars = new char[length];
