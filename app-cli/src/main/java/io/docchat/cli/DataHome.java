@@ -1,5 +1,6 @@
 package io.docchat.cli;
 
+import io.docchat.embedded.EmbeddedStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,15 +30,15 @@ public record DataHome(Path root) {
     }
 
     public Path database() {
-        return root.resolve("docchat.db");
+        return EmbeddedStack.databaseFile(root);
     }
 
     public Path index() {
-        return root.resolve("index");
+        return EmbeddedStack.indexDirectory(root);
     }
 
     public Path files() {
-        return root.resolve("files");
+        return EmbeddedStack.filesDirectory(root);
     }
 
     public Path configFile() {

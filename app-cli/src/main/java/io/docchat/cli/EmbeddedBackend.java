@@ -2,58 +2,36 @@ package io.docchat.cli;
 
 import io.docchat.core.DocChat;
 import io.docchat.core.DocChatBuilder;
-import io.docchat.core.files.FileSystemFileStore;
 import io.docchat.core.plan.HeuristicQueryPlanner;
-import io.docchat.core.port.DocumentParser;
-import io.docchat.documents.DocumentParsers;
-import io.docchat.documents.PdfPageRenderer;
-import io.docchat.lucene.LucenePassageIndex;
+import io.docchat.embedded.EmbeddedStack;
 import io.docchat.openai.OpenAiAnswerModel;
 import io.docchat.openai.OpenAiConfig;
 import io.docchat.openai.OpenAiQueryPlanner;
-import io.docchat.sqlite.SqliteDatabase;
 import java.util.Optional;
 
 /**
- * The embedded default: SQLite for the stores, Lucene for the passage index, the original files on disk, every parser,
- * and the extractive answer model unless an OpenAI-compatible endpoint is configured.
+ * The embedded default ({@link EmbeddedStack}: SQLite, Lucene, files on disk, every document format) on the data
+ * directory, with the extractive answer model unless an OpenAI-compatible endpoint is configured.
  */
 public final class EmbeddedBackend implements Backend {
-    private final SqliteDatabase database;
     private final DocChat docChat;
 
-    private EmbeddedBackend(SqliteDatabase database, DocChat docChat) {
-        this.database = database;
+    private EmbeddedBackend(DocChat docChat) {
         this.docChat = docChat;
     }
 
     /** Opens (creating on first use) the database, index and files of the data directory. */
     public static Backend open(DataHome home, ModelSettings model) {
         Optional<OpenAiConfig> openAi = openAiConfig(model);
-        SqliteDatabase database = SqliteDatabase.open(home.database());
-        try {
-            DocChatBuilder builder = DocChat.builder()
-                    .knowledgeStore(database.knowledgeStore())
-                    .chatStore(database.chatStore())
-                    .accountStore(database.accountStore())
-                    .passageIndex(LucenePassageIndex.open(home.index()))
-                    .fileStore(new FileSystemFileStore(home.files()))
-                    .pageRenderer(new PdfPageRenderer());
-            for (DocumentParser parser : DocumentParsers.all()) {
-                builder.parser(parser);
+        boolean rewriteFollowUps = rewritesFollowUps(model);
+        DocChatBuilder builder = DocChat.builder().install(EmbeddedStack.open(home.root()));
+        openAi.ifPresent(config -> {
+            builder.answerModel(new OpenAiAnswerModel(config));
+            if (rewriteFollowUps) {
+                builder.queryPlanner(new OpenAiQueryPlanner(config, new HeuristicQueryPlanner()));
             }
-            boolean rewriteFollowUps = rewritesFollowUps(model);
-            openAi.ifPresent(config -> {
-                builder.answerModel(new OpenAiAnswerModel(config));
-                if (rewriteFollowUps) {
-                    builder.queryPlanner(new OpenAiQueryPlanner(config, new HeuristicQueryPlanner()));
-                }
-            });
-            return new EmbeddedBackend(database, builder.build());
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
-        }
+        });
+        return new EmbeddedBackend(builder.build());
     }
 
     private static boolean rewritesFollowUps(ModelSettings model) {
@@ -77,12 +55,9 @@ public final class EmbeddedBackend implements Backend {
         return docChat;
     }
 
+    /** Closes the engine, which closes everything the embedded stack opened. */
     @Override
     public void close() {
-        try {
-            docChat.close();
-        } finally {
-            database.close();
-        }
+        docChat.close();
     }
 }
