@@ -3,6 +3,7 @@ package io.docchat.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docchat.core.DocChat;
+import io.docchat.core.api.AccountView;
 import io.docchat.core.api.ChatRequest;
 import io.docchat.core.model.Account;
 import io.docchat.core.model.ChatItem;
@@ -38,11 +39,12 @@ class EmbeddingExampleTest {
     private static void example(Path home, byte[] bytes) {
         // example:begin
         try (DocChat docChat = DocChat.builder().install(EmbeddedStack.open(home)).build()) {
-            Folder manuals = docChat.folders().ensurePath(Account.LOCAL, "manuals");
-            Document doc = docChat.documents().submit(Account.LOCAL, manuals.id(), "pump.txt", bytes);
-            docChat.documents().awaitProcessed(Account.LOCAL, doc.id(), Duration.ofMinutes(1));
-            Session session = docChat.sessions().create(Account.LOCAL, manuals.id(), "pumps", null);
-            ChatItem answer = docChat.chat().ask(Account.LOCAL, new ChatRequest(session.id(), "How do I prime the pump?"));
+            AccountView me = docChat.account(Account.LOCAL);
+            Folder manuals = me.folders().ensurePath("manuals");
+            Document doc = me.documents().submit(manuals.id(), "pump.txt", bytes);
+            me.documents().awaitProcessed(doc.id(), Duration.ofMinutes(1));
+            Session session = me.sessions().create(manuals.id(), "pumps", null);
+            ChatItem answer = me.chat().ask(new ChatRequest(session.id(), "How do I prime the pump?"));
         }
         // example:end
     }
