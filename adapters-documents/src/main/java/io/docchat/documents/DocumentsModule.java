@@ -5,29 +5,43 @@ import io.docchat.core.DocChatModule;
 import java.util.Objects;
 
 /**
- * The document formats of this module for {@code DocChat.builder().install(...)}: every parser (PDF, Word, Excel,
- * HTML) and the PDF page renderer.
+ * The document formats of this module for {@code DocChat.builder().install(...)}: every parser (PDF with OCR of
+ * scanned pages, images, Word, Excel, HTML) and the page renderers.
  */
 public final class DocumentsModule implements DocChatModule {
     private final DocumentLimits limits;
+    private final OcrSettings ocr;
+    private final OcrProgress progress;
 
-    private DocumentsModule(DocumentLimits limits) {
-        this.limits = limits;
+    private DocumentsModule(DocumentLimits limits, OcrSettings ocr, OcrProgress progress) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.ocr = Objects.requireNonNull(ocr, "ocr");
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
-    /** Every parser with {@link DocumentLimits#defaults()}, and the page renderer. */
+    /** Every parser and renderer with {@link DocumentLimits#defaults()} and {@link OcrSettings#defaults()}. */
     public static DocumentsModule standard() {
-        return new DocumentsModule(DocumentLimits.defaults());
+        return new DocumentsModule(DocumentLimits.defaults(), OcrSettings.defaults(), new OcrProgress());
     }
 
-    /** Every parser with these limits, and the page renderer. */
-    public static DocumentsModule withLimits(DocumentLimits limits) {
-        return new DocumentsModule(Objects.requireNonNull(limits, "limits"));
+    /** Every parser and renderer with these limits and OCR settings, counting OCR pages in {@code progress}. */
+    public static DocumentsModule of(DocumentLimits limits, OcrSettings ocr, OcrProgress progress) {
+        return new DocumentsModule(limits, ocr, progress);
+    }
+
+    /** The OCR settings the parsers run with (the engine's parse timeout must leave them room). */
+    public OcrSettings ocr() {
+        return ocr;
+    }
+
+    /** The count of pages read by OCR so far. */
+    public OcrProgress progress() {
+        return progress;
     }
 
     @Override
     public void contributeTo(DocChatBuilder builder) {
-        DocumentParsers.all(limits).forEach(builder::parser);
-        builder.pageRenderer(new PdfPageRenderer(limits));
+        DocumentParsers.all(limits, ocr, progress).forEach(builder::parser);
+        DocumentParsers.renderers(limits).forEach(builder::pageRenderer);
     }
 }

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gives passages stored before migration 2 what citations now read from the passage itself: each line's page text
+ * Gives passages stored before migration 3 what citations now read from the passage itself: each line's page text
  * and the size and rotation of its pages, taken once from the document's stored pages. SQL alone cannot decode the
  * page blobs, so this runs in Java when the database opens; a passage it has filled has {@code pages} set and is
  * never visited again. One write transaction per document keeps the writer free for others in between.

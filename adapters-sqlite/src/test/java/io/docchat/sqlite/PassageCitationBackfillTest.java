@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A database written before migration 2 (passage lines without their page text, no page sizes) is upgraded on open:
+ * A database written before migration 3 (passage lines without their page text, no page sizes) is upgraded on open:
  * its passages then carry exactly what passages cut today carry.
  */
 class PassageCitationBackfillTest {
@@ -55,7 +55,7 @@ class PassageCitationBackfillTest {
             today = database.knowledgeStore().passagesOfDocument(documentId);
         }
         assertThat(today).allSatisfy(p -> assertThat(p.pages()).isNotEmpty());
-        makeItLookWrittenBeforeMigration2(file);
+        makeItLookWrittenBeforeMigration3(file);
 
         try (SqliteDatabase reopened = SqliteDatabase.open(file)) {
             assertThat(reopened.knowledgeStore().passagesOfDocument(documentId)).isEqualTo(today);
@@ -74,8 +74,8 @@ class PassageCitationBackfillTest {
         }
     }
 
-    /** Rewrites the file as an older docchat left it: schema version 1, format 1 lines, no pages column. */
-    private static void makeItLookWrittenBeforeMigration2(Path file) throws Exception {
+    /** Rewrites the file as an older docchat left it: schema version 2, format 1 lines, no pages column. */
+    private static void makeItLookWrittenBeforeMigration3(Path file) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             List<Long> ids = new ArrayList<>();
             List<byte[]> legacyLines = new ArrayList<>();
@@ -95,7 +95,7 @@ class PassageCitationBackfillTest {
             }
             try (Statement statement = connection.createStatement()) {
                 statement.execute("ALTER TABLE passage DROP COLUMN pages");
-                statement.execute("DELETE FROM schema_version WHERE version = 2");
+                statement.execute("DELETE FROM schema_version WHERE version = 3");
             }
         }
     }

@@ -44,12 +44,17 @@ public final class EmbeddedStack implements DocChatModule {
      * @throws io.docchat.core.DocChatException {@code STORAGE_FAILURE} when the database cannot be opened
      */
     public static EmbeddedStack open(Path home) {
+        return open(home, DocumentsModule.standard());
+    }
+
+    /** As {@link #open(Path)}, with the document formats configured (limits, OCR). */
+    public static EmbeddedStack open(Path home, DocumentsModule documents) {
         Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(documents, "documents");
         SqliteStorage storage = SqliteStorage.open(databaseFile(home));
         try {
             LucenePassageIndex index = LucenePassageIndex.open(indexDirectory(home));
-            return new EmbeddedStack(storage, index, new FileSystemFileStore(filesDirectory(home)),
-                    DocumentsModule.standard());
+            return new EmbeddedStack(storage, index, new FileSystemFileStore(filesDirectory(home)), documents);
         } catch (RuntimeException e) {
             storage.close();
             throw e;
@@ -87,6 +92,11 @@ public final class EmbeddedStack implements DocChatModule {
     /** The engine's own passage index instance, for tools that look at raw hits. */
     public LucenePassageIndex index() {
         return index;
+    }
+
+    /** The document formats installed. */
+    public DocumentsModule documents() {
+        return documents;
     }
 
     /** The original files on disk. */

@@ -3,6 +3,7 @@ package io.docchat.core.api;
 import io.docchat.core.model.AccessKey;
 import io.docchat.core.model.Account;
 import io.docchat.core.model.BearerToken;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,6 +44,17 @@ public interface Accounts {
 
     /** The access key with this id, for checking a request signature with its secret. */
     Optional<AccessKey> accessKey(String accessKeyId);
+
+    /**
+     * Records a request signature's nonce until {@code keepUntil}, so that a captured request cannot be replayed, not
+     * even after a restart.
+     *
+     * @param nonce     the nonce, qualified by whoever issued it (such as {@code <AccessKeyId>:<nonce>})
+     * @param now       the current time, which decides which recorded nonces have expired
+     * @param keepUntil the end of the window in which the nonce's request could be accepted
+     * @return true when the nonce was new, false when it was already used within its window
+     */
+    boolean recordNonce(String nonce, Instant now, Instant keepUntil);
 
     /** Whether any access key or bearer token exists; a server without any runs in local mode. */
     boolean hasCredentials();

@@ -12,6 +12,7 @@ import io.docchat.core.model.BearerToken;
 import io.docchat.core.port.AccountStore;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -125,6 +126,11 @@ public final class AccountService implements Accounts {
             return Optional.empty();
         }
         return store.findBearerToken(TokenHash.of(token)).map(BearerToken::accountId);
+    }
+
+    @Override
+    public boolean recordNonce(String nonce, Instant now, Instant keepUntil) {
+        return store.recordNonce(nonce, now, keepUntil);
     }
 
     @Override
