@@ -1,21 +1,15 @@
 package io.docchat.console;
 
 import io.docchat.core.DocChat;
-import io.docchat.core.model.Account;
-import io.docchat.core.model.BearerToken;
-import io.docchat.core.port.AccountStore;
 import io.docchat.embedded.EmbeddedStack;
 import io.docchat.http.DocChatHttpServer;
 import io.docchat.http.HttpServerConfig;
 import io.docchat.sqlite.SqliteDatabase;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,20 +22,19 @@ final class ConsoleStack implements AutoCloseable {
     final DocChat docChat;
     final DocChatHttpServer server;
 
+    final Map<String, String> bearerTokens = new LinkedHashMap<>();
+
     /**
-     * @param bearerTokens account id to bearer token; none gives a server in local mode
+     * @param accounts accounts that each get a bearer token (see {@link #bearerTokens}); none gives a server in local
+     *                 mode
      */
-    ConsoleStack(Path home, Map<String, String> bearerTokens, Duration perWord) {
+    ConsoleStack(Path home, List<String> accounts, Duration perWord) {
         EmbeddedStack stack = EmbeddedStack.open(home);
         database = stack.storage().database();
-        AccountStore accounts = database.accountStore();
-        Instant now = Instant.now();
-        // Tokens the browser already knows, stored as the server looks them up: by their SHA-256 hex.
-        bearerTokens.forEach((account, token) -> {
-            accounts.insertAccount(new Account(account, account, now));
-            accounts.insertBearerToken(new BearerToken(sha256Hex(token), account, "browser", now));
-        });
         docChat = DocChat.builder().install(stack).answerModel(new PacedAnswerModel(perWord)).build();
+        for (String account : accounts) {
+            bearerTokens.put(account, docChat.accounts().issueBearerToken(account, "browser").token());
+        }
         server = DocChatHttpServer.start(docChat, HttpServerConfig.defaults().withPort(0));
     }
 
@@ -54,14 +47,5 @@ final class ConsoleStack implements AutoCloseable {
     public void close() {
         server.close();
         docChat.close();
-    }
-
-    private static String sha256Hex(String token) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
