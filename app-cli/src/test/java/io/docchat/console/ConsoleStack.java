@@ -4,7 +4,6 @@ import io.docchat.core.DocChat;
 import io.docchat.embedded.EmbeddedStack;
 import io.docchat.http.DocChatHttpServer;
 import io.docchat.http.HttpServerConfig;
-import io.docchat.sqlite.SqliteDatabase;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +17,6 @@ import java.util.Map;
  * paced.
  */
 final class ConsoleStack implements AutoCloseable {
-    final SqliteDatabase database;
     final DocChat docChat;
     final DocChatHttpServer server;
 
@@ -30,7 +28,6 @@ final class ConsoleStack implements AutoCloseable {
      */
     ConsoleStack(Path home, List<String> accounts, Duration perWord) {
         EmbeddedStack stack = EmbeddedStack.open(home);
-        database = stack.storage().database();
         docChat = DocChat.builder().install(stack).answerModel(new PacedAnswerModel(perWord)).build();
         for (String account : accounts) {
             bearerTokens.put(account, docChat.accounts().issueBearerToken(account, "browser").token());
