@@ -148,8 +148,10 @@ public final class DocChatHttpServer implements AutoCloseable {
         WireMapper wire = new WireMapper(json, signedUrls, docChat.documents().imageScale(), config.clock().getZone());
         ChatOperations chat = new ChatOperations(docChat, wire, json, config.streamFormatJson(),
                 config.maxConcurrentStreams(), config.maxAnswersPerAccount());
+        StagedUploads staged = new StagedUploads(config.clock(), 4 * config.maxUploadBytes(),
+                publicBase.equals(bound) ? List.of(bound) : List.of(publicBase, bound));
         DocumentOperations documents = new DocumentOperations(docChat, wire,
-                new FileFetcher(config.allowedFetchPrefixes(), config.maxUploadBytes(), config.requestTimeout()));
+                new FileFetcher(config.allowedFetchPrefixes(), config.maxUploadBytes(), config.requestTimeout()), staged);
         Authenticator authenticator = new Authenticator(accounts, localMode,
                 new StoredNonces(accounts, config.clock(), Authenticator.DATE_WINDOW.multipliedBy(2)),
                 config.clock());
@@ -280,6 +282,7 @@ public final class DocChatHttpServer implements AutoCloseable {
                         Route.BodyKind.QUERY_ONLY, folders::delete),
                 new Route("POST", "/api/v2/aidoc/document/submitDocParsingTask", "SubmitDocParsingTask",
                         Route.BodyKind.UPLOAD, documents::submit),
+                new Route("POST", StagedUploads.PATH, "UploadDocument", Route.BodyKind.UPLOAD, documents::stage),
                 new Route("POST", "/api/v2/aidoc/document/getDocParsingResult", "GetDocParsingResult",
                         Route.BodyKind.JSON, documents::parsingResult),
                 new Route("GET", "/api/v1/aidoc/document/detail", "DetailDocument",

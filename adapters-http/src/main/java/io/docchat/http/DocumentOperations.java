@@ -17,11 +17,18 @@ final class DocumentOperations {
     private final DocChat docChat;
     private final WireMapper wire;
     private final FileFetcher fetcher;
+    private final StagedUploads staged;
 
-    DocumentOperations(DocChat docChat, WireMapper wire, FileFetcher fetcher) {
+    DocumentOperations(DocChat docChat, WireMapper wire, FileFetcher fetcher, StagedUploads staged) {
         this.docChat = docChat;
         this.wire = wire;
         this.fetcher = fetcher;
+        this.staged = staged;
+    }
+
+    /** [ext] Keeps the body's file for a later SubmitDocParsingTask and answers the fileUrl that names it. */
+    Reply stage(ApiRequest request) {
+        return new Reply.Data(wire.object().put("fileUrl", staged.stage(request.accountId(), request.body())));
     }
 
     Reply submit(ApiRequest request) {
@@ -29,10 +36,14 @@ final class DocumentOperations {
         String folderId = request.query().optional("folderId");
         String fileUrl = request.query().optional("fileUrl");
         byte[] content;
-        if (request.body().length > 0 && !isJson(request.header("Content-Type"))) {
+        String type = request.header("Content-Type");
+        if (request.body().length > 0 && !isJson(type)) {
             content = request.body();
         } else if (fileUrl != null) {
-            content = fetcher.fetch(fileUrl);
+            content = staged.names(fileUrl) ? staged.take(request.accountId(), fileUrl) : fetcher.fetch(fileUrl);
+        } else if (type != null && !isJson(type)) {
+            // A body was meant to carry the file (it says what type it is) but carried nothing.
+            throw new ApiException(400, "InvalidParameter.File", "the file is empty: the request body must carry its bytes");
         } else {
             throw ApiException.missing("fileUrl");
         }
