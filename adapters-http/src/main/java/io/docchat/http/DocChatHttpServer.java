@@ -146,8 +146,9 @@ public final class DocChatHttpServer implements AutoCloseable {
         });
         SignedUrls signedUrls = new SignedUrls(urlKey, config.signedUrlTtl(), config.clock(), publicBase);
         WireMapper wire = new WireMapper(json, signedUrls, docChat.documents().imageScale(), config.clock().getZone());
+        // In local mode there is one account: sharing the answer slots fairly among accounts means nothing there.
         ChatOperations chat = new ChatOperations(docChat, wire, json, config.streamFormatJson(),
-                config.maxConcurrentStreams(), config.maxAnswersPerAccount());
+                config.maxConcurrentStreams(), localMode ? config.maxConcurrentStreams() : config.maxAnswersPerAccount());
         StagedUploads staged = new StagedUploads(config.clock(), 4 * config.maxUploadBytes(),
                 publicBase.equals(bound) ? List.of(bound) : List.of(publicBase, bound));
         DocumentOperations documents = new DocumentOperations(docChat, wire,

@@ -57,6 +57,17 @@ final class DocumentOperations {
     Reply parsingResult(ApiRequest request) {
         long id = taskId(request.json().requiredString("taskId"));
         String format = request.json().optionalString("returnFormat");
+        Document document = docChat.documents().get(request.accountId(), id);
+        // An unfinished or failed document has no content yet: an empty 200 would read as an empty document.
+        switch (document.status()) {
+            case PENDING, PARSING -> throw new ApiException(409, "DocumentNotParsed", "document " + id + " is "
+                    + document.status() + "; ask again when DetailDocument reports PARSING_COMPLETED");
+            case PARSING_FAILED -> throw new ApiException(409, "DocumentParsingFailed", "document " + id
+                    + " could not be parsed: " + document.errorMessage());
+            case PARSING_COMPLETED -> {
+                // Its content follows.
+            }
+        }
         String content;
         if (format == null || format.isBlank() || format.equalsIgnoreCase("md")) {
             content = docChat.documents().markdown(request.accountId(), id);
