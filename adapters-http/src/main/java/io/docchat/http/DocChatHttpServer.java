@@ -148,11 +148,13 @@ public final class DocChatHttpServer implements AutoCloseable {
         WireMapper wire = new WireMapper(json, signedUrls, docChat.documents().imageScale(), config.clock().getZone());
         // In local mode there is one account: sharing the answer slots fairly among accounts means nothing there.
         ChatOperations chat = new ChatOperations(docChat, wire, json, config.streamFormatJson(),
-                config.maxConcurrentStreams(), localMode ? config.maxConcurrentStreams() : config.maxAnswersPerAccount());
+                config.maxConcurrentStreams(),
+                localMode ? config.maxConcurrentStreams() : config.maxAnswersPerAccount());
         StagedUploads staged = new StagedUploads(config.clock(), 4 * config.maxUploadBytes(),
                 publicBase.equals(bound) ? List.of(bound) : List.of(publicBase, bound));
         DocumentOperations documents = new DocumentOperations(docChat, wire,
-                new FileFetcher(config.allowedFetchPrefixes(), config.maxUploadBytes(), config.requestTimeout()), staged);
+                new FileFetcher(config.allowedFetchPrefixes(), config.maxUploadBytes(), config.requestTimeout()),
+                staged);
         Authenticator authenticator = new Authenticator(accounts, localMode,
                 new StoredNonces(accounts, config.clock(), Authenticator.DATE_WINDOW.multipliedBy(2)),
                 config.clock());

@@ -43,7 +43,8 @@ final class DocumentOperations {
             content = staged.names(fileUrl) ? staged.take(request.accountId(), fileUrl) : fetcher.fetch(fileUrl);
         } else if (type != null && !isJson(type)) {
             // A body was meant to carry the file (it says what type it is) but carried nothing.
-            throw new ApiException(400, "InvalidParameter.File", "the file is empty: the request body must carry its bytes");
+            throw new ApiException(400, "InvalidParameter.File",
+                    "the file is empty: the request body must carry its bytes");
         } else {
             throw ApiException.missing("fileUrl");
         }

@@ -45,7 +45,8 @@ final class StagedUploads {
     /** Keeps the file for the account and returns the fileUrl that names it. */
     synchronized String stage(String accountId, byte[] bytes) {
         if (bytes.length == 0) {
-            throw new ApiException(400, "InvalidParameter.File", "the file is empty: the request body must carry its bytes");
+            throw new ApiException(400, "InvalidParameter.File",
+                    "the file is empty: the request body must carry its bytes");
         }
         pruneExpired();
         if (totalBytes + bytes.length > maxTotalBytes) {
