@@ -1,9 +1,8 @@
 package io.docchat.http;
 
+import io.docchat.core.api.Accounts;
 import io.docchat.core.model.AccessKey;
 import io.docchat.core.model.Account;
-import io.docchat.core.model.BearerToken;
-import io.docchat.core.port.AccountStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Decides which account a request acts for: ACS3-HMAC-SHA256 signatures, ROA HMAC-SHA1 signatures, bearer tokens, or
@@ -30,12 +28,12 @@ final class Authenticator {
             "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
-    private final AccountStore accounts;
+    private final Accounts accounts;
     private final boolean localMode;
     private final StoredNonces nonces;
     private final Clock clock;
 
-    Authenticator(AccountStore accounts, boolean localMode, StoredNonces nonces, Clock clock) {
+    Authenticator(Accounts accounts, boolean localMode, StoredNonces nonces, Clock clock) {
         this.accounts = accounts;
         this.localMode = localMode;
         this.nonces = nonces;
@@ -90,7 +88,7 @@ final class Authenticator {
             throw new ApiException(403, "SignatureDoesNotMatch",
                     "Authorization must carry Credential, SignedHeaders and Signature");
         }
-        AccessKey key = accounts.findAccessKey(keyId).orElseThrow(() -> new ApiException(401,
+        AccessKey key = accounts.accessKey(keyId).orElseThrow(() -> new ApiException(401,
                 "InvalidAccessKeyId.NotFound", "the AccessKeyId is not known"));
         List<String> signedHeaders = Arrays.asList(signedHeadersField.toLowerCase(Locale.ROOT).split(";"));
         checkCoverage(headers, signedHeaders);
@@ -137,7 +135,7 @@ final class Authenticator {
                     "the ROA Authorization must read acs <AccessKeyId>:<signature>");
         }
         String keyId = credential.substring(0, colon);
-        AccessKey key = accounts.findAccessKey(keyId).orElseThrow(() -> new ApiException(401,
+        AccessKey key = accounts.accessKey(keyId).orElseThrow(() -> new ApiException(401,
                 "InvalidAccessKeyId.NotFound", "the AccessKeyId is not known"));
         String nonce = headers.first("x-acs-signature-nonce");
         if (nonce == null || nonce.isBlank()) {
@@ -189,8 +187,7 @@ final class Authenticator {
         if (token.isBlank()) {
             throw new ApiException(401, "InvalidAccessKeyId.NotFound", "the bearer token is not known");
         }
-        Optional<BearerToken> found = accounts.findBearerToken(BearerToken.hashOf(token));
-        return found.map(BearerToken::accountId).orElseThrow(() -> new ApiException(401,
+        return accounts.authenticateBearerToken(token).orElseThrow(() -> new ApiException(401,
                 "InvalidAccessKeyId.NotFound", "the bearer token is not known"));
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docchat.core.DocChat;
 import io.docchat.core.model.Account;
-import io.docchat.core.port.AccountStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -31,17 +30,21 @@ import org.slf4j.LoggerFactory;
  * core handler API; no servlet container).
  *
  * <pre>{@code
- * try (DocChatHttpServer server = DocChatHttpServer.start(docChat, accounts, HttpServerConfig.defaults())) {
+ * try (DocChatHttpServer server = DocChatHttpServer.start(docChat, HttpServerConfig.defaults())) {
  *     URI api = server.baseUri();   // e.g. http://127.0.0.1:18080
  *     awaitShutdownSignal();
  * }
  * }</pre>
  *
- * <p>Requests are authenticated with ACS3-HMAC-SHA256 or ROA HMAC-SHA1 signatures or bearer tokens from the
- * {@link AccountStore}. A server bound to a loopback address whose store holds neither access keys nor bearer tokens
+ * <p>Requests are authenticated with ACS3-HMAC-SHA256 or ROA HMAC-SHA1 signatures or bearer tokens of
+ * {@link DocChat#accounts()}. A server bound to a loopback address whose accounts have neither access keys nor bearer tokens
  * runs in local mode: no authentication, every request acts for {@link Account#LOCAL}, and only loopback
  * {@code Host} and {@code Origin} values are answered ({@link LocalModeGuard}). A server bound to any other address
  * refuses to start without credentials. The mode is decided at start.
+ *
+ * <p>The server drives a {@link DocChat} it was handed and does not own it: {@link #close()} stops the server and
+ * leaves the {@code DocChat} open, so that answers interrupted by the shutdown can still be read; the host closes
+ * it after the server.
  *
  * <p>File and page-image URLs are signed with {@link HttpServerConfig#signedUrlSecret()}; without one, a random key is
  * made at start and the URLs stop working when the process ends.
@@ -75,14 +78,14 @@ public final class DocChatHttpServer implements AutoCloseable {
      * @throws IllegalStateException when bound to a non-loopback address and the store has no credentials
      * @throws UncheckedIOException  when the address cannot be bound
      */
-    public static DocChatHttpServer start(DocChat docChat, AccountStore accounts, HttpServerConfig config) {
+    public static DocChatHttpServer start(DocChat docChat, HttpServerConfig config) {
         InetAddress address;
         try {
             address = InetAddress.getByName(config.host());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resolve host " + config.host(), e);
         }
-        boolean hasCredentials = hasCredentials(accounts);
+        boolean hasCredentials = docChat.accounts().hasCredentials();
         boolean loopback = address.isLoopbackAddress();
         if (!loopback && !hasCredentials) {
             throw new IllegalStateException("refusing to listen on " + config.host()
@@ -155,8 +158,8 @@ public final class DocChatHttpServer implements AutoCloseable {
         DocumentOperations documents = new DocumentOperations(docChat, wire,
                 new FileFetcher(config.allowedFetchPrefixes(), config.maxUploadBytes(), config.requestTimeout()),
                 staged);
-        Authenticator authenticator = new Authenticator(accounts, localMode,
-                new StoredNonces(accounts, config.clock(), Authenticator.DATE_WINDOW.multipliedBy(2)),
+        Authenticator authenticator = new Authenticator(docChat.accounts(), localMode,
+                new StoredNonces(docChat.accounts(), config.clock(), Authenticator.DATE_WINDOW.multipliedBy(2)),
                 config.clock());
         Map<String, List<Route>> routes = routes(chat, documents, new SessionOperations(docChat, wire),
                 new FolderOperations(docChat, wire), new RetrievalOperations(docChat, wire));
@@ -203,8 +206,8 @@ public final class DocChatHttpServer implements AutoCloseable {
 
     /**
      * Refuses new requests (503), lets requests and answers in progress finish for up to the shutdown grace period,
-     * then cancels the answers still running (each is stored {@code INTERRUPTED} with the answer so far), closes the
-     * connections and releases the threads. Does not close the {@link DocChat}. Idempotent.
+     * then cancels the answers still running (each is stored {@code INTERRUPTED} with the answer so far), releases the
+     * threads. Leaves the {@link DocChat} open for its owner to close. Idempotent.
      */
     @Override
     public synchronized void close() {
@@ -245,20 +248,6 @@ public final class DocChatHttpServer implements AutoCloseable {
         }
     }
 
-    private static boolean hasCredentials(AccountStore accounts) {
-        List<String> ids = new ArrayList<>();
-        accounts.listAccounts().forEach(account -> ids.add(account.id()));
-        if (!ids.contains(Account.LOCAL)) {
-            ids.add(Account.LOCAL);
-        }
-        for (String id : ids) {
-            if (!accounts.listAccessKeys(id).isEmpty() || !accounts.listBearerTokens(id).isEmpty()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static Map<String, List<Route>> routes(ChatOperations chat, DocumentOperations documents,
                                                    SessionOperations sessions, FolderOperations folders,
                                                    RetrievalOperations retrieval) {
@@ -288,6 +277,8 @@ public final class DocChatHttpServer implements AutoCloseable {
                 new Route("POST", StagedUploads.PATH, "UploadDocument", Route.BodyKind.UPLOAD, documents::stage),
                 new Route("POST", "/api/v2/aidoc/document/getDocParsingResult", "GetDocParsingResult",
                         Route.BodyKind.JSON, documents::parsingResult),
+                new Route("POST", "/api/v2/aidoc/document/list", "ListDocuments",
+                        Route.BodyKind.JSON, documents::list),
                 new Route("GET", "/api/v1/aidoc/document/detail", "DetailDocument",
                         Route.BodyKind.QUERY_ONLY, documents::detail),
                 new Route("DELETE", "/api/v1/aidoc/document/delete", "DeleteDocument",

@@ -1,6 +1,6 @@
 package io.docchat.http;
 
-import io.docchat.core.port.AccountStore;
+import io.docchat.core.api.Accounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +10,7 @@ import java.time.Instant;
  * that a captured request cannot be replayed, not even after a restart.
  */
 final class StoredNonces {
-    private final AccountStore accounts;
+    private final Accounts accounts;
     private final Clock clock;
     private final Duration retention;
 
@@ -18,7 +18,7 @@ final class StoredNonces {
      * @param retention how long a nonce is kept: its request is accepted while its date lies within the date window
      *                  either side of now, so twice the window covers every moment a replay could still be accepted
      */
-    StoredNonces(AccountStore accounts, Clock clock, Duration retention) {
+    StoredNonces(Accounts accounts, Clock clock, Duration retention) {
         this.accounts = accounts;
         this.clock = clock;
         this.retention = retention;

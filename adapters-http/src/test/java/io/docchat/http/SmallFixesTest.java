@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docchat.core.DocChatException;
 import io.docchat.core.ErrorCode;
-import io.docchat.core.model.ParseResult;
+import io.docchat.core.port.ParseResult;
 import io.docchat.core.port.DocumentParser;
 import io.docchat.core.port.PageRenderer;
 import java.net.URI;

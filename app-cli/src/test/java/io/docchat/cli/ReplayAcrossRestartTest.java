@@ -53,7 +53,7 @@ class ReplayAcrossRestartTest {
         try (SqliteDatabase db = SqliteDatabase.open(database);
              DocChat docChat = DocChat.builder().knowledgeStore(db.knowledgeStore()).chatStore(db.chatStore())
                      .accountStore(db.accountStore()).build();
-             DocChatHttpServer server = DocChatHttpServer.start(docChat, db.accountStore(),
+             DocChatHttpServer server = DocChatHttpServer.start(docChat,
                      HttpServerConfig.defaults().withPort(0))) {
             URI base = server.baseUri();
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(PATH))

@@ -2,11 +2,8 @@ package io.docchat.http.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docchat.core.DocChat;
-import io.docchat.core.memory.InMemoryAccountStore;
 import io.docchat.core.memory.InMemoryKnowledgeStore;
-import io.docchat.core.model.AccessKey;
 import io.docchat.core.model.Account;
-import io.docchat.core.model.BearerToken;
 import io.docchat.http.DocChatHttpServer;
 import io.docchat.http.HttpServerConfig;
 import io.docchat.http.LoadProbes;
@@ -50,8 +47,6 @@ import java.util.stream.LongStream;
  */
 public final class HttpLoad {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TOKEN_A = "load-token-a";
-    private static final String TOKEN_B = "load-token-b";
 
     private HttpLoad() {}
 
@@ -78,8 +73,7 @@ public final class HttpLoad {
     private static void loopback(int requests) throws Exception {
         InMemoryKnowledgeStore store = new InMemoryKnowledgeStore();
         try (DocChat docChat = DocChat.builder().knowledgeStore(store).build();
-             DocChatHttpServer server = DocChatHttpServer.start(docChat, new InMemoryAccountStore(),
-                     HttpServerConfig.defaults().withPort(0))) {
+             DocChatHttpServer server = DocChatHttpServer.start(docChat, HttpServerConfig.defaults().withPort(0))) {
             String folderId = docChat.folders().create(Account.LOCAL, null, "corpus").id();
             Random random = new Random(14);
             List<Long> ids = new ArrayList<>();
@@ -169,8 +163,7 @@ public final class HttpLoad {
 
     private static void slowloris() throws Exception {
         try (DocChat docChat = DocChat.builder().build();
-             DocChatHttpServer server = DocChatHttpServer.start(docChat, new InMemoryAccountStore(),
-                     HttpServerConfig.defaults().withPort(0))) {
+             DocChatHttpServer server = DocChatHttpServer.start(docChat, HttpServerConfig.defaults().withPort(0))) {
             URI base = server.baseUri();
             List<Socket> attackers = new ArrayList<>();
             int refused = 0;
@@ -237,17 +230,18 @@ public final class HttpLoad {
     // ---- stalled readers
 
     private static void stalled() throws Exception {
-        InMemoryAccountStore accounts = new InMemoryAccountStore();
-        Instant now = Instant.now();
-        accounts.insertAccount(new Account("a", "A", now));
-        accounts.insertAccount(new Account("b", "B", now));
-        accounts.insertBearerToken(new BearerToken(BearerToken.hashOf(TOKEN_A), "a", "load", now));
-        accounts.insertBearerToken(new BearerToken(BearerToken.hashOf(TOKEN_B), "b", "load", now));
-        accounts.insertAccessKey(new AccessKey("AKload", "a", "load-secret-0123456789", now));
         PacedAnswerModel stalling = new PacedAnswerModel(1_000_000, Duration.ZERO, 16_384);
         HttpServerConfig config = HttpServerConfig.defaults().withPort(0);
-        try (DocChat docChat = DocChat.builder().answerModel(LoadProbes.byQuestion(stalling)).build();
-             DocChatHttpServer server = DocChatHttpServer.start(docChat, accounts, config)) {
+        try (DocChat docChat = DocChat.builder().answerModel(LoadProbes.byQuestion(stalling)).build()) {
+            String tokenA = docChat.accounts().issueBearerToken("a", "load").token();
+            String tokenB = docChat.accounts().issueBearerToken("b", "load").token();
+            stalled(docChat, config, tokenA, tokenB);
+        }
+    }
+
+    private static void stalled(DocChat docChat, HttpServerConfig config, String tokenA, String tokenB)
+            throws Exception {
+        try (DocChatHttpServer server = DocChatHttpServer.start(docChat, config)) {
             URI base = server.baseUri();
             String sessionA = LoadProbes.session(docChat, "a");
             String sessionB = LoadProbes.session(docChat, "b");
@@ -257,7 +251,7 @@ public final class HttpLoad {
             long lastAccepted = 0;
             long start = System.nanoTime();
             for (int i = 0; i < 256; i++) {
-                Socket socket = LoadProbes.openStream(base, "127.0.0.2", TOKEN_A, sessionA,
+                Socket socket = LoadProbes.openStream(base, "127.0.0.2", tokenA, sessionA,
                         "stall: how is the pump primed?");
                 String status = LoadProbes.statusLine(socket);
                 if (status.startsWith("HTTP/1.1 200")) {
@@ -274,17 +268,17 @@ public final class HttpLoad {
             int otherOk = 0;
             for (int i = 0; i < otherLatencies.length; i++) {
                 long sent = System.nanoTime();
-                HttpResponse<String> other = http.send(chat(base, TOKEN_B, sessionB),
+                HttpResponse<String> other = http.send(chat(base, tokenB, sessionB),
                         HttpResponse.BodyHandlers.ofString());
                 otherLatencies[i] = System.nanoTime() - sent;
                 otherOk += other.statusCode() == 200 ? 1 : 0;
             }
             Arrays.sort(otherLatencies);
-            int aStatus = http.send(chat(base, TOKEN_A, sessionA), HttpResponse.BodyHandlers.ofString()).statusCode();
+            int aStatus = http.send(chat(base, tokenA, sessionA), HttpResponse.BodyHandlers.ofString()).statusCode();
             int refusedBefore = aStatus == 429 ? 1 : 0;
             while (aStatus == 429 && System.nanoTime() - lastAccepted < Duration.ofMinutes(3).toNanos()) {
                 Thread.sleep(50);
-                aStatus = http.send(chat(base, TOKEN_A, sessionA), HttpResponse.BodyHandlers.ofString()).statusCode();
+                aStatus = http.send(chat(base, tokenA, sessionA), HttpResponse.BodyHandlers.ofString()).statusCode();
             }
             double freedSeconds = (System.nanoTime() - lastAccepted) / 1e9;
             int closedByServer = 0;
@@ -315,11 +309,15 @@ public final class HttpLoad {
     // ---- malformed requests
 
     private static void fuzz(int count) throws Exception {
-        InMemoryAccountStore accounts = new InMemoryAccountStore();
-        accounts.insertAccount(new Account("a", "A", Instant.now()));
-        accounts.insertAccessKey(new AccessKey("AKfuzz", "a", "fuzz-secret-0123456789", Instant.now()));
-        try (DocChat docChat = DocChat.builder().build();
-             DocChatHttpServer server = DocChatHttpServer.start(docChat, accounts,
+        try (DocChat docChat = DocChat.builder().build()) {
+            // An access key, so that the server authenticates as it does in production.
+            docChat.accounts().issueAccessKey("a");
+            fuzz(docChat, count);
+        }
+    }
+
+    private static void fuzz(DocChat docChat, int count) throws Exception {
+        try (DocChatHttpServer server = DocChatHttpServer.start(docChat,
                      HttpServerConfig.defaults().withPort(0).withMaxBodyBytes(4096).withMaxHeaderBytes(4096)
                              .withHeaderTimeout(Duration.ofSeconds(2)))) {
             LoadProbes.FuzzOutcome outcome = LoadProbes.fuzz(server.baseUri(), 14, count);
