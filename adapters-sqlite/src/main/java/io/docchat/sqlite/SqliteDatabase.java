@@ -2,10 +2,11 @@ package io.docchat.sqlite;
 
 import io.docchat.core.DocChatException;
 import io.docchat.core.ErrorCode;
+import io.docchat.core.files.OwnerOnlyPermissions;
 import io.docchat.core.port.AccountStore;
 import io.docchat.core.port.ChatStore;
 import io.docchat.core.port.KnowledgeStore;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -76,11 +77,16 @@ public final class SqliteDatabase implements AutoCloseable {
         Path file = databaseFile.toAbsolutePath().normalize();
         try {
             Path parent = file.getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+            if (parent != null && Files.notExists(parent)) {
+                // A directory made here holds nothing but this database: nobody else needs to list it.
+                OwnerOnlyPermissions.directory(parent);
             }
-        } catch (IOException e) {
-            throw new DocChatException(ErrorCode.STORAGE_FAILURE, "cannot create the directory of " + file, e);
+            // The file holds access-key secrets. SQLite creates the -wal and -shm files with the database's mode.
+            OwnerOnlyPermissions.file(file);
+            OwnerOnlyPermissions.fileIfPresent(Path.of(file + "-wal"));
+            OwnerOnlyPermissions.fileIfPresent(Path.of(file + "-shm"));
+        } catch (UncheckedIOException e) {
+            throw new DocChatException(ErrorCode.STORAGE_FAILURE, "cannot create " + file + " for its owner only", e);
         }
         String url = "jdbc:sqlite:" + file;
         Connection writerConnection;

@@ -1,5 +1,6 @@
 package io.docchat.cli;
 
+import io.docchat.core.files.OwnerOnlyPermissions;
 import io.docchat.embedded.EmbeddedStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,9 +46,13 @@ public record DataHome(Path root) {
         return root.resolve("config.properties");
     }
 
-    /** Creates the directory and its sub-directories if they are missing. */
+    /**
+     * Creates the directory and its sub-directories if they are missing, and keeps the directory to its owner (0700):
+     * it holds the database with the access-key secrets and the users' documents.
+     */
     public DataHome create() {
         try {
+            OwnerOnlyPermissions.directory(root);
             Files.createDirectories(index());
             Files.createDirectories(files());
         } catch (IOException e) {

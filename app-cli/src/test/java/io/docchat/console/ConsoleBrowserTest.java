@@ -184,7 +184,11 @@ class ConsoleBrowserTest {
 
             // Answers only from the chosen document: the manual is never cited, though it answers best.
             page.findElement(By.cssSelector("#restrict summary")).click();
-            page.findElement(By.xpath("//label[contains(., 'site-notes.txt')]/input")).click();
+            // Opening the panel reloads its list, which may replace the checkbox between finding and clicking it.
+            browser.waiting().until(driver -> {
+                page.findElement(By.xpath("//label[contains(., 'site-notes.txt')]/input")).click();
+                return true;
+            });
             assertThat(page.findElement(By.id("restrict-summary")).getText())
                     .isEqualTo("Answer only from the chosen documents (1)");
             question.sendKeys("Where is the pump room, and how is the pump primed?", Keys.ENTER);

@@ -255,7 +255,7 @@ public final class DocumentService implements Documents {
         if (dot <= 0 || dot == name.length() - 1) {
             throw DocChatException.invalid("fileName", "must have an extension, such as report.pdf");
         }
-        return Validation.atMost("fileName", name, 255);
+        return Validation.printable("fileName", Validation.atMost("fileName", name, 255));
     }
 
     public static String sha256(byte[] content) {
