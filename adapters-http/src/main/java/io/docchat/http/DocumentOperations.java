@@ -52,7 +52,7 @@ final class DocumentOperations {
         if (format == null || format.isBlank() || format.equalsIgnoreCase("md")) {
             content = docChat.documents().markdown(request.accountId(), id);
         } else if (format.equalsIgnoreCase("json")) {
-            content = docChat.documents().json(request.accountId(), id);
+            content = wire.parsedContent(docChat.documents().pages(request.accountId(), id));
         } else {
             throw ApiException.invalid("returnFormat", "must be md or json");
         }
@@ -141,6 +141,12 @@ final class DocumentOperations {
             return "text/plain; charset=utf-8";
         } else if (lower.endsWith(".txt")) {
             return "text/plain; charset=utf-8";
+        } else if (lower.endsWith(".png")) {
+            return "image/png";
+        } else if (lower.endsWith(".jpg") || lower.endsWith(".jpeg")) {
+            return "image/jpeg";
+        } else if (lower.endsWith(".tif") || lower.endsWith(".tiff")) {
+            return "image/tiff";
         }
         return "application/octet-stream";
     }
