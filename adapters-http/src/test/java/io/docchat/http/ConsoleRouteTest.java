@@ -52,9 +52,12 @@ class ConsoleRouteTest {
 
     @Test
     void refusesPathsOutsideTheConsoleFolder() throws Exception {
+        // Jetty refuses the encoded dot segments as an ambiguous URI before any handler sees them; either way a refusal.
         HttpResponse<String> escape = get("/console/%2e%2e/DocChatHttpServer.class");
-        assertThat(escape.statusCode()).isEqualTo(404);
-        assertThat(escape.body()).contains("\"Code\":\"NotFound\"");
+        assertThat(escape.statusCode()).isIn(400, 404);
+        assertThat(escape.body()).contains("\"Code\":");
+        HttpResponse<String> plain = get("/console/sub/../../DocChatHttpServer.class");
+        assertThat(plain.statusCode()).isIn(400, 404);
         assertThat(get("/console/missing.js").statusCode()).isEqualTo(404);
         HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create(server.server.baseUri() + "/"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());

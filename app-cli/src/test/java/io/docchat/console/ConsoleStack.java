@@ -3,11 +3,8 @@ package io.docchat.console;
 import io.docchat.core.DocChat;
 import io.docchat.core.DocChatBuilder;
 import io.docchat.core.files.FileSystemFileStore;
-import io.docchat.core.model.Account;
-import io.docchat.core.model.BearerToken;
-import io.docchat.core.port.DocumentParser;
+import io.docchat.documents.DocumentLimits;
 import io.docchat.documents.DocumentParsers;
-import io.docchat.documents.PdfPageRenderer;
 import io.docchat.http.DocChatHttpServer;
 import io.docchat.http.HttpServerConfig;
 import io.docchat.lucene.LucenePassageIndex;
@@ -15,7 +12,8 @@ import io.docchat.sqlite.SqliteDatabase;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,30 +24,30 @@ final class ConsoleStack implements AutoCloseable {
     final SqliteDatabase database;
     final DocChat docChat;
     final DocChatHttpServer server;
+    /** Account id to the bearer token issued for it. */
+    final Map<String, String> bearerTokens = new LinkedHashMap<>();
 
     /**
-     * @param bearerTokens account id to bearer token; none gives a server in local mode
+     * @param tokenAccounts accounts that get a bearer token each before the server starts; none gives a server in
+     *                      local mode
      */
-    ConsoleStack(Path home, Map<String, String> bearerTokens, Duration perWord) {
+    ConsoleStack(Path home, List<String> tokenAccounts, Duration perWord) {
         database = SqliteDatabase.open(home.resolve("docchat.db"));
-        Instant now = Instant.now();
-        bearerTokens.forEach((account, token) -> {
-            database.accountStore().insertAccount(new Account(account, account, now));
-            database.accountStore().insertBearerToken(new BearerToken(BearerToken.hashOf(token), account, "browser", now));
-        });
         DocChatBuilder builder = DocChat.builder()
                 .knowledgeStore(database.knowledgeStore())
                 .chatStore(database.chatStore())
                 .accountStore(database.accountStore())
                 .passageIndex(LucenePassageIndex.open(home.resolve("index")))
                 .fileStore(new FileSystemFileStore(home.resolve("files")))
-                .pageRenderer(new PdfPageRenderer())
                 .answerModel(new PacedAnswerModel(perWord));
-        for (DocumentParser parser : DocumentParsers.all()) {
-            builder.parser(parser);
-        }
+        DocumentLimits limits = DocumentLimits.defaults();
+        DocumentParsers.renderers(limits).forEach(builder::pageRenderer);
+        DocumentParsers.all(limits).forEach(builder::parser);
         docChat = builder.build();
-        server = DocChatHttpServer.start(docChat, database.accountStore(), HttpServerConfig.defaults().withPort(0));
+        for (String account : tokenAccounts) {
+            bearerTokens.put(account, docChat.accounts().issueBearerToken(account, "browser").token());
+        }
+        server = DocChatHttpServer.start(docChat, HttpServerConfig.defaults().withPort(0));
     }
 
     URI base() {
@@ -58,8 +56,11 @@ final class ConsoleStack implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
-        docChat.close();
-        database.close();
+        try {
+            server.close();
+            docChat.close();
+        } finally {
+            database.close();
+        }
     }
 }
