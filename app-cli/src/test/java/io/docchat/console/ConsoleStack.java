@@ -19,17 +19,17 @@ import java.util.Map;
 final class ConsoleStack implements AutoCloseable {
     final DocChat docChat;
     final DocChatHttpServer server;
-
+    /** Account id to the bearer token issued for it. */
     final Map<String, String> bearerTokens = new LinkedHashMap<>();
 
     /**
-     * @param accounts accounts that each get a bearer token (see {@link #bearerTokens}); none gives a server in local
-     *                 mode
+     * @param tokenAccounts accounts that get a bearer token each before the server starts; none gives a server in
+     *                      local mode
      */
-    ConsoleStack(Path home, List<String> accounts, Duration perWord) {
+    ConsoleStack(Path home, List<String> tokenAccounts, Duration perWord) {
         EmbeddedStack stack = EmbeddedStack.open(home);
         docChat = DocChat.builder().install(stack).answerModel(new PacedAnswerModel(perWord)).build();
-        for (String account : accounts) {
+        for (String account : tokenAccounts) {
             bearerTokens.put(account, docChat.accounts().issueBearerToken(account, "browser").token());
         }
         server = DocChatHttpServer.start(docChat, HttpServerConfig.defaults().withPort(0));
