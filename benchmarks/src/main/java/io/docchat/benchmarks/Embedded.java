@@ -4,7 +4,9 @@ import io.docchat.core.DocChat;
 import io.docchat.core.DocChatBuilder;
 import io.docchat.core.files.FileSystemFileStore;
 import io.docchat.core.port.DocumentParser;
+import io.docchat.documents.DocumentLimits;
 import io.docchat.documents.DocumentParsers;
+import io.docchat.documents.OcrSettings;
 import io.docchat.lucene.LucenePassageIndex;
 import io.docchat.sqlite.SqliteDatabase;
 import java.io.IOException;
@@ -27,7 +29,8 @@ record Embedded(DocChat docChat, SqliteDatabase database, Path home) implements 
                 .accountStore(database.accountStore())
                 .passageIndex(LucenePassageIndex.open(home.resolve("index")))
                 .fileStore(new FileSystemFileStore(home.resolve("files")));
-        for (DocumentParser parser : DocumentParsers.all()) {
+        // The text-layer path only: OCR of the book's two scanned pages would dwarf it and has its own figures.
+        for (DocumentParser parser : DocumentParsers.all(DocumentLimits.defaults(), OcrSettings.disabled())) {
             builder.parser(parser);
         }
         return new Embedded(builder.build(), database, home);
