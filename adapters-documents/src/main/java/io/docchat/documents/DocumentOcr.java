@@ -183,11 +183,11 @@ final class DocumentOcr {
             warnings.add(textless(overTimeLimit) + ": OCR stopped at its time limit of "
                     + settings.documentTimeout().toSeconds() + " s per document.");
         }
-        failures.forEach((page, reason) -> warnings.add("Page " + page + " has no text layer and OCR failed on it: "
+        failures.forEach((page, reason) -> warnings.add("Page " + page + " has no usable text layer and OCR failed on it: "
                 + reason + "."));
         if (!foundNothing.isEmpty()) {
             warnings.add("Page(s) " + PdfParser.ranges(List.copyOf(foundNothing))
-                    + " have no text layer and OCR found no text on them.");
+                    + " have no usable text layer and OCR found no text on them.");
         }
         return warnings;
     }
@@ -214,7 +214,7 @@ final class DocumentOcr {
     }
 
     private static String textless(Set<Integer> pages) {
-        return "Page(s) " + PdfParser.ranges(List.copyOf(pages)) + " have no text layer and were not read by OCR";
+        return "Page(s) " + PdfParser.ranges(List.copyOf(pages)) + " have no usable text layer and were not read by OCR";
     }
 
     private Optional<String> languages(BufferedImage gray, Set<String> installed, Duration timeout)

@@ -22,7 +22,7 @@ class OcrWithoutTesseractTest {
         assertThat(document.pages()).hasSize(2);
         assertThat(ImageOcrTest.text(document.pages().get(0))).isEqualTo("A page with a text layer");
         assertThat(document.pages().get(1).blocks()).isEmpty();
-        assertThat(document.warnings()).containsExactly("Page(s) 2 have no text layer and were not read by OCR: "
+        assertThat(document.warnings()).containsExactly("Page(s) 2 have no usable text layer and were not read by OCR: "
                 + "Tesseract is not installed (the Debian package tesseract-ocr).");
     }
 
@@ -47,7 +47,7 @@ class OcrWithoutTesseractTest {
                         List.of("x")).image())));
 
         assertThat(document.warnings()).containsExactly(
-                "Page(s) 1 have no text layer and were not read by OCR: OCR is turned off.");
+                "Page(s) 1 have no usable text layer and were not read by OCR: OCR is turned off.");
     }
 
     @Test

@@ -73,7 +73,7 @@ class PdfOcrTest {
         assertThat(document.pages().get(1).blocks()).isEmpty();
         assertThat(document.pages().get(2).blocks()).isEmpty();
         assertThat(document.warnings()).contains(
-                "Page(s) 2-3 have no text layer and were not read by OCR: OCR reads at most 1 pages of a document.");
+                "Page(s) 2-3 have no usable text layer and were not read by OCR: OCR reads at most 1 pages of a document.");
     }
 
     @Test
@@ -87,6 +87,6 @@ class PdfOcrTest {
 
         assertThat(document.pages().get(0).blocks()).isEmpty();
         assertThat(document.warnings()).singleElement().asString()
-                .startsWith("Page 1 has no text layer and OCR failed on it: Tesseract took longer than");
+                .startsWith("Page 1 has no usable text layer and OCR failed on it: Tesseract took longer than");
     }
 }
