@@ -1,9 +1,9 @@
 package io.docchat.documents;
 
 import io.docchat.core.model.Page;
-import io.docchat.core.model.ParseFailure;
-import io.docchat.core.model.ParseResult;
-import io.docchat.core.model.ParsedDocument;
+import io.docchat.core.port.ParseFailure;
+import io.docchat.core.port.ParseResult;
+import io.docchat.core.port.ParsedDocument;
 import io.docchat.core.port.DocumentParser;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.docchat.documents;
 
+import io.docchat.core.text.analysis.CjkScript;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ record OcrLine(int block, int paragraph, int left, int top, int width, int heigh
         StringBuilder sb = new StringBuilder();
         for (OcrWord word : words) {
             String text = word.text();
-            if (sb.length() > 0 && !(CjkText.endsWithCjk(sb) && CjkText.startsWithCjk(text))) {
+            if (sb.length() > 0 && !(CjkScript.endsWithCjk(sb) && CjkScript.startsWithCjk(text))) {
                 sb.append(' ');
             }
             sb.append(text);

@@ -1,7 +1,7 @@
 package io.docchat.documents;
 
-import io.docchat.core.model.ParseResult;
-import io.docchat.core.model.ParsedDocument;
+import io.docchat.core.port.ParseResult;
+import io.docchat.core.port.ParsedDocument;
 import java.util.List;
 import java.util.Locale;
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docchat.core.model.Box;
 import io.docchat.core.model.Page;
-import io.docchat.core.model.ParseResult;
-import io.docchat.core.model.ParsedDocument;
+import io.docchat.core.port.ParseResult;
+import io.docchat.core.port.ParsedDocument;
 import io.docchat.core.model.TextBlock;
 import io.docchat.core.model.TextLine;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.docchat.documents;
 import static io.docchat.documents.ImageOcrTest.parsed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.docchat.core.model.ParsedDocument;
+import io.docchat.core.port.ParsedDocument;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -56,8 +56,8 @@ class OcrWithoutTesseractTest {
         byte[] truncated = java.util.Arrays.copyOf(png, 40);
 
         assertThat(new ImageParser(DocumentLimits.defaults(), MISSING).parse("cut.png", truncated))
-                .isInstanceOfSatisfying(io.docchat.core.model.ParseResult.Failure.class,
-                        failure -> assertThat(failure.kind()).isEqualTo(io.docchat.core.model.ParseFailure.CORRUPT));
+                .isInstanceOfSatisfying(io.docchat.core.port.ParseResult.Failure.class,
+                        failure -> assertThat(failure.kind()).isEqualTo(io.docchat.core.port.ParseFailure.CORRUPT));
     }
 
     @Test
@@ -66,8 +66,8 @@ class OcrWithoutTesseractTest {
         DocumentLimits small = new DocumentLimits(1 << 20, 10, 1000, 0.01, 1 << 20, 1 << 20, 1 << 20, 100, 100_000);
 
         assertThat(new ImageParser(small, MISSING).parse("big.png", png))
-                .isInstanceOfSatisfying(io.docchat.core.model.ParseResult.Failure.class, failure -> {
-                    assertThat(failure.kind()).isEqualTo(io.docchat.core.model.ParseFailure.LIMIT_EXCEEDED);
+                .isInstanceOfSatisfying(io.docchat.core.port.ParseResult.Failure.class, failure -> {
+                    assertThat(failure.kind()).isEqualTo(io.docchat.core.port.ParseFailure.LIMIT_EXCEEDED);
                     assertThat(failure.message()).contains("400 x 300 pixels");
                 });
     }

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docchat.core.model.Box;
 import io.docchat.core.model.Page;
-import io.docchat.core.model.ParsedDocument;
+import io.docchat.core.port.ParsedDocument;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

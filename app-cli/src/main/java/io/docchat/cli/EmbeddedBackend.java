@@ -2,9 +2,9 @@ package io.docchat.cli;
 
 import io.docchat.core.DocChat;
 import io.docchat.core.DocChatBuilder;
+import io.docchat.core.answer.ExtractiveAnswerModel;
 import io.docchat.core.files.FileSystemFileStore;
 import io.docchat.core.plan.HeuristicQueryPlanner;
-import io.docchat.core.port.AccountStore;
 import io.docchat.core.port.DocumentParser;
 import io.docchat.core.port.PageRenderer;
 import io.docchat.documents.DocumentLimits;
@@ -60,6 +60,10 @@ public final class EmbeddedBackend implements Backend {
                 builder.parser(parser);
             }
             boolean rewriteFollowUps = rewritesFollowUps(model);
+            double refusalThreshold = refusalThreshold(model);
+            if (openAi.isEmpty() && !Double.isNaN(refusalThreshold)) {
+                builder.answerModel(new ExtractiveAnswerModel(refusalThreshold));
+            }
             openAi.ifPresent(config -> {
                 builder.answerModel(new OpenAiAnswerModel(config));
                 if (rewriteFollowUps) {
@@ -70,6 +74,14 @@ public final class EmbeddedBackend implements Backend {
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    private static double refusalThreshold(ModelSettings model) {
+        try {
+            return model.refusalThreshold();
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
         }
     }
 
@@ -97,11 +109,6 @@ public final class EmbeddedBackend implements Backend {
     @Override
     public DocChat docChat() {
         return docChat;
-    }
-
-    @Override
-    public AccountStore accounts() {
-        return database.accountStore();
     }
 
     @Override

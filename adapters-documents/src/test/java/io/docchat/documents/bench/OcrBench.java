@@ -1,8 +1,8 @@
 package io.docchat.documents.bench;
 
 import io.docchat.core.model.Page;
-import io.docchat.core.model.ParseResult;
-import io.docchat.core.model.ParsedDocument;
+import io.docchat.core.port.ParseResult;
+import io.docchat.core.port.ParsedDocument;
 import io.docchat.core.model.TextBlock;
 import io.docchat.documents.DocumentLimits;
 import io.docchat.documents.OcrSettings;

@@ -1,11 +1,10 @@
 package io.docchat.documents.bench;
 
-import io.docchat.core.model.ParseResult;
+import io.docchat.core.port.ParseResult;
 import io.docchat.documents.DocumentLimits;
 import io.docchat.documents.OcrSettings;
 import io.docchat.documents.PdfParser;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
