@@ -216,6 +216,28 @@ final class TestScans {
         }
     }
 
+    /** One PDF page showing the image over the whole page with a few characters of real text (a page number). */
+    static byte[] imagePdfWithStrayText(float width, float height, String stray, BufferedImage scan) {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(new PDRectangle(width, height));
+            document.addPage(page);
+            PDImageXObject image = LosslessFactory.createFromImage(document, scan);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.drawImage(image, 0, 0, width, height);
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 8);
+                content.newLineAtOffset(width / 2, 12);
+                content.showText(stray);
+                content.endText();
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Share of the expected words (case-insensitive, punctuation ignored) found in the recovered text, in order. */
     static double wordRecall(String expected, String recovered) {
         List<String> want = words(expected);
