@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -51,7 +52,7 @@ final class DocumentOcr {
     private final Set<Integer> overTimeLimit = new TreeSet<>();
     private final Set<Integer> unavailable = new TreeSet<>();
     private final Set<Integer> foundNothing = new TreeSet<>();
-    private final Map<Integer, String> failures = new LinkedHashMap<>();
+    private final Map<Integer, String> failures = new TreeMap<>();
     private final Set<String> missingLanguages = new TreeSet<>();
     private String unavailableReason;
     private int pagesRead;
@@ -290,8 +291,10 @@ final class DocumentOcr {
             warnings.add(textless(overTimeLimit) + ": OCR stopped at its time limit of "
                     + settings.documentTimeout().toSeconds() + " s per document.");
         }
-        failures.forEach((page, reason) -> warnings.add("Page " + page + " has no usable text layer and OCR failed on it: "
-                + reason + "."));
+        Map<String, Set<Integer>> pagesByFailure = new LinkedHashMap<>();
+        failures.forEach((page, reason) -> pagesByFailure.computeIfAbsent(reason, r -> new TreeSet<>()).add(page));
+        pagesByFailure.forEach((reason, pages) -> warnings.add("Page(s) " + PdfParser.ranges(List.copyOf(pages))
+                + " have no usable text layer and OCR failed on them: " + reason + "."));
         if (!foundNothing.isEmpty()) {
             warnings.add("Page(s) " + PdfParser.ranges(List.copyOf(foundNothing))
                     + " have no usable text layer and OCR found no text on them.");

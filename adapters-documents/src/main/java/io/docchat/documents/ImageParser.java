@@ -1,10 +1,10 @@
 package io.docchat.documents;
 
 import io.docchat.core.model.Page;
+import io.docchat.core.port.DocumentParser;
 import io.docchat.core.port.ParseFailure;
 import io.docchat.core.port.ParseResult;
 import io.docchat.core.port.ParsedDocument;
-import io.docchat.core.port.DocumentParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

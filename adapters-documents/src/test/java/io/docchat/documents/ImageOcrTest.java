@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docchat.core.model.Box;
 import io.docchat.core.model.Page;
-import io.docchat.core.port.ParseResult;
-import io.docchat.core.port.ParsedDocument;
 import io.docchat.core.model.TextBlock;
 import io.docchat.core.model.TextLine;
+import io.docchat.core.port.ParseResult;
+import io.docchat.core.port.ParsedDocument;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;

@@ -116,6 +116,6 @@ class PdfOcrTest {
 
         assertThat(document.pages().get(0).blocks()).isEmpty();
         assertThat(document.warnings()).singleElement().asString()
-                .startsWith("Page 1 has no usable text layer and OCR failed on it: Tesseract took longer than");
+                .startsWith("Page(s) 1 have no usable text layer and OCR failed on them: Tesseract took longer than");
     }
 }
