@@ -137,6 +137,17 @@ class ImageOcrTest {
     }
 
     @Test
+    void readsABilevelFaxCompressedTiff() {
+        assumeTesseract("eng");
+        TestScans.Scan scan = TestScans.draw(2000, 600, TestScans.latinFont(50), 120, 100, 1.7f, ENGLISH);
+
+        ParsedDocument document = parsed(parser.parse("fax.tif", TestScans.faxTiff(300, scan.image())));
+
+        assertThat(TestScans.wordRecall(String.join(" ", ENGLISH), text(document.pages().get(0))))
+                .isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
     void readsAJpegByItsContentWhateverItsName() {
         assumeTesseract("eng");
         TestScans.Scan scan = TestScans.draw(2000, 300, TestScans.latinFont(50), 120, 100, 1.7f, ENGLISH.subList(0, 1));
