@@ -1,6 +1,10 @@
 package io.docchat.benchmarks;
 
 import io.docchat.core.DocChat;
+import io.docchat.documents.DocumentLimits;
+import io.docchat.documents.DocumentsModule;
+import io.docchat.documents.OcrProgress;
+import io.docchat.documents.OcrSettings;
 import io.docchat.embedded.EmbeddedStack;
 import io.docchat.sqlite.SqliteDatabase;
 import java.io.IOException;
@@ -14,7 +18,9 @@ record Embedded(DocChat docChat, EmbeddedStack stack, Path home) implements Auto
 
     static Embedded open() throws IOException {
         Path home = Files.createTempDirectory("docchat-bench-");
-        EmbeddedStack stack = EmbeddedStack.open(home);
+        // The text-layer path only: OCR of the book's two scanned pages would dwarf it and has its own figures.
+        EmbeddedStack stack = EmbeddedStack.open(home,
+                DocumentsModule.of(DocumentLimits.defaults(), OcrSettings.disabled(), new OcrProgress()));
         return new Embedded(DocChat.builder().install(stack).build(), stack, home);
     }
 
