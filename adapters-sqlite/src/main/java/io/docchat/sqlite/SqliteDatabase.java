@@ -23,17 +23,9 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
- * One SQLite database file holding docchat's durable state, and the three stores that are views of it.
- *
- * <pre>{@code
- * try (SqliteDatabase db = SqliteDatabase.open(home.resolve("docchat.db"))) {
- *     DocChat docChat = DocChat.builder()
- *             .knowledgeStore(db.knowledgeStore())
- *             .chatStore(db.chatStore())
- *             .accountStore(db.accountStore())
- *             ...
- * }
- * }</pre>
+ * One SQLite database file holding docchat's durable state, and the three stores that are views of it. An engine
+ * takes it as the {@link SqliteStorage} module, which owns it:
+ * {@code DocChat.builder().install(SqliteStorage.open(file))}.
  *
  * <p>Opening creates the file and its parent directories when missing and applies schema migrations. The database runs
  * in WAL mode (readers never wait for the writer; the file is accompanied by {@code -wal} and {@code -shm} files while
@@ -107,6 +99,7 @@ public final class SqliteDatabase implements AutoCloseable {
         SqliteDatabase database = new SqliteDatabase(file, writerConnection, readerPool, clock);
         try {
             int version = MigrationRunner.fromClasspath().migrate(database.transactions);
+            PassageCitationBackfill.run(database.transactions);
             log.debug("opened {} at schema version {}", file, version);
             return database;
         } catch (RuntimeException e) {

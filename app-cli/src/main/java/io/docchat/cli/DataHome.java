@@ -1,6 +1,7 @@
 package io.docchat.cli;
 
 import io.docchat.core.files.OwnerOnlyPermissions;
+import io.docchat.embedded.EmbeddedStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,15 +31,15 @@ public record DataHome(Path root) {
     }
 
     public Path database() {
-        return root.resolve("docchat.db");
+        return EmbeddedStack.databaseFile(root);
     }
 
     public Path index() {
-        return root.resolve("index");
+        return EmbeddedStack.indexDirectory(root);
     }
 
     public Path files() {
-        return root.resolve("files");
+        return EmbeddedStack.filesDirectory(root);
     }
 
     public Path configFile() {
