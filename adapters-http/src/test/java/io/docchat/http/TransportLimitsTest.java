@@ -60,6 +60,22 @@ class TransportLimitsTest {
     }
 
     @Test
+    void aBodyThatStopsArrivingGetsA408WithTheErrorBody() throws Exception {
+        try (TestServer server = new TestServer(b -> b, c -> c.withIdleTimeout(Duration.ofMillis(300)), false);
+             Socket socket = connect(server.server.baseUri())) {
+            socket.setSoTimeout(30_000);
+            URI base = server.server.baseUri();
+            socket.getOutputStream().write(("POST /api/v1/aidoc/folder/add HTTP/1.1\r\nHost: " + base.getAuthority()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"folderName\":")
+                    .getBytes(StandardCharsets.US_ASCII));
+            RawHttp.Answer answer = RawHttp.read(socket.getInputStream());
+            assertThat(answer.status()).isEqualTo(408);
+            assertThat(answer.json().get("Code").asText()).isEqualTo("RequestTimeout");
+            assertThat(server.docChat.folders().tree("local")).isEmpty();
+        }
+    }
+
+    @Test
     void aConnectionThatSendsNothingIsClosedWithoutAWordAfterTheHeaderTimeout() throws Exception {
         try (TestServer server = new TestServer(b -> b, c -> c.withHeaderTimeout(Duration.ofMillis(300)), true);
              Socket socket = connect(server.server.baseUri())) {
