@@ -183,6 +183,32 @@ public final class SqliteChatStore implements ChatStore {
     }
 
     @Override
+    public boolean updateChatItem(ChatItem item) {
+        byte[] citations = ContentCodec.encodeCitations(item.citations(), new ByteWriter(256));
+        return transactions.write("updating chat item " + item.id(), handle -> handle
+                .createUpdate("UPDATE chat_item SET answer = ?, status = ?, error_message = ?, citations = ?"
+                        + " WHERE id = ? AND session_id = ? AND account_id = ?")
+                .bind(0, item.answer())
+                .bind(1, item.status().name())
+                .bind(2, item.errorMessage())
+                .bind(3, citations)
+                .bind(4, item.id())
+                .bind(5, item.sessionId())
+                .bind(6, item.accountId())
+                .execute() > 0);
+    }
+
+    @Override
+    public int interruptUnfinishedAnswers() {
+        // Runs once at start-up; a scan of the history is cheaper there than an index kept for it on every append.
+        return transactions.write("marking unfinished answers interrupted", handle -> handle
+                .createUpdate("UPDATE chat_item SET status = ? WHERE status = ?")
+                .bind(0, ChatStatus.INTERRUPTED.name())
+                .bind(1, ChatStatus.ANSWERING.name())
+                .execute());
+    }
+
+    @Override
     public ResultPage<ChatItem> listChatItems(String sessionId, PageRequest page) {
         return transactions.read("listing the history of session " + sessionId, handle -> {
             long total = handle.createQuery("SELECT item_count FROM chat_session WHERE id = ?")

@@ -47,8 +47,8 @@ public final class Engine {
     private Engine() {}
 
     /**
-     * Fills in the defaults, brings the passage index up to date with the store, resumes documents whose parsing was
-     * cut short by an earlier run, and returns the running engine. On failure every component is closed.
+     * Fills in the defaults, brings the passage index up to date with the store, marks answers an earlier run left
+     * unfinished as interrupted, resumes documents whose parsing was cut short, and returns the running engine. On failure every component is closed.
      */
     public static DocChat start(EngineConfig config) {
         Objects.requireNonNull(config, "config");
@@ -85,10 +85,15 @@ public final class Engine {
             RetrievalService retrieval = new RetrievalService(store, folders, retriever);
 
             indexSync.reconcile();
+            indexSync.start();
+            int interrupted = chats.interruptUnfinishedAnswers();
+            if (interrupted > 0) {
+                log.info("Marked {} answers left unfinished by an earlier run as interrupted", interrupted);
+            }
             List<Document> unfinished = store.findDocumentsByStatus(
                     EnumSet.of(DocumentStatus.PENDING, DocumentStatus.PARSING));
             for (Document document : unfinished) {
-                ingestQueue.resume(document.id());
+                ingestQueue.resume(document.accountId(), document.id());
             }
             if (!unfinished.isEmpty()) {
                 log.info("Resuming the parsing of {} documents left unfinished by an earlier run", unfinished.size());
@@ -97,6 +102,7 @@ public final class Engine {
                     parserRunner, components);
         } catch (RuntimeException e) {
             ingestQueue.close(Duration.ZERO);
+            indexSync.close();
             parserRunner.close();
             components.closeAll();
             throw e;

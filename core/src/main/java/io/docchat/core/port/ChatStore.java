@@ -32,8 +32,24 @@ public interface ChatStore {
     /** Deletes a session and its whole history; false if it did not exist. */
     boolean deleteSession(String accountId, String sessionId);
 
-    /** Appends a chat item to the end of its session's history and sets the session's update time to its time. */
+    /**
+     * Appends a chat item to the end of its session's history and sets the session's update time to its time. An item
+     * whose answer is still being written is appended with status {@code ANSWERING}, and finished with
+     * {@link #updateChatItem}: it keeps the place of its question.
+     */
     void appendChatItem(ChatItem item);
+
+    /**
+     * Replaces the answer, status, error message and citations of an item already appended (matched by id, session
+     * and account), keeping its place in the history. Returns false if the item (or its session) no longer exists.
+     */
+    boolean updateChatItem(ChatItem item);
+
+    /**
+     * Marks every item of every session still {@code ANSWERING} as {@code INTERRUPTED}, keeping the answer saved so
+     * far: at start-up, for the answers a stopped process was writing. Returns how many were marked.
+     */
+    int interruptUnfinishedAnswers();
 
     /** A session's history, oldest first. Getting a late page must not cost in proportion to its number. */
     ResultPage<ChatItem> listChatItems(String sessionId, PageRequest page);
