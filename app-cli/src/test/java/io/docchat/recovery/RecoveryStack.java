@@ -4,6 +4,7 @@ import io.docchat.core.DocChat;
 import io.docchat.core.DocChatBuilder;
 import io.docchat.core.files.FileSystemFileStore;
 import io.docchat.core.port.DocumentParser;
+import io.docchat.core.port.PassageIndex;
 import io.docchat.core.text.parsing.PlainTextParser;
 import io.docchat.documents.DocumentParsers;
 import io.docchat.documents.PdfPageRenderer;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The real docchat stack on one data directory, wired as an application wires it: the SQLite database
@@ -54,6 +56,14 @@ final class RecoveryStack implements AutoCloseable {
 
     /** As {@link #open(Path)}, with engine settings adjusted by {@code settings} before the engine starts. */
     static RecoveryStack open(Path directory, Consumer<DocChatBuilder> settings) {
+        return open(directory, settings, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #open(Path, Consumer)}, with the engine given {@code indexView} of the Lucene index (a wrapper that
+     * holds or observes its writes) instead of the index itself.
+     */
+    static RecoveryStack open(Path directory, Consumer<DocChatBuilder> settings, UnaryOperator<PassageIndex> indexView) {
         SqliteDatabase database = SqliteDatabase.open(databaseFile(directory));
         LucenePassageIndex index = null;
         try {
@@ -63,7 +73,7 @@ final class RecoveryStack implements AutoCloseable {
                     .knowledgeStore(database.knowledgeStore())
                     .chatStore(database.chatStore())
                     .accountStore(database.accountStore())
-                    .passageIndex(index)
+                    .passageIndex(indexView.apply(index))
                     .fileStore(files)
                     .pageRenderer(new PdfPageRenderer());
             DocumentParsers.all().forEach(builder::parser);
