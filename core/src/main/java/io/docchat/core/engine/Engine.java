@@ -12,6 +12,7 @@ import io.docchat.core.engine.index.IndexSync;
 import io.docchat.core.engine.ingest.DocumentProcessor;
 import io.docchat.core.engine.ingest.DocumentService;
 import io.docchat.core.engine.ingest.IngestQueue;
+import io.docchat.core.engine.ingest.OrphanFiles;
 import io.docchat.core.engine.ingest.ParserRunner;
 import io.docchat.core.memory.InMemoryAccountStore;
 import io.docchat.core.memory.InMemoryChatStore;
@@ -47,8 +48,9 @@ public final class Engine {
     private Engine() {}
 
     /**
-     * Fills in the defaults, brings the passage index up to date with the store, marks answers an earlier run left
-     * unfinished as interrupted, resumes documents whose parsing was cut short, and returns the running engine. On failure every component is closed.
+     * Fills in the defaults, brings the passage index up to date with the store, removes files an earlier run left
+     * without a document, marks answers it left unfinished as interrupted, resumes documents whose parsing was cut
+     * short, and returns the running engine. On failure every component is closed.
      */
     public static DocChat start(EngineConfig config) {
         Objects.requireNonNull(config, "config");
@@ -86,6 +88,7 @@ public final class Engine {
 
             indexSync.reconcile();
             indexSync.start();
+            OrphanFiles.remove(files, store, config.clock().instant());
             int interrupted = chats.interruptUnfinishedAnswers();
             if (interrupted > 0) {
                 log.info("Marked {} answers left unfinished by an earlier run as interrupted", interrupted);

@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class DocumentService implements Documents {
     private static final Logger log = LoggerFactory.getLogger(DocumentService.class);
     private static final long MAX_POLL_MILLIS = 250;
+    /** Every original file's key starts so; {@link OrphanFiles} looks for orphans under it. */
+    static final String FILE_KEY_PREFIX = "files/";
 
     private final KnowledgeStore store;
     private final FileStore files;
@@ -93,7 +95,7 @@ public final class DocumentService implements Documents {
             if (existing.isPresent()) {
                 return indexSync.reported(existing.get());
             }
-            String fileKey = "files/" + Ids.newId();
+            String fileKey = FILE_KEY_PREFIX + Ids.newId();
             files.put(fileKey, content);
             Document document;
             try {
