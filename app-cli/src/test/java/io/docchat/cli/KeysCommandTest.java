@@ -42,4 +42,21 @@ class KeysCommandTest {
         assertThat(cli.run("keys", "revoke", hash.substring(0, 12)).exitCode()).isZero();
         assertThat(JSON.readTree(cli.run("keys", "list", "--json").out())).isEmpty();
     }
+
+    @Test
+    void keysAreManagedWhileAServerHoldsTheEngineOpenAndRevocationIsSeenAtOnce() throws Exception {
+        CliHarness cli = new CliHarness(temp);
+        // A running server: the engine open on the same data directory, its passage index locked for writing.
+        try (Backend running = EmbeddedBackend.open(new DataHome(temp.resolve("data")).create(),
+                ModelSettings.EXTRACTIVE)) {
+            CliHarness.Result created = cli.run("keys", "create", "--json");
+            assertThat(created.exitCode()).as(created.err()).isZero();
+            String keyId = JSON.readTree(created.out()).path("accessKeyId").asText();
+            assertThat(running.accounts().findAccessKey(keyId)).as("the server sees the new key").isPresent();
+
+            assertThat(JSON.readTree(cli.run("keys", "list", "--json").out())).hasSize(1);
+            assertThat(cli.run("keys", "revoke", keyId).exitCode()).isZero();
+            assertThat(running.accounts().findAccessKey(keyId)).as("the server's next lookup").isEmpty();
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package io.docchat.cli.commands;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.docchat.cli.Backend;
 import io.docchat.cli.ExitCodes;
 import io.docchat.cli.Terminal;
 import io.docchat.core.model.AccessKey;
@@ -33,8 +32,7 @@ public final class KeysCreateCommand extends KeysSubcommand {
     boolean json;
 
     @Override
-    int run(Backend backend) {
-        AccountStore accounts = backend.accounts();
+    int run(AccountStore accounts) {
         Instant now = Instant.now();
         if (accounts.findAccount(account).isEmpty()) {
             accounts.insertAccount(new Account(account, account, now));

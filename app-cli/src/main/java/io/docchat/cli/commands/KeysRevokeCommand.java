@@ -1,6 +1,5 @@
 package io.docchat.cli.commands;
 
-import io.docchat.cli.Backend;
 import io.docchat.cli.CliException;
 import io.docchat.cli.ExitCodes;
 import io.docchat.core.model.Account;
@@ -20,8 +19,7 @@ public final class KeysRevokeCommand extends KeysSubcommand {
     String id;
 
     @Override
-    int run(Backend backend) {
-        AccountStore accounts = backend.accounts();
+    int run(AccountStore accounts) {
         if (accounts.deleteAccessKey(id)) {
             terminal().out().println("Revoked access key " + id + ".");
             terminal().out().flush();

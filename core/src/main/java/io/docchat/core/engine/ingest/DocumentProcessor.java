@@ -66,6 +66,11 @@ public final class DocumentProcessor {
             return;
         }
         ParsedDocument parsed = ((ParseResult.Success) result).document();
+        Optional<String> overLimit = ContentLimits.DEFAULT.exceededBy(parsed);
+        if (overLimit.isPresent()) {
+            fail(document, overLimit.get());
+            return;
+        }
         List<NewPassage> passages;
         try {
             passages = chunker.chunk(parsed.pages());
