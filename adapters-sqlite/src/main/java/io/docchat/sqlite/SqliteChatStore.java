@@ -149,7 +149,7 @@ public final class SqliteChatStore implements ChatStore {
     public void appendChatItem(ChatItem item) {
         byte[] citations = ContentCodec.encodeCitations(item.citations(), new ByteWriter(256));
         long createdAt = Times.toNanos(item.createdAt());
-        transactions.write("appending chat item " + item.id(), handle -> {
+        transactions.writeGrouped("appending chat item " + item.id(), handle -> {
             int updated = handle.createUpdate("UPDATE chat_session SET item_count = item_count + 1, updated_at = ?"
                             + " WHERE id = ? AND account_id = ?")
                     .bind(0, createdAt)
@@ -185,7 +185,7 @@ public final class SqliteChatStore implements ChatStore {
     @Override
     public boolean updateChatItem(ChatItem item) {
         byte[] citations = ContentCodec.encodeCitations(item.citations(), new ByteWriter(256));
-        return transactions.write("updating chat item " + item.id(), handle -> handle
+        return transactions.writeGrouped("updating chat item " + item.id(), handle -> handle
                 .createUpdate("UPDATE chat_item SET answer = ?, status = ?, error_message = ?, citations = ?"
                         + " WHERE id = ? AND session_id = ? AND account_id = ?")
                 .bind(0, item.answer())
