@@ -189,8 +189,9 @@ class PdfParserTest {
     }
 
     @Test
-    void anImageOnlyPdfSucceedsWithAWarning() {
-        ParsedDocument document = parsed(parser.parse("scan.pdf", TestPdfs.imageOnly()));
+    void anImageOnlyPdfSucceedsWithAWarningWhenOcrIsOff() {
+        PdfParser withoutOcr = new PdfParser(DocumentLimits.defaults(), OcrSettings.disabled());
+        ParsedDocument document = parsed(withoutOcr.parse("scan.pdf", TestPdfs.imageOnly()));
 
         assertThat(document.pages()).hasSize(1);
         assertThat(document.pages().get(0).blocks()).isEmpty();

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docchat.cli.ExitCodes;
 import io.docchat.cli.Terminal;
+import io.docchat.core.api.Accounts;
 import io.docchat.core.model.AccessKey;
 import io.docchat.core.model.Account;
 import io.docchat.core.model.BearerToken;
-import io.docchat.core.port.AccountStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,13 +19,13 @@ public final class KeysListCommand extends KeysSubcommand {
     boolean json;
 
     @Override
-    int run(AccountStore accounts) {
+    int run(Accounts accounts) {
         Terminal terminal = terminal();
         Json out = new Json();
         ArrayNode rows = out.array();
         int count = 0;
-        for (Account account : accounts.listAccounts()) {
-            for (AccessKey key : accounts.listAccessKeys(account.id())) {
+        for (Account account : accounts.list()) {
+            for (AccessKey key : accounts.accessKeys(account.id())) {
                 ObjectNode row = rows.addObject();
                 row.put("type", "accessKey");
                 row.put("id", key.accessKeyId());
@@ -37,7 +37,7 @@ public final class KeysListCommand extends KeysSubcommand {
                 }
                 count++;
             }
-            for (BearerToken token : accounts.listBearerTokens(account.id())) {
+            for (BearerToken token : accounts.bearerTokens(account.id())) {
                 ObjectNode row = rows.addObject();
                 row.put("type", "bearer");
                 row.put("id", token.tokenHash());

@@ -2,7 +2,8 @@ package io.docchat.cli.commands;
 
 import io.docchat.cli.DocChatCli;
 import io.docchat.cli.Terminal;
-import io.docchat.core.port.AccountStore;
+import io.docchat.core.DocChat;
+import io.docchat.core.api.Accounts;
 import io.docchat.sqlite.SqliteDatabase;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ParentCommand;
@@ -24,12 +25,14 @@ abstract class KeysSubcommand implements Callable<Integer> {
         return root().terminal();
     }
 
-    abstract int run(AccountStore accounts) throws Exception;
+    abstract int run(Accounts accounts) throws Exception;
 
     @Override
     public Integer call() throws Exception {
-        try (SqliteDatabase database = SqliteDatabase.open(root().home().create().database())) {
-            return run(database.accountStore());
+        // An engine over the account store alone: everything else it holds is in memory and empty.
+        try (SqliteDatabase database = SqliteDatabase.open(root().home().create().database());
+                DocChat accountsOnly = DocChat.builder().accountStore(database.accountStore()).build()) {
+            return run(accountsOnly.accounts());
         }
     }
 }

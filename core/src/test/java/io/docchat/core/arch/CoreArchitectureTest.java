@@ -10,7 +10,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Keeps the core free of frameworks and adapters: it depends on the JDK, Guava and slf4j only, so that any host can
+ * Keeps the core free of frameworks and adapters: it depends on the JDK, Guava, slf4j and ICU4J (for Chinese script folding) only, so that any host can
  * embed it and every backend stays replaceable. The domain (model, ports, facade API) also stays free of the
  * services that implement it.
  */
@@ -31,7 +31,7 @@ class CoreArchitectureTest {
                     "picocli..",
                     "org.sqlite..",
                     "java.sql..")
-            .because("core depends on the JDK, Guava and slf4j only; technologies live in the adapters");
+            .because("core depends on the JDK, Guava, slf4j and ICU4J only; technologies live in the adapters");
 
     @ArchTest
     static final ArchRule domain_does_not_depend_on_its_implementations = noClasses()

@@ -69,7 +69,7 @@ public final class IngestQueue implements AutoCloseable {
 
     private void ensureOpen() {
         if (closing) {
-            throw new IllegalStateException("docchat is closed");
+            throw DocChatException.closed();
         }
     }
 

@@ -1,24 +1,16 @@
 package io.docchat.core.text.analysis;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
- * Turns text into search terms, the same way for English and Chinese in one stream: NFKC (full-width to half-width),
- * lower case, English stop words dropped and a light suffix stemmer applied; runs of Han characters become overlapping
+ * Turns text into search terms, the same way for English and Chinese in one stream: {@link ScriptFolding folded} (NFKC,
+ * and Traditional Chinese to Simplified, so both scripts give the same terms), lower case, English
+ * {@link StopWords stop words} dropped and a light suffix stemmer applied; runs of Han characters become overlapping
  * bigrams (a lone character stays a unigram). Thread-safe and allocation-light.
  */
 public final class TextAnalyzer {
-
-    private static final Set<String> STOP_WORDS = Set.of(
-            "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not",
-            "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was",
-            "will", "with", "what", "which", "who", "whom", "when", "where", "why", "how", "do", "does", "did", "its",
-            "from", "has", "have", "had", "were", "been", "being", "can", "could", "would", "should", "about", "than",
-            "so", "he", "she", "his", "her", "we", "you", "your", "i", "me", "my", "our", "us", "them");
 
     private TextAnalyzer() {}
 
@@ -28,16 +20,16 @@ public final class TextAnalyzer {
         if (text == null || text.isEmpty()) {
             return out;
         }
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String s = ScriptFolding.fold(text);
         int n = s.length();
         int i = 0;
         while (i < n) {
             int cp = s.codePointAt(i);
-            if (isHan(cp)) {
+            if (CjkScript.isHan(cp)) {
                 int start = i;
                 int prev = -1;
                 int count = 0;
-                while (i < n && isHan(s.codePointAt(i))) {
+                while (i < n && CjkScript.isHan(s.codePointAt(i))) {
                     int c = s.codePointAt(i);
                     if (prev >= 0) {
                         out.add(new StringBuilder(4).appendCodePoint(prev).appendCodePoint(c).toString());
@@ -53,13 +45,13 @@ public final class TextAnalyzer {
                 int start = i;
                 while (i < n) {
                     int c = s.codePointAt(i);
-                    if (!Character.isLetterOrDigit(c) || isHan(c)) {
+                    if (!Character.isLetterOrDigit(c) || CjkScript.isHan(c)) {
                         break;
                     }
                     i += Character.charCount(c);
                 }
                 String word = s.substring(start, i).toLowerCase(Locale.ROOT);
-                if (!STOP_WORDS.contains(word)) {
+                if (!StopWords.isEnglish(word)) {
                     out.add(stem(word));
                 }
             } else {
@@ -67,11 +59,6 @@ public final class TextAnalyzer {
             }
         }
         return out;
-    }
-
-    /** True for Han ideographs (CJK unified ideographs and their extensions and compatibility forms). */
-    public static boolean isHan(int codePoint) {
-        return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
     }
 
     /** A light English stemmer: plural and common verb suffixes only, so that stems stay recognisable words. */

@@ -7,7 +7,7 @@ import io.docchat.core.model.PassageLine;
 import io.docchat.core.model.TextBlock;
 import io.docchat.core.model.TextLine;
 import io.docchat.core.port.NewPassage;
-import io.docchat.core.text.analysis.TextAnalyzer;
+import io.docchat.core.text.analysis.CjkScript;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -122,7 +122,7 @@ public final class Chunker {
                         // A word broken by a hyphen at the end of the line: the hyphen is layout, not text.
                         sb.setLength(sb.length() - 1);
                         lineEnd[previousNonBlank(i)] = sb.length();
-                    } else if (!isCjk(last) && !isCjk(first)) {
+                    } else if (!CjkScript.isCjk(last) && !CjkScript.isCjk(first)) {
                         sb.append(' ');
                     }
                 }
@@ -192,11 +192,6 @@ public final class Chunker {
     private static boolean isSentenceEnd(char c) {
         return c == '.' || c == '?' || c == '!' || c == ':' || c == '。' || c == '！' || c == '？' || c == '；'
                 || c == '：' || c == '"' || c == '”' || c == ')' || c == '）';
-    }
-
-    static boolean isCjk(char c) {
-        return TextAnalyzer.isHan(c) || (c >= '\u3000' && c <= '\u303f') || (c >= '\uff00' && c <= '\uffef')
-                || (c >= '\u3040' && c <= '\u30ff');
     }
 
     // ---- packing

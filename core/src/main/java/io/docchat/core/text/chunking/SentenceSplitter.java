@@ -1,6 +1,6 @@
 package io.docchat.core.text.chunking;
 
-import io.docchat.core.text.analysis.TextAnalyzer;
+import io.docchat.core.text.analysis.CjkScript;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +54,7 @@ public final class SentenceSplitter {
             } else if (c == '.' || c == '?' || c == '!' || c == '…') {
                 int after = skipRepeats(text, i, c);
                 after = skipClosers(text, after);
-                if (after >= n || Character.isWhitespace(text.charAt(after)) || isCjk(text.charAt(after))) {
+                if (after >= n || Character.isWhitespace(text.charAt(after)) || CjkScript.isCjk(text.charAt(after))) {
                     if (c != '.' || after - i > 1 || periodEndsSentence(text, i, after)) {
                         end = after;
                     }
@@ -156,9 +156,5 @@ public final class SentenceSplitter {
 
     private static boolean isChineseTerminator(char c) {
         return c == '。' || c == '！' || c == '？' || c == '；' || c == '｡';
-    }
-
-    private static boolean isCjk(char c) {
-        return TextAnalyzer.isHan(c) || (c >= '\u3000' && c <= '\u303f') || (c >= '\uff00' && c <= '\uffef');
     }
 }
