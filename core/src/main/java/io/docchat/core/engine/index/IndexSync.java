@@ -219,7 +219,8 @@ public final class IndexSync implements AutoCloseable {
      */
     int catchUp() {
         int total = 0;
-        while (true) {
+        // A close stops the work between batches; what is left is applied at the next start.
+        while (!isClosed()) {
             int appliedNow;
             synchronized (writeLock) {
                 appliedNow = applyBatch();
@@ -260,6 +261,12 @@ public final class IndexSync implements AutoCloseable {
         flush(batch);
         uncommitted = true;
         return changes.size();
+    }
+
+    private boolean isClosed() {
+        synchronized (progress) {
+            return closed;
+        }
     }
 
     private void publish(long sequence) {
