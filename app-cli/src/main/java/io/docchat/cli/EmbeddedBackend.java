@@ -3,34 +3,28 @@ package io.docchat.cli;
 import io.docchat.core.DocChat;
 import io.docchat.core.DocChatBuilder;
 import io.docchat.core.answer.ExtractiveAnswerModel;
-import io.docchat.core.files.FileSystemFileStore;
 import io.docchat.core.plan.HeuristicQueryPlanner;
-import io.docchat.core.port.DocumentParser;
-import io.docchat.core.port.PageRenderer;
 import io.docchat.documents.DocumentLimits;
-import io.docchat.documents.DocumentParsers;
+import io.docchat.documents.DocumentsModule;
 import io.docchat.documents.OcrProgress;
 import io.docchat.documents.OcrSettings;
-import io.docchat.lucene.LucenePassageIndex;
+import io.docchat.embedded.EmbeddedStack;
 import io.docchat.openai.OpenAiAnswerModel;
 import io.docchat.openai.OpenAiConfig;
 import io.docchat.openai.OpenAiQueryPlanner;
-import io.docchat.sqlite.SqliteDatabase;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The embedded default: SQLite for the stores, Lucene for the passage index, the original files on disk, every parser
- * (scanned pages and images read by OCR as configured), and the extractive answer model unless an OpenAI-compatible
- * endpoint is configured.
+ * The embedded default ({@link EmbeddedStack}: SQLite, Lucene, files on disk, every document format with scanned
+ * pages and images read by OCR as configured) on the data directory, with the extractive answer model unless an
+ * OpenAI-compatible endpoint is configured.
  */
 public final class EmbeddedBackend implements Backend {
-    private final SqliteDatabase database;
     private final DocChat docChat;
     private final OcrProgress ocrProgress;
 
-    private EmbeddedBackend(SqliteDatabase database, DocChat docChat, OcrProgress ocrProgress) {
-        this.database = database;
+    private EmbeddedBackend(DocChat docChat, OcrProgress ocrProgress) {
         this.docChat = docChat;
         this.ocrProgress = ocrProgress;
     }
@@ -42,39 +36,23 @@ public final class EmbeddedBackend implements Backend {
     /** Opens (creating on first use) the database, index and files of the data directory. */
     public static Backend open(DataHome home, ModelSettings model, OcrSettings ocr) {
         Optional<OpenAiConfig> openAi = openAiConfig(model);
-        SqliteDatabase database = SqliteDatabase.open(home.database());
-        try {
-            DocChatBuilder builder = DocChat.builder()
-                    .knowledgeStore(database.knowledgeStore())
-                    .chatStore(database.chatStore())
-                    .accountStore(database.accountStore())
-                    .passageIndex(LucenePassageIndex.open(home.index()))
-                    .fileStore(new FileSystemFileStore(home.files()))
-                    .parseTimeout(parseTimeout(ocr));
-            DocumentLimits limits = DocumentLimits.defaults();
-            for (PageRenderer renderer : DocumentParsers.renderers(limits)) {
-                builder.pageRenderer(renderer);
-            }
-            OcrProgress ocrProgress = new OcrProgress();
-            for (DocumentParser parser : DocumentParsers.all(limits, ocr, ocrProgress)) {
-                builder.parser(parser);
-            }
-            boolean rewriteFollowUps = rewritesFollowUps(model);
-            double refusalThreshold = refusalThreshold(model);
-            if (openAi.isEmpty() && !Double.isNaN(refusalThreshold)) {
-                builder.answerModel(new ExtractiveAnswerModel(refusalThreshold));
-            }
-            openAi.ifPresent(config -> {
-                builder.answerModel(new OpenAiAnswerModel(config));
-                if (rewriteFollowUps) {
-                    builder.queryPlanner(new OpenAiQueryPlanner(config, new HeuristicQueryPlanner()));
-                }
-            });
-            return new EmbeddedBackend(database, builder.build(), ocrProgress);
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
+        boolean rewriteFollowUps = rewritesFollowUps(model);
+        double refusalThreshold = refusalThreshold(model);
+        OcrProgress ocrProgress = new OcrProgress();
+        DocumentsModule documents = DocumentsModule.of(DocumentLimits.defaults(), ocr, ocrProgress);
+        DocChatBuilder builder = DocChat.builder()
+                .install(EmbeddedStack.open(home.root(), documents))
+                .parseTimeout(parseTimeout(ocr));
+        if (openAi.isEmpty() && !Double.isNaN(refusalThreshold)) {
+            builder.answerModel(new ExtractiveAnswerModel(refusalThreshold));
         }
+        openAi.ifPresent(config -> {
+            builder.answerModel(new OpenAiAnswerModel(config));
+            if (rewriteFollowUps) {
+                builder.queryPlanner(new OpenAiQueryPlanner(config, new HeuristicQueryPlanner()));
+            }
+        });
+        return new EmbeddedBackend(builder.build(), ocrProgress);
     }
 
     private static double refusalThreshold(ModelSettings model) {
@@ -116,12 +94,9 @@ public final class EmbeddedBackend implements Backend {
         return ocrProgress.pagesRead();
     }
 
+    /** Closes the engine, which closes everything the embedded stack opened. */
     @Override
     public void close() {
-        try {
-            docChat.close();
-        } finally {
-            database.close();
-        }
+        docChat.close();
     }
 }

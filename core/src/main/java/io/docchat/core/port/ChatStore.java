@@ -33,8 +33,9 @@ public interface ChatStore {
     boolean deleteSession(String accountId, String sessionId);
 
     /**
-     * Appends a chat item to the end of its session's history and sets the session's update time to its time. An item
-     * whose answer is still being written is appended with status {@code ANSWERING}, and finished with
+     * Adds a chat item to its session's history, in order of its time (when the question was asked), and sets the
+     * session's update time to its time. Answers can end out of order; the history stays in the order asked. An item
+     * whose answer is still being written is added with status {@code ANSWERING} and finished with
      * {@link #updateChatItem}: it keeps the place of its question.
      */
     void appendChatItem(ChatItem item);
@@ -51,7 +52,9 @@ public interface ChatStore {
      */
     int interruptUnfinishedAnswers();
 
-    /** A session's history, oldest first. Getting a late page must not cost in proportion to its number. */
+    /**
+     * A session's history, oldest question first. Getting a late page must not cost in proportion to its number.
+     */
     ResultPage<ChatItem> listChatItems(String sessionId, PageRequest page);
 
     /** The last {@code limit} items of a session, oldest first. */
