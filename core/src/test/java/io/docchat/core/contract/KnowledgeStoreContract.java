@@ -619,4 +619,19 @@ public abstract class KnowledgeStoreContract {
         assertThat(new HashSet<>(store.listDocuments(ACCOUNT, folder.id(), new PageRequest(1, 100)).items()
                 .stream().map(Document::id).toList())).isEqualTo(ids);
     }
+
+    @Test
+    void referencedFileKeysAreThoseOfExistingDocumentsOfAnyAccount() {
+        Folder mine = insertFolder(ACCOUNT, "mine");
+        Folder theirs = insertFolder(OTHER_ACCOUNT, "theirs");
+        Document kept = insertDocument(mine, "kept.txt");
+        Document foreign = insertDocument(theirs, "foreign.txt");
+        Document deleted = insertDocument(mine, "deleted.txt");
+        store.deleteDocument(ACCOUNT, deleted.id());
+        reopenStore();
+
+        assertThat(store.referencedFileKeys(List.of(kept.fileKey(), foreign.fileKey(), deleted.fileKey(),
+                "files/never-stored"))).containsExactlyInAnyOrder(kept.fileKey(), foreign.fileKey());
+        assertThat(store.referencedFileKeys(List.of())).isEmpty();
+    }
 }
