@@ -7,6 +7,7 @@ import io.docchat.core.ErrorCode;
 import io.docchat.core.port.AccountStore;
 import io.docchat.core.port.ChatStore;
 import io.docchat.core.port.FileStore;
+import io.docchat.core.port.IngestClaims;
 import io.docchat.core.port.KnowledgeStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
  *             .chatStore(storage.chatStore())
  *             .accountStore(storage.accountStore())
  *             .fileStore(storage.fileStore())
+ *             .ingestClaims(storage.ingestClaims())
  *             ...
  * }
  * }</pre>
@@ -45,6 +47,7 @@ public final class PostgresStorage implements AutoCloseable {
     private final PostgresChatStore chatStore;
     private final PostgresAccountStore accountStore;
     private final PostgresFileStore fileStore;
+    private final PostgresIngestClaims ingestClaims;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private PostgresStorage(PostgresUrl url, HikariDataSource dataSource, Clock clock) {
@@ -55,6 +58,7 @@ public final class PostgresStorage implements AutoCloseable {
         this.chatStore = new PostgresChatStore(transactions);
         this.accountStore = new PostgresAccountStore(transactions);
         this.fileStore = new PostgresFileStore(transactions);
+        this.ingestClaims = new PostgresIngestClaims(transactions);
     }
 
     /**
@@ -125,6 +129,11 @@ public final class PostgresStorage implements AutoCloseable {
     /** The original files, shared by every node. */
     public FileStore fileStore() {
         return fileStore;
+    }
+
+    /** Which node is parsing which document: the shared ingestion queue. */
+    public IngestClaims ingestClaims() {
+        return ingestClaims;
     }
 
     /** The server and database, without the password, for messages. */
