@@ -25,12 +25,13 @@ final class EngineDocChat implements DocChat {
     private final IndexSync indexSync;
     private final IngestQueue ingestQueue;
     private final ParserRunner parserRunner;
+    private final SharedWorkPoller sharedWork;
     private final Components components;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     EngineDocChat(FolderService folders, DocumentService documents, SessionService sessions, ChatService chat,
             RetrievalService retrieval, IndexSync indexSync, IngestQueue ingestQueue, ParserRunner parserRunner,
-            Components components) {
+            SharedWorkPoller sharedWork, Components components) {
         this.folders = folders;
         this.documents = documents;
         this.sessions = sessions;
@@ -39,6 +40,7 @@ final class EngineDocChat implements DocChat {
         this.indexSync = indexSync;
         this.ingestQueue = ingestQueue;
         this.parserRunner = parserRunner;
+        this.sharedWork = sharedWork;
         this.components = components;
     }
 
@@ -76,6 +78,9 @@ final class EngineDocChat implements DocChat {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        if (sharedWork != null) {
+            sharedWork.close();
         }
         ingestQueue.close(CLOSE_GRACE);
         parserRunner.close();

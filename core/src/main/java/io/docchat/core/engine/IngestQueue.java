@@ -61,6 +61,17 @@ final class IngestQueue implements AutoCloseable {
         return Optional.ofNullable(signals.get(documentId));
     }
 
+    /** True once {@link #close} has begun: queued documents will not be processed by this engine. */
+    boolean isClosing() {
+        return closing;
+    }
+
+    /** Ingest threads with nothing to do and nothing waiting for them. */
+    int idleThreads() {
+        return Math.max(0, executor.getMaximumPoolSize() - executor.getActiveCount() - executor.getQueue().size()
+                - backlog.size());
+    }
+
     private boolean tryQueue(long documentId) {
         if (closing) {
             throw new IllegalStateException("docchat is closed");
