@@ -299,7 +299,7 @@ public final class PostgresKnowledgeStore implements KnowledgeStore {
         });
     }
 
-    private static void insertPages(Connection connection, long documentId, List<Page> pages) throws SQLException {
+    static void insertPages(Connection connection, long documentId, List<Page> pages) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO page"
                 + " (document_id, number, width, height, rotation, blocks) VALUES (?, ?, ?, ?, ?, ?::jsonb)")) {
             int pending = 0;
@@ -322,7 +322,7 @@ public final class PostgresKnowledgeStore implements KnowledgeStore {
         }
     }
 
-    private static void insertPassages(
+    static void insertPassages(
             Connection connection, long documentId, List<NewPassage> passages, long firstId) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO passage"
                 + " (id, document_id, ordinal, text, heading_path, lines) VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
@@ -352,7 +352,7 @@ public final class PostgresKnowledgeStore implements KnowledgeStore {
      * The row stays locked until the caller's transaction ends: that is what keeps sequence order equal to commit
      * order across nodes.
      */
-    private static long allocate(Handle handle, int count) {
+    static long allocate(Handle handle, int count) {
         long last = handle.createQuery("UPDATE change_sequence SET value = value + ? WHERE id = 1 RETURNING value")
                 .bind(0, count)
                 .mapTo(Long.class)

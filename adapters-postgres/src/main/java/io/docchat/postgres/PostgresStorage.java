@@ -9,8 +9,10 @@ import io.docchat.core.port.ChatStore;
 import io.docchat.core.port.FileStore;
 import io.docchat.core.port.IngestClaims;
 import io.docchat.core.port.KnowledgeStore;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -39,6 +41,7 @@ public final class PostgresStorage implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PostgresStorage.class);
     private static final Duration MAX_CONFLICT_WAIT = Duration.ofSeconds(30);
     private static final int DEFAULT_POOL_SIZE = 10;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PostgresUrl url;
     private final HikariDataSource dataSource;
@@ -134,6 +137,38 @@ public final class PostgresStorage implements AutoCloseable {
     /** Which node is parsing which document: the shared ingestion queue. */
     public IngestClaims ingestClaims() {
         return ingestClaims;
+    }
+
+    /**
+     * The value of a setting every node shares, created with {@code length} random bytes by the first node that asks:
+     * for example the key that signs file URLs, so that a URL handed out by one node verifies on every other.
+     */
+    public byte[] sharedSecret(String name, int length) {
+        byte[] candidate = new byte[length];
+        RANDOM.nextBytes(candidate);
+        return transactions.write("reading the shared setting " + name, handle -> {
+            handle.createUpdate("INSERT INTO shared_setting (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")
+                    .bind(0, name)
+                    .bind(1, candidate)
+                    .execute();
+            return handle.createQuery("SELECT value FROM shared_setting WHERE name = ?")
+                    .bind(0, name)
+                    .mapTo(byte[].class)
+                    .one();
+        });
+    }
+
+    /**
+     * A name for this database that stays the same for as long as it exists and differs from every other docchat
+     * database: what a node's passage-index replica is filed under.
+     */
+    public String storeId() {
+        return HexFormat.of().formatHex(sharedSecret("store-id", 8));
+    }
+
+    /** Copying a knowledge base from another store into this (empty) database: see {@code docchat migrate}. */
+    public PostgresImport importer() {
+        return new PostgresImport(transactions);
     }
 
     /** The server and database, without the password, for messages. */

@@ -1,19 +1,10 @@
 package io.docchat.cli;
 
 import io.docchat.core.DocChat;
-import io.docchat.core.DocChatBuilder;
 import io.docchat.core.files.FileSystemFileStore;
-import io.docchat.core.plan.HeuristicQueryPlanner;
 import io.docchat.core.port.AccountStore;
-import io.docchat.core.port.DocumentParser;
-import io.docchat.documents.DocumentParsers;
-import io.docchat.documents.PdfPageRenderer;
 import io.docchat.lucene.LucenePassageIndex;
-import io.docchat.openai.OpenAiAnswerModel;
-import io.docchat.openai.OpenAiConfig;
-import io.docchat.openai.OpenAiQueryPlanner;
 import io.docchat.sqlite.SqliteDatabase;
-import java.util.Optional;
 
 /**
  * The embedded default: SQLite for the stores, Lucene for the passage index, the original files on disk, every parser,
@@ -30,46 +21,19 @@ public final class EmbeddedBackend implements Backend {
 
     /** Opens (creating on first use) the database, index and files of the data directory. */
     public static Backend open(DataHome home, ModelSettings model) {
-        Optional<OpenAiConfig> openAi = openAiConfig(model);
         SqliteDatabase database = SqliteDatabase.open(home.database());
         try {
-            DocChatBuilder builder = DocChat.builder()
+            DocChat docChat = EngineDefaults.builder(model)
                     .knowledgeStore(database.knowledgeStore())
                     .chatStore(database.chatStore())
                     .accountStore(database.accountStore())
                     .passageIndex(LucenePassageIndex.open(home.index()))
                     .fileStore(new FileSystemFileStore(home.files()))
-                    .pageRenderer(new PdfPageRenderer());
-            for (DocumentParser parser : DocumentParsers.all()) {
-                builder.parser(parser);
-            }
-            boolean rewriteFollowUps = rewritesFollowUps(model);
-            openAi.ifPresent(config -> {
-                builder.answerModel(new OpenAiAnswerModel(config));
-                if (rewriteFollowUps) {
-                    builder.queryPlanner(new OpenAiQueryPlanner(config, new HeuristicQueryPlanner()));
-                }
-            });
-            return new EmbeddedBackend(database, builder.build());
+                    .build();
+            return new EmbeddedBackend(database, docChat);
         } catch (RuntimeException e) {
             database.close();
             throw e;
-        }
-    }
-
-    private static boolean rewritesFollowUps(ModelSettings model) {
-        try {
-            return model.rewritesFollowUps();
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
-        }
-    }
-
-    private static Optional<OpenAiConfig> openAiConfig(ModelSettings model) {
-        try {
-            return OpenAiConfig.fromEnvironment(model.variables());
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
         }
     }
 

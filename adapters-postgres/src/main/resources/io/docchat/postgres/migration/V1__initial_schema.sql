@@ -145,3 +145,11 @@ CREATE TABLE stored_file_chunk (
 -- The chunks are compressed already in most formats (PDF streams, OOXML zips); storing them without TOAST
 -- compression saves the CPU of trying.
 ALTER TABLE stored_file_chunk ALTER COLUMN data SET STORAGE EXTERNAL;
+
+-- Values every node must agree on, created by whichever node needs them first: the key that signs file and page-image
+-- URLs (so a URL handed out by one node verifies on every node) and the identity of this database (which names each
+-- node's index replica, so a replica is never applied to another database).
+CREATE TABLE shared_setting (
+    name  TEXT  PRIMARY KEY,
+    value BYTEA NOT NULL
+);
