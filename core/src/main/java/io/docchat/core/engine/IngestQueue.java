@@ -66,10 +66,13 @@ final class IngestQueue implements AutoCloseable {
         return closing;
     }
 
-    /** Ingest threads with nothing to do and nothing waiting for them. */
-    int idleThreads() {
-        return Math.max(0, executor.getMaximumPoolSize() - executor.getActiveCount() - executor.getQueue().size()
-                - backlog.size());
+    /**
+     * How many more documents this engine could start soon: its idle threads, plus one waiting per thread so that a
+     * thread finishing a job finds the next one without waiting for the next look at the shared store.
+     */
+    int wantedJobs() {
+        int threads = executor.getMaximumPoolSize();
+        return Math.max(0, 2 * threads - executor.getActiveCount() - executor.getQueue().size() - backlog.size());
     }
 
     private boolean tryQueue(long documentId) {

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What an engine on a store shared with other engines does every {@link #interval}: applies to its own passage index
  * the changes other engines committed (so its replica stays current without waiting for a search to ask), and claims
- * unclaimed documents for its idle ingest threads: documents another engine accepted but has not started, or whose
+ * unclaimed documents for its ingest threads when they run short of work: documents another engine accepted but has not started, or whose
  * claim ran out because that engine died.
  */
 final class SharedWorkPoller implements AutoCloseable {
@@ -41,9 +41,9 @@ final class SharedWorkPoller implements AutoCloseable {
     private void pollQuietly() {
         try {
             indexSync.catchUpIfBehind();
-            int idle = queue.idleThreads();
-            if (idle > 0) {
-                List<Long> claimed = claims.claimUnclaimed(owner, lease, idle);
+            int wanted = queue.wantedJobs();
+            if (wanted > 0) {
+                List<Long> claimed = claims.claimUnclaimed(owner, lease, wanted);
                 for (long documentId : claimed) {
                     if (queue.completion(documentId).isEmpty()) {
                         queue.resume(documentId);
