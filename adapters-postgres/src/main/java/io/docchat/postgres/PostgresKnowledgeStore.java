@@ -427,7 +427,11 @@ public final class PostgresKnowledgeStore implements KnowledgeStore {
             return List.of();
         }
         return transactions.read("reading the change log", handle -> {
-            List<Passage> added = handle.createQuery(PASSAGE_SELECT + " WHERE p.id > ? ORDER BY p.id LIMIT ?")
+            // The limit is applied to the passage key before the join, so a batch reads only its own rows.
+            List<Passage> added = handle.createQuery("SELECT p.id, p.document_id, d.account_id, d.folder_id,"
+                            + " p.ordinal, p.text, p.heading_path::text, p.lines::text"
+                            + " FROM (SELECT * FROM passage WHERE id > ? ORDER BY id LIMIT ?) p"
+                            + " JOIN document d ON d.id = p.document_id ORDER BY p.id")
                     .bind(0, afterSequence)
                     .bind(1, limit)
                     .map(PostgresKnowledgeStore::passage)
