@@ -18,6 +18,8 @@ import io.docchat.lucene.LucenePassageIndex;
 import io.docchat.postgres.PostgresStorage;
 import io.docchat.postgres.ThrowawayPostgres;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -58,7 +60,9 @@ public final class ReplicaBench {
         try (PostgresStorage storage = PostgresStorage.open(url)) {
             Folder folder = new Folder("f0000000000000000000000000000001", Account.LOCAL, null, "bench", Instant.now());
             storage.knowledgeStore().insertFolder(folder);
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long writeStart = System.nanoTime();
+            long writeCpu = threads.getCurrentThreadCpuTime();
             int documents = passages / PASSAGES_PER_DOCUMENT;
             for (int d = 0; d < documents; d++) {
                 Document document = storage.knowledgeStore().insertDocument(new NewDocument(Account.LOCAL,
@@ -79,13 +83,15 @@ public final class ReplicaBench {
                 storage.knowledgeStore().completeDocument(document.id(), pages, content, List.of());
             }
             double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
+            double writeCpuSeconds = (threads.getCurrentThreadCpuTime() - writeCpu) / 1e9;
             long databaseBytes = databaseBytes(url);
-            System.out.printf(Locale.ROOT, "store: %d passages written in %.1f s (%.0f passages/s); database %.1f MB,"
-                    + " %.0f bytes per passage%n", passages, writeSeconds, passages / writeSeconds,
-                    databaseBytes / 1e6, (double) databaseBytes / passages);
+            System.out.printf(Locale.ROOT, "store: %d passages written in %.1f s (%.0f passages/s; writing thread"
+                    + " %.1f s CPU); database %.1f MB, %.0f bytes per passage%n", passages, writeSeconds,
+                    passages / writeSeconds, writeCpuSeconds, databaseBytes / 1e6, (double) databaseBytes / passages);
 
             Path replica = temp.resolve("replica");
             long catchUpStart = System.nanoTime();
+            long catchUpCpu = threads.getCurrentThreadCpuTime();
             LucenePassageIndex index = LucenePassageIndex.open(replica);
             try (DocChat node = DocChat.builder()
                     .knowledgeStore(storage.knowledgeStore())
@@ -95,16 +101,20 @@ public final class ReplicaBench {
                     .ingestClaims(storage.ingestClaims())
                     .passageIndex(index)
                     .build()) {
+                // The engine catches the replica up in the thread that starts it: this one.
                 double catchUpSeconds = (System.nanoTime() - catchUpStart) / 1e9;
+                double catchUpCpuSeconds = (threads.getCurrentThreadCpuTime() - catchUpCpu) / 1e9;
                 System.gc();
                 Thread.sleep(500);
                 System.gc();
                 Runtime runtime = Runtime.getRuntime();
                 long heap = runtime.totalMemory() - runtime.freeMemory();
                 long replicaBytes = size(replica);
-                System.out.printf(Locale.ROOT, "replica: caught up in %.1f s (%.0f passages/s); %.1f MB on disk,"
-                                + " %.0f bytes per passage; JVM heap after GC %.0f MB%n", catchUpSeconds,
-                        passages / catchUpSeconds, replicaBytes / 1e6, (double) replicaBytes / passages, heap / 1e6);
+                System.out.printf(Locale.ROOT, "replica: caught up in %.1f s (%.0f passages/s; %.1f s CPU, %.0f"
+                                + " passages per CPU second); %.1f MB on disk, %.0f bytes per passage; JVM heap after"
+                                + " GC %.0f MB%n", catchUpSeconds, passages / catchUpSeconds, catchUpCpuSeconds,
+                        passages / catchUpCpuSeconds, replicaBytes / 1e6, (double) replicaBytes / passages,
+                        heap / 1e6);
                 List<Double> millis = new ArrayList<>();
                 for (int s = 0; s < SEARCHES + 500; s++) {
                     String query = sentence(random, words, 6);
