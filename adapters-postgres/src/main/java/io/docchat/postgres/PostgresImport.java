@@ -3,7 +3,7 @@ package io.docchat.postgres;
 import io.docchat.core.DocChatException;
 import io.docchat.core.ErrorCode;
 import io.docchat.core.model.Document;
-import io.docchat.core.model.NewPassage;
+import io.docchat.core.port.NewPassage;
 import io.docchat.core.model.Page;
 import io.docchat.core.model.Passage;
 import io.docchat.core.model.Session;

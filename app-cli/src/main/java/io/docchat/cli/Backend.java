@@ -1,15 +1,18 @@
 package io.docchat.cli;
 
 import io.docchat.core.DocChat;
-import io.docchat.core.port.AccountStore;
+import io.docchat.documents.OcrSettings;
 import java.util.Optional;
 
-/** An open docchat engine and the account store it shares its database with; closing it closes both. */
+/** An open docchat engine and the database it runs on; closing it closes both. */
 public interface Backend extends AutoCloseable {
 
     DocChat docChat();
 
-    AccountStore accounts();
+    /** Pages read by OCR since the engine opened, for progress displays; 0 for engines that do not count them. */
+    default long ocrPagesRead() {
+        return 0;
+    }
 
     /**
      * The key that signs file and page-image URLs when the store provides one that every node shares; empty when
@@ -25,6 +28,6 @@ public interface Backend extends AutoCloseable {
     /** Opens the engine on a data directory, with the store it names. */
     @FunctionalInterface
     interface Factory {
-        Backend open(DataHome home, StoreSettings store, ModelSettings model);
+        Backend open(DataHome home, StoreSettings store, ModelSettings model, OcrSettings ocr);
     }
 }

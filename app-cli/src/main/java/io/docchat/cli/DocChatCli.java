@@ -16,6 +16,7 @@ import io.docchat.cli.commands.RmCommand;
 import io.docchat.cli.commands.ServeCommand;
 import io.docchat.cli.commands.SessionsCommand;
 import io.docchat.core.DocChatException;
+import io.docchat.documents.OcrSettings;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -140,6 +141,11 @@ public final class DocChatCli implements Runnable {
         return ModelSettings.resolve(home().configFile(), environment, llmBaseUrl, llmApiKey, llmModel);
     }
 
+    /** The {@code ocr.*} settings of the configuration file and the environment. */
+    public OcrSettings ocrSettings() {
+        return OcrConfiguration.resolve(home().configFile(), environment);
+    }
+
     public StoreSettings storeSettings() {
         return StoreSettings.resolve(home().configFile(), environment, store);
     }
@@ -147,12 +153,12 @@ public final class DocChatCli implements Runnable {
     /** Opens the engine on the data directory and the configured store, creating them on first use. */
     public Backend openBackend() {
         DataHome dataHome = home().create();
-        return backendFactory.open(dataHome, storeSettings(), modelSettings());
+        return backendFactory.open(dataHome, storeSettings(), modelSettings(), ocrSettings());
     }
 
     /** Opens the engine on another data directory (evaluation runs use a fresh temporary one, always embedded). */
     public Backend openBackend(DataHome dataHome) {
-        return backendFactory.open(dataHome.create(), StoreSettings.EMBEDDED, modelSettings());
+        return backendFactory.open(dataHome.create(), StoreSettings.EMBEDDED, modelSettings(), ocrSettings());
     }
 
     private void configureLogging() {

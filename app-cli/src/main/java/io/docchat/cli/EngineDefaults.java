@@ -2,29 +2,47 @@ package io.docchat.cli;
 
 import io.docchat.core.DocChat;
 import io.docchat.core.DocChatBuilder;
+import io.docchat.core.answer.ExtractiveAnswerModel;
 import io.docchat.core.plan.HeuristicQueryPlanner;
 import io.docchat.core.port.DocumentParser;
+import io.docchat.core.port.PageRenderer;
+import io.docchat.documents.DocumentLimits;
 import io.docchat.documents.DocumentParsers;
-import io.docchat.documents.PdfPageRenderer;
+import io.docchat.documents.OcrProgress;
+import io.docchat.documents.OcrSettings;
 import io.docchat.openai.OpenAiAnswerModel;
 import io.docchat.openai.OpenAiConfig;
 import io.docchat.openai.OpenAiQueryPlanner;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
- * What every backend's engine has whatever its store: every parser, the PDF page renderer, and the extractive answer
- * model unless an OpenAI-compatible endpoint is configured.
+ * What every backend's engine has whatever its store: every parser (scanned pages and images read by OCR as
+ * configured), the page renderers, a parse timeout that leaves OCR its time, and the extractive answer model unless an
+ * OpenAI-compatible endpoint is configured.
  */
 final class EngineDefaults {
+    /** The engine's parse timeout never cuts OCR short: it leaves this much beyond the OCR time limit. */
+    private static final Duration PARSE_BEYOND_OCR = Duration.ofMinutes(1);
+    private static final Duration DEFAULT_PARSE_TIMEOUT = Duration.ofMinutes(5);
+
     private EngineDefaults() {}
 
-    /** A builder with the parsers, renderer and models; the caller adds the stores and the index. */
-    static DocChatBuilder builder(ModelSettings model) {
+    /** A builder with the parsers, renderers and models; the caller adds the stores and the index. */
+    static DocChatBuilder builder(ModelSettings model, OcrSettings ocr, OcrProgress ocrProgress) {
         Optional<OpenAiConfig> openAi = openAiConfig(model);
         boolean rewriteFollowUps = rewritesFollowUps(model);
-        DocChatBuilder builder = DocChat.builder().pageRenderer(new PdfPageRenderer());
-        for (DocumentParser parser : DocumentParsers.all()) {
+        double refusalThreshold = refusalThreshold(model);
+        DocChatBuilder builder = DocChat.builder().parseTimeout(parseTimeout(ocr));
+        DocumentLimits limits = DocumentLimits.defaults();
+        for (PageRenderer renderer : DocumentParsers.renderers(limits)) {
+            builder.pageRenderer(renderer);
+        }
+        for (DocumentParser parser : DocumentParsers.all(limits, ocr, ocrProgress)) {
             builder.parser(parser);
+        }
+        if (openAi.isEmpty() && !Double.isNaN(refusalThreshold)) {
+            builder.answerModel(new ExtractiveAnswerModel(refusalThreshold));
         }
         openAi.ifPresent(config -> {
             builder.answerModel(new OpenAiAnswerModel(config));
@@ -33,6 +51,19 @@ final class EngineDefaults {
             }
         });
         return builder;
+    }
+
+    private static double refusalThreshold(ModelSettings model) {
+        try {
+            return model.refusalThreshold();
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+        }
+    }
+
+    private static Duration parseTimeout(OcrSettings ocr) {
+        Duration needed = ocr.documentTimeout().plus(PARSE_BEYOND_OCR);
+        return needed.compareTo(DEFAULT_PARSE_TIMEOUT) > 0 ? needed : DEFAULT_PARSE_TIMEOUT;
     }
 
     private static boolean rewritesFollowUps(ModelSettings model) {

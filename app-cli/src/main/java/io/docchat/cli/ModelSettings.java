@@ -22,19 +22,22 @@ public record ModelSettings(Map<String, String> variables) {
     public static final String MODEL = "DOCCHAT_LLM_MODEL";
     /** Whether the model rewrites follow-up questions before retrieval ({@code true}/{@code false}, default false). */
     public static final String REWRITE_FOLLOW_UPS = "DOCCHAT_LLM_REWRITE_FOLLOW_UPS";
+    /** The extractive model's refusal threshold, a number in [0, 1] (see {@code ExtractiveAnswerModel}). */
+    public static final String REFUSAL_THRESHOLD = "DOCCHAT_ANSWER_REFUSAL_THRESHOLD";
 
     /** Keys of the configuration file and the variables they stand for. */
-    private static final Map<String, String> FILE_KEYS = Map.of(
-            "llm.baseUrl", BASE_URL,
-            "llm.apiKey", API_KEY,
-            "llm.model", MODEL,
-            "llm.temperature", "DOCCHAT_LLM_TEMPERATURE",
-            "llm.maxTokens", "DOCCHAT_LLM_MAX_TOKENS",
-            "llm.timeoutSeconds", "DOCCHAT_LLM_TIMEOUT_SECONDS",
-            "llm.maxRetries", "DOCCHAT_LLM_MAX_RETRIES",
-            "llm.citationMarkers", "DOCCHAT_LLM_CITATION_MARKERS",
-            "llm.historyChars", "DOCCHAT_LLM_HISTORY_CHARS",
-            "llm.rewriteFollowUps", REWRITE_FOLLOW_UPS);
+    private static final Map<String, String> FILE_KEYS = Map.ofEntries(
+            Map.entry("llm.baseUrl", BASE_URL),
+            Map.entry("llm.apiKey", API_KEY),
+            Map.entry("llm.model", MODEL),
+            Map.entry("llm.temperature", "DOCCHAT_LLM_TEMPERATURE"),
+            Map.entry("llm.maxTokens", "DOCCHAT_LLM_MAX_TOKENS"),
+            Map.entry("llm.timeoutSeconds", "DOCCHAT_LLM_TIMEOUT_SECONDS"),
+            Map.entry("llm.maxRetries", "DOCCHAT_LLM_MAX_RETRIES"),
+            Map.entry("llm.citationMarkers", "DOCCHAT_LLM_CITATION_MARKERS"),
+            Map.entry("llm.historyChars", "DOCCHAT_LLM_HISTORY_CHARS"),
+            Map.entry("llm.rewriteFollowUps", REWRITE_FOLLOW_UPS),
+            Map.entry("answer.refusalThreshold", REFUSAL_THRESHOLD));
 
     public static final ModelSettings EXTRACTIVE = new ModelSettings(Map.of());
 
@@ -69,6 +72,28 @@ public record ModelSettings(Map<String, String> variables) {
             return usesRemoteModel();
         }
         throw new IllegalArgumentException(REWRITE_FOLLOW_UPS + " must be true or false, not '" + value + "'");
+    }
+
+    /**
+     * The extractive model's refusal threshold when one is set, else NaN (the model's default).
+     *
+     * @throws IllegalArgumentException for a value that is not a number in [0, 1]
+     */
+    public double refusalThreshold() {
+        String value = variables.get(REFUSAL_THRESHOLD);
+        if (value == null) {
+            return Double.NaN;
+        }
+        try {
+            double threshold = Double.parseDouble(value);
+            if (threshold >= 0 && threshold <= 1) {
+                return threshold;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the expected form
+        }
+        throw new IllegalArgumentException(REFUSAL_THRESHOLD + " (answer.refusalThreshold) must be a number from 0 to 1,"
+                + " not '" + value + "'");
     }
 
     /** What a person reads about the model in use, never the key. */

@@ -1,7 +1,8 @@
 package io.docchat.cli;
 
 import io.docchat.core.DocChat;
-import io.docchat.core.port.AccountStore;
+import io.docchat.documents.OcrProgress;
+import io.docchat.documents.OcrSettings;
 import io.docchat.lucene.LucenePassageIndex;
 import io.docchat.postgres.PostgresStorage;
 import java.nio.file.Path;
@@ -18,18 +19,21 @@ public final class PostgresBackend implements Backend {
     private final PostgresStorage storage;
     private final DocChat docChat;
     private final byte[] urlSigningKey;
+    private final OcrProgress ocrProgress;
 
-    private PostgresBackend(PostgresStorage storage, DocChat docChat, byte[] urlSigningKey) {
+    private PostgresBackend(PostgresStorage storage, DocChat docChat, byte[] urlSigningKey, OcrProgress ocrProgress) {
         this.storage = storage;
         this.docChat = docChat;
         this.urlSigningKey = urlSigningKey;
+        this.ocrProgress = ocrProgress;
     }
 
     /** Connects to the database (bringing its schema up to date) and opens this node's replica of the index. */
-    public static Backend open(DataHome home, StoreSettings store, ModelSettings model) {
+    public static Backend open(DataHome home, StoreSettings store, ModelSettings model, OcrSettings ocr) {
         PostgresStorage storage = PostgresStorage.open(store.url());
         try {
-            DocChat docChat = EngineDefaults.builder(model)
+            OcrProgress ocrProgress = new OcrProgress();
+            DocChat docChat = EngineDefaults.builder(model, ocr, ocrProgress)
                     .knowledgeStore(storage.knowledgeStore())
                     .chatStore(storage.chatStore())
                     .accountStore(storage.accountStore())
@@ -37,7 +41,7 @@ public final class PostgresBackend implements Backend {
                     .ingestClaims(storage.ingestClaims())
                     .passageIndex(LucenePassageIndex.open(replica(home, storage)))
                     .build();
-            return new PostgresBackend(storage, docChat, storage.sharedSecret(URL_SIGNING_KEY, 32));
+            return new PostgresBackend(storage, docChat, storage.sharedSecret(URL_SIGNING_KEY, 32), ocrProgress);
         } catch (RuntimeException e) {
             storage.close();
             throw e;
@@ -55,8 +59,8 @@ public final class PostgresBackend implements Backend {
     }
 
     @Override
-    public AccountStore accounts() {
-        return storage.accountStore();
+    public long ocrPagesRead() {
+        return ocrProgress.pagesRead();
     }
 
     @Override

@@ -2,11 +2,11 @@ package io.docchat.cluster;
 
 import io.docchat.core.DocChat;
 import io.docchat.core.model.Account;
-import io.docchat.core.model.ParseResult;
-import io.docchat.core.model.ScoredPassage;
-import io.docchat.core.model.SearchRequest;
+import io.docchat.core.port.ParseResult;
+import io.docchat.core.port.ScoredPassage;
+import io.docchat.core.port.SearchRequest;
 import io.docchat.core.port.DocumentParser;
-import io.docchat.core.text.PlainTextParser;
+import io.docchat.core.text.parsing.PlainTextParser;
 import io.docchat.lucene.LucenePassageIndex;
 import io.docchat.postgres.PostgresStorage;
 import java.nio.file.Path;

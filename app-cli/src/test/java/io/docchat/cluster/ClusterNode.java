@@ -5,6 +5,7 @@ import io.docchat.cli.DataHome;
 import io.docchat.cli.ModelSettings;
 import io.docchat.cli.PostgresBackend;
 import io.docchat.cli.StoreSettings;
+import io.docchat.documents.OcrSettings;
 import io.docchat.http.DocChatHttpServer;
 import io.docchat.http.HttpServerConfig;
 import java.net.URI;
@@ -22,9 +23,9 @@ final class ClusterNode implements AutoCloseable {
 
     static ClusterNode start(String storeUrl, Path home) {
         Backend backend = PostgresBackend.open(new DataHome(home).create(), new StoreSettings(storeUrl),
-                ModelSettings.EXTRACTIVE);
+                ModelSettings.EXTRACTIVE, OcrSettings.disabled());
         try {
-            DocChatHttpServer server = DocChatHttpServer.start(backend.docChat(), backend.accounts(),
+            DocChatHttpServer server = DocChatHttpServer.start(backend.docChat(),
                     HttpServerConfig.defaults().withPort(0).withSignedUrlSecret(backend.urlSigningKey().orElseThrow()));
             return new ClusterNode(backend, server);
         } catch (RuntimeException e) {

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Two docchat servers on one PostgreSQL database, each with its own index replica, over real loopback HTTP with
- * signed requests: what one node takes in, the other answers from; a file URL one node hands out, the other serves.
+ * signed requests: what one node takes in, the other answers from; a file URL one node hands out, the other serves;
+ * a signed request one node has seen, the other refuses to see again.
  */
 class TwoNodesTest {
     private static final Logger log = LoggerFactory.getLogger(TwoNodesTest.class);
@@ -47,7 +48,7 @@ class TwoNodesTest {
     Path temp;
 
     @Test
-    void aDocumentUploadedThroughOneNodeIsAnsweredWithCitationsThroughTheOther() throws Exception {
+    void aDocumentUploadedThroughOneNodeIsAnsweredThroughTheOtherAndReplaysAreRefusedThere() throws Exception {
         String url = ThrowawayPostgres.shared().newDatabase();
         try (PostgresStorage admin = PostgresStorage.open(url)) {
             admin.accountStore().insertAccount(new Account(ACCOUNT, "Acme", Instant.now()));
@@ -95,6 +96,11 @@ class TwoNodesTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(file.statusCode()).as(file.body()).isEqualTo(200);
             assertThat(file.body()).isEqualTo(MANUAL);
+
+            // Each signed request, replayed byte for byte to the other node, is refused there: nonces are shared.
+            assertThat(SignedClient.replay(b.baseUri(), upload)).isEqualTo(403);
+            assertThat(SignedClient.replay(a.baseUri(), ask)).isEqualTo(403);
+            assertThat(a.backend().docChat().documents().list(ACCOUNT, folderId, null).total()).isEqualTo(1);
         }
     }
 

@@ -10,6 +10,7 @@ import io.docchat.core.model.Account;
 import io.docchat.core.model.Document;
 import io.docchat.core.model.Folder;
 import io.docchat.core.model.Session;
+import io.docchat.documents.OcrSettings;
 import io.docchat.http.DocChatHttpServer;
 import io.docchat.http.HttpServerConfig;
 import io.docchat.postgres.ThrowawayPostgres;
@@ -55,9 +56,9 @@ public final class ClusterLoad {
         try {
             for (int n = 0; n < nodes; n++) {
                 Backend backend = PostgresBackend.open(new DataHome(temp.resolve("node-" + n)).create(),
-                        new StoreSettings(url), ModelSettings.EXTRACTIVE);
+                        new StoreSettings(url), ModelSettings.EXTRACTIVE, OcrSettings.disabled());
                 backends.add(backend);
-                servers.add(DocChatHttpServer.start(backend.docChat(), backend.accounts(),
+                servers.add(DocChatHttpServer.start(backend.docChat(),
                         HttpServerConfig.defaults().withPort(0).withMaxConcurrentStreams(Math.max(256, clients))));
             }
             DocChat first = backends.get(0).docChat();
