@@ -59,7 +59,13 @@ public final class ClusterLoad {
                         new StoreSettings(url), ModelSettings.EXTRACTIVE, OcrSettings.disabled());
                 backends.add(backend);
                 servers.add(DocChatHttpServer.start(backend.docChat(),
-                        HttpServerConfig.defaults().withPort(0).withMaxConcurrentStreams(Math.max(256, clients))));
+                        HttpServerConfig.defaults().withPort(0)
+                                .withMaxConcurrentStreams(Math.max(256, clients))
+                                // Every client is the local account on 127.0.0.1: lift the per-account and
+                                // per-address caps, which exist to keep one client from starving the others.
+                                .withMaxAnswersPerAccount(Math.max(256, clients))
+                                .withMaxConnectionsPerAddress(Math.max(512, 2 * clients))
+                                .withMaxConnections(Math.max(1024, 4 * clients))));
             }
             DocChat first = backends.get(0).docChat();
             Folder folder = first.folders().ensurePath(Account.LOCAL, "manuals");
