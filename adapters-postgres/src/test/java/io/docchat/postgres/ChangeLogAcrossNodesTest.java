@@ -78,7 +78,8 @@ class ChangeLogAcrossNodesTest {
         });
         writers.shutdown();
         KnowledgeStore reader = follower.knowledgeStore();
-        while (true) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
             boolean last = !writing.get();
             for (KnowledgeChange change : reader.changesSince(cursor, 50)) {
                 assertThat(change.sequence()).isGreaterThan(cursor);
