@@ -7,12 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.docchat.core.model.Citation;
 import io.docchat.core.model.PassageLine;
+import io.docchat.core.model.PassagePage;
 import io.docchat.core.model.TextBlock;
 import java.util.List;
 
 /**
- * The JSON form (stored as {@code jsonb}) of the lists a row carries: a page's blocks and lines, a passage's lines,
- * heading paths and warnings, and a chat item's citation snapshot. The model's records map directly; floats are written
+ * The JSON form (stored as {@code jsonb}) of the lists a row carries: a page's blocks and lines, a passage's lines
+ * (with their page text), pages, heading paths and warnings, and a chat item's citation snapshot. The model's records map directly; floats are written
  * in their shortest exact form, so boxes come back bit for bit.
  */
 final class JsonContent {
@@ -21,6 +22,7 @@ final class JsonContent {
             .build();
     private static final TypeReference<List<TextBlock>> BLOCKS = new TypeReference<>() {};
     private static final TypeReference<List<PassageLine>> LINES = new TypeReference<>() {};
+    private static final TypeReference<List<PassagePage>> PAGES = new TypeReference<>() {};
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<List<Citation>> CITATIONS = new TypeReference<>() {};
 
@@ -40,6 +42,10 @@ final class JsonContent {
 
     static List<PassageLine> passageLines(String json) {
         return read(json, LINES);
+    }
+
+    static List<PassagePage> passagePages(String json) {
+        return json == null ? List.of() : read(json, PAGES);
     }
 
     static List<String> strings(String json) {

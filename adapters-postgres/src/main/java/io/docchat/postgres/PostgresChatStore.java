@@ -31,6 +31,9 @@ public final class PostgresChatStore implements ChatStore {
     private static final String ITEM_COLUMNS = "id, session_id, account_id, question, answer, status, error_message,"
             + " folder_id, folder_name, citations::text, created_at";
 
+    /** How far back an answer that ended late may still be placed before later questions' answers. */
+    private static final long REORDER_WINDOW = 1024;
+
     private final PostgresTransactions transactions;
 
     PostgresChatStore(PostgresTransactions transactions) {
@@ -130,21 +133,43 @@ public final class PostgresChatStore implements ChatStore {
         String citations = JsonContent.write(item.citations());
         long createdAt = Times.toNanos(item.createdAt());
         transactions.write("appending chat item " + item.id(), handle -> {
-            Optional<Long> ordinal = handle.createQuery("UPDATE chat_session SET item_count = item_count + 1,"
+            // The session row's lock, taken here, orders appends to one session across nodes.
+            Optional<Long> counted = handle.createQuery("UPDATE chat_session SET item_count = item_count + 1,"
                             + " updated_at = ? WHERE id = ? AND account_id = ? RETURNING item_count")
                     .bind(0, createdAt)
                     .bind(1, item.sessionId())
                     .bind(2, item.accountId())
                     .mapTo(Long.class)
                     .findOne();
-            if (ordinal.isEmpty()) {
+            if (counted.isEmpty()) {
                 throw DocChatException.sessionNotFound(item.sessionId());
+            }
+            long last = counted.get();
+            // Answers end out of order only while they overlap, so only the newest items can have been asked later;
+            // those move up one place and this one takes the first of theirs, keeping the history in question order.
+            long ordinal = handle.createQuery("SELECT COALESCE(MIN(ordinal), ?) FROM chat_item"
+                            + " WHERE session_id = ? AND ordinal > ? AND created_at > ?")
+                    .bind(0, last)
+                    .bind(1, item.sessionId())
+                    .bind(2, last - REORDER_WINDOW)
+                    .bind(3, createdAt)
+                    .mapTo(Long.class)
+                    .one();
+            if (ordinal != last) {
+                // Through negative values, so that no two rows share an ordinal at any moment of the update.
+                handle.createUpdate("UPDATE chat_item SET ordinal = -ordinal - 1 WHERE session_id = ? AND ordinal >= ?")
+                        .bind(0, item.sessionId())
+                        .bind(1, ordinal)
+                        .execute();
+                handle.createUpdate("UPDATE chat_item SET ordinal = -ordinal WHERE session_id = ? AND ordinal < 0")
+                        .bind(0, item.sessionId())
+                        .execute();
             }
             return handle.createUpdate("INSERT INTO chat_item (session_id, ordinal, id, account_id, question, answer,"
                             + " status, error_message, folder_id, folder_name, citations, created_at)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)")
                     .bind(0, item.sessionId())
-                    .bind(1, ordinal.get())
+                    .bind(1, ordinal)
                     .bind(2, item.id())
                     .bind(3, item.accountId())
                     .bind(4, item.question())

@@ -60,7 +60,7 @@ public final class PostgresImport {
                     .bind(12, Times.toNanos(document.updatedAt()))
                     .execute();
             List<NewPassage> copies = passages.stream()
-                    .map(p -> new NewPassage(p.ordinal(), p.text(), p.headingPath(), p.lines()))
+                    .map(p -> new NewPassage(p.ordinal(), p.text(), p.headingPath(), p.lines(), p.pages()))
                     .toList();
             try {
                 PostgresKnowledgeStore.insertPages(handle.getConnection(), document.id(), pages);

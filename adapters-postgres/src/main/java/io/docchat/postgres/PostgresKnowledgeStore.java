@@ -47,7 +47,7 @@ public final class PostgresKnowledgeStore implements KnowledgeStore {
     private static final String DOCUMENT_COLUMNS = "id, account_id, folder_id, file_name, content_hash, size_bytes,"
             + " file_key, status, page_count, error_message, warnings::text, created_at, updated_at";
     private static final String PASSAGE_SELECT = "SELECT p.id, p.document_id, d.account_id, d.folder_id, p.ordinal,"
-            + " p.text, p.heading_path::text, p.lines::text FROM passage p JOIN document d ON d.id = p.document_id";
+            + " p.text, p.heading_path::text, p.lines::text, p.pages::text FROM passage p JOIN document d ON d.id = p.document_id";
     private static final int BATCH_SIZE = 1_000;
     private static final String NO_WARNINGS = "[]";
 
@@ -325,7 +325,8 @@ public final class PostgresKnowledgeStore implements KnowledgeStore {
     static void insertPassages(
             Connection connection, long documentId, List<NewPassage> passages, long firstId) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO passage"
-                + " (id, document_id, ordinal, text, heading_path, lines) VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
+                + " (id, document_id, ordinal, text, heading_path, lines, pages)"
+                + " VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)")) {
             long id = firstId;
             int pending = 0;
             for (NewPassage passage : passages) {
@@ -335,6 +336,7 @@ public final class PostgresKnowledgeStore implements KnowledgeStore {
                 insert.setString(4, passage.text());
                 insert.setString(5, JsonContent.write(passage.headingPath()));
                 insert.setString(6, JsonContent.write(passage.lines()));
+                insert.setString(7, JsonContent.write(passage.pages()));
                 insert.addBatch();
                 if (++pending == BATCH_SIZE) {
                     insert.executeBatch();
@@ -429,7 +431,7 @@ public final class PostgresKnowledgeStore implements KnowledgeStore {
         return transactions.read("reading the change log", handle -> {
             // The limit is applied to the passage key before the join, so a batch reads only its own rows.
             List<Passage> added = handle.createQuery("SELECT p.id, p.document_id, d.account_id, d.folder_id,"
-                            + " p.ordinal, p.text, p.heading_path::text, p.lines::text"
+                            + " p.ordinal, p.text, p.heading_path::text, p.lines::text, p.pages::text"
                             + " FROM (SELECT * FROM passage WHERE id > ? ORDER BY id LIMIT ?) p"
                             + " JOIN document d ON d.id = p.document_id ORDER BY p.id")
                     .bind(0, afterSequence)
@@ -478,6 +480,7 @@ public final class PostgresKnowledgeStore implements KnowledgeStore {
 
     private static Passage passage(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Passage(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                rs.getString(6), JsonContent.strings(rs.getString(7)), JsonContent.passageLines(rs.getString(8)));
+                rs.getString(6), JsonContent.strings(rs.getString(7)), JsonContent.passageLines(rs.getString(8)),
+                JsonContent.passagePages(rs.getString(9)));
     }
 }

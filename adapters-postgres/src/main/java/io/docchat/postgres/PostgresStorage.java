@@ -2,7 +2,9 @@ package io.docchat.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.docchat.core.DocChatBuilder;
 import io.docchat.core.DocChatException;
+import io.docchat.core.DocChatModule;
 import io.docchat.core.ErrorCode;
 import io.docchat.core.port.AccountStore;
 import io.docchat.core.port.ChatStore;
@@ -23,21 +25,19 @@ import org.slf4j.LoggerFactory;
  * are views of it.
  *
  * <pre>{@code
- * try (PostgresStorage storage = PostgresStorage.open("postgresql://docchat@db.internal:5432/docchat")) {
- *     DocChat docChat = DocChat.builder()
- *             .knowledgeStore(storage.knowledgeStore())
- *             .chatStore(storage.chatStore())
- *             .accountStore(storage.accountStore())
- *             .fileStore(storage.fileStore())
- *             .ingestClaims(storage.ingestClaims())
- *             ...
+ * try (DocChat node = DocChat.builder()
+ *         .install(PostgresStorage.open("postgresql://docchat@db.internal:5432/docchat"))
+ *         .passageIndex(LucenePassageIndex.open(home.resolve("replica")))
+ *         .build()) {
+ *     ...
  * }
  * }</pre>
  *
  * <p>Opening creates a pool of connections (HikariCP) and applies schema migrations, once, even when several nodes
- * start together. Safe for concurrent use. {@link #close()} closes the pool; the stores must not be used afterwards.
+ * start together. Safe for concurrent use. Installed in a {@code DocChat}, it is closed by it; otherwise
+ * {@link #close()} closes the pool, after which the stores must not be used.
  */
-public final class PostgresStorage implements AutoCloseable {
+public final class PostgresStorage implements DocChatModule {
     private static final Logger log = LoggerFactory.getLogger(PostgresStorage.class);
     private static final Duration MAX_CONFLICT_WAIT = Duration.ofSeconds(30);
     private static final int DEFAULT_POOL_SIZE = 10;
@@ -112,6 +112,19 @@ public final class PostgresStorage implements AutoCloseable {
             throw new DocChatException(ErrorCode.STORAGE_FAILURE,
                     "cannot prepare the database " + parsed.display(), e);
         }
+    }
+
+    /**
+     * Installs the stores, the shared original files and the shared ingestion claims: an engine built with this
+     * module is one node of those sharing the database. The passage index (each node's own replica) is the host's.
+     */
+    @Override
+    public void contributeTo(DocChatBuilder builder) {
+        builder.knowledgeStore(knowledgeStore)
+                .chatStore(chatStore)
+                .accountStore(accountStore)
+                .fileStore(fileStore)
+                .ingestClaims(ingestClaims);
     }
 
     /** Folders, documents, pages, passages and the change log. */

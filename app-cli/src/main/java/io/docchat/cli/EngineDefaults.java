@@ -4,10 +4,8 @@ import io.docchat.core.DocChat;
 import io.docchat.core.DocChatBuilder;
 import io.docchat.core.answer.ExtractiveAnswerModel;
 import io.docchat.core.plan.HeuristicQueryPlanner;
-import io.docchat.core.port.DocumentParser;
-import io.docchat.core.port.PageRenderer;
 import io.docchat.documents.DocumentLimits;
-import io.docchat.documents.DocumentParsers;
+import io.docchat.documents.DocumentsModule;
 import io.docchat.documents.OcrProgress;
 import io.docchat.documents.OcrSettings;
 import io.docchat.openai.OpenAiAnswerModel;
@@ -17,9 +15,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * What every backend's engine has whatever its store: every parser (scanned pages and images read by OCR as
- * configured), the page renderers, a parse timeout that leaves OCR its time, and the extractive answer model unless an
- * OpenAI-compatible endpoint is configured.
+ * What every backend's engine has whatever its store: every document format (scanned pages and images read by OCR as
+ * configured), a parse timeout that leaves OCR its time, and the extractive answer model unless an OpenAI-compatible
+ * endpoint is configured.
  */
 final class EngineDefaults {
     /** The engine's parse timeout never cuts OCR short: it leaves this much beyond the OCR time limit. */
@@ -28,19 +26,20 @@ final class EngineDefaults {
 
     private EngineDefaults() {}
 
-    /** A builder with the parsers, renderers and models; the caller adds the stores and the index. */
-    static DocChatBuilder builder(ModelSettings model, OcrSettings ocr, OcrProgress ocrProgress) {
+    /** Every document format with the page renderers, scanned pages and images read by OCR as configured. */
+    static DocumentsModule documents(OcrSettings ocr, OcrProgress ocrProgress) {
+        return DocumentsModule.of(DocumentLimits.defaults(), ocr, ocrProgress);
+    }
+
+    /**
+     * A builder with the parse timeout and the answer models; the caller installs the documents module, the stores
+     * and the index.
+     */
+    static DocChatBuilder builder(ModelSettings model, OcrSettings ocr) {
         Optional<OpenAiConfig> openAi = openAiConfig(model);
         boolean rewriteFollowUps = rewritesFollowUps(model);
         double refusalThreshold = refusalThreshold(model);
         DocChatBuilder builder = DocChat.builder().parseTimeout(parseTimeout(ocr));
-        DocumentLimits limits = DocumentLimits.defaults();
-        for (PageRenderer renderer : DocumentParsers.renderers(limits)) {
-            builder.pageRenderer(renderer);
-        }
-        for (DocumentParser parser : DocumentParsers.all(limits, ocr, ocrProgress)) {
-            builder.parser(parser);
-        }
         if (openAi.isEmpty() && !Double.isNaN(refusalThreshold)) {
             builder.answerModel(new ExtractiveAnswerModel(refusalThreshold));
         }

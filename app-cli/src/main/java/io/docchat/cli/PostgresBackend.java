@@ -1,6 +1,7 @@
 package io.docchat.cli;
 
 import io.docchat.core.DocChat;
+import io.docchat.core.DocChatBuilder;
 import io.docchat.documents.OcrProgress;
 import io.docchat.documents.OcrSettings;
 import io.docchat.lucene.LucenePassageIndex;
@@ -31,21 +32,21 @@ public final class PostgresBackend implements Backend {
     /** Connects to the database (bringing its schema up to date) and opens this node's replica of the index. */
     public static Backend open(DataHome home, StoreSettings store, ModelSettings model, OcrSettings ocr) {
         PostgresStorage storage = PostgresStorage.open(store.url());
+        DocChatBuilder builder;
+        byte[] urlSigningKey;
+        OcrProgress ocrProgress = new OcrProgress();
         try {
-            OcrProgress ocrProgress = new OcrProgress();
-            DocChat docChat = EngineDefaults.builder(model, ocr, ocrProgress)
-                    .knowledgeStore(storage.knowledgeStore())
-                    .chatStore(storage.chatStore())
-                    .accountStore(storage.accountStore())
-                    .fileStore(storage.fileStore())
-                    .ingestClaims(storage.ingestClaims())
-                    .passageIndex(LucenePassageIndex.open(replica(home, storage)))
-                    .build();
-            return new PostgresBackend(storage, docChat, storage.sharedSecret(URL_SIGNING_KEY, 32), ocrProgress);
+            urlSigningKey = storage.sharedSecret(URL_SIGNING_KEY, 32);
+            builder = EngineDefaults.builder(model, ocr)
+                    .install(storage)
+                    .install(EngineDefaults.documents(ocr, ocrProgress))
+                    .passageIndex(LucenePassageIndex.open(replica(home, storage)));
         } catch (RuntimeException e) {
             storage.close();
             throw e;
         }
+        // From here the engine owns the storage and closes it, also when it fails to start.
+        return new PostgresBackend(storage, builder.build(), urlSigningKey, ocrProgress);
     }
 
     /** Filed under the database's identity, so a replica is never applied to another database. */
@@ -68,12 +69,9 @@ public final class PostgresBackend implements Backend {
         return Optional.of(urlSigningKey.clone());
     }
 
+    /** Closes the engine, which closes the storage and the replica. */
     @Override
     public void close() {
-        try {
-            docChat.close();
-        } finally {
-            storage.close();
-        }
+        docChat.close();
     }
 }

@@ -7,7 +7,6 @@ import io.docchat.core.engine.accounts.AccountService;
 import io.docchat.core.engine.catalog.FolderService;
 import io.docchat.core.engine.catalog.SessionService;
 import io.docchat.core.engine.chat.ChatService;
-import io.docchat.core.engine.chat.PageCache;
 import io.docchat.core.engine.chat.PassageRetriever;
 import io.docchat.core.engine.chat.RetrievalService;
 import io.docchat.core.engine.index.IndexSync;
@@ -94,12 +93,11 @@ public final class Engine {
         SharedWorkPoller sharedWork = null;
         try {
             FolderService folders = new FolderService(store, config.clock());
-            PageCache pageCache = new PageCache(store);
             DocumentService documents = new DocumentService(store, files, folders, parserRunner, config.renderers(),
-                    ingestQueue, indexSync, pageCache, config.maxFileBytes(), config.pageImageDpi(), config.clock());
+                    ingestQueue, indexSync, config.maxFileBytes(), config.pageImageDpi(), config.clock());
             SessionService sessions = new SessionService(chats, folders, config.clock());
             PassageRetriever retriever = new PassageRetriever(store, index, indexSync);
-            ChatService chat = new ChatService(store, chats, sessions, retriever, pageCache, planner, model,
+            ChatService chat = new ChatService(store, chats, sessions, retriever, planner, model,
                     config.clock(), config.maxQuestionChars(), config.historyTurns(), config.passagesPerAnswer());
             RetrievalService retrieval = new RetrievalService(store, folders, retriever);
 
