@@ -1,0 +1,83 @@
+package io.docchat.cli;
+
+import io.docchat.core.DocChat;
+import io.docchat.core.DocChatBuilder;
+import io.docchat.core.answer.ExtractiveAnswerModel;
+import io.docchat.core.plan.HeuristicQueryPlanner;
+import io.docchat.documents.DocumentLimits;
+import io.docchat.documents.DocumentsModule;
+import io.docchat.documents.OcrProgress;
+import io.docchat.documents.OcrSettings;
+import io.docchat.openai.OpenAiAnswerModel;
+import io.docchat.openai.OpenAiConfig;
+import io.docchat.openai.OpenAiQueryPlanner;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What every backend's engine has whatever its store: every document format (scanned pages and images read by OCR as
+ * configured), a parse timeout that leaves OCR its time, and the extractive answer model unless an OpenAI-compatible
+ * endpoint is configured.
+ */
+final class EngineDefaults {
+    /** The engine's parse timeout never cuts OCR short: it leaves this much beyond the OCR time limit. */
+    private static final Duration PARSE_BEYOND_OCR = Duration.ofMinutes(1);
+    private static final Duration DEFAULT_PARSE_TIMEOUT = Duration.ofMinutes(5);
+
+    private EngineDefaults() {}
+
+    /** Every document format with the page renderers, scanned pages and images read by OCR as configured. */
+    static DocumentsModule documents(OcrSettings ocr, OcrProgress ocrProgress) {
+        return DocumentsModule.of(DocumentLimits.defaults(), ocr, ocrProgress);
+    }
+
+    /**
+     * A builder with the parse timeout and the answer models; the caller installs the documents module, the stores
+     * and the index.
+     */
+    static DocChatBuilder builder(ModelSettings model, OcrSettings ocr) {
+        Optional<OpenAiConfig> openAi = openAiConfig(model);
+        boolean rewriteFollowUps = rewritesFollowUps(model);
+        double refusalThreshold = refusalThreshold(model);
+        DocChatBuilder builder = DocChat.builder().parseTimeout(parseTimeout(ocr));
+        if (openAi.isEmpty() && !Double.isNaN(refusalThreshold)) {
+            builder.answerModel(new ExtractiveAnswerModel(refusalThreshold));
+        }
+        openAi.ifPresent(config -> {
+            builder.answerModel(new OpenAiAnswerModel(config));
+            if (rewriteFollowUps) {
+                builder.queryPlanner(new OpenAiQueryPlanner(config, new HeuristicQueryPlanner()));
+            }
+        });
+        return builder;
+    }
+
+    private static double refusalThreshold(ModelSettings model) {
+        try {
+            return model.refusalThreshold();
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+        }
+    }
+
+    private static Duration parseTimeout(OcrSettings ocr) {
+        Duration needed = ocr.documentTimeout().plus(PARSE_BEYOND_OCR);
+        return needed.compareTo(DEFAULT_PARSE_TIMEOUT) > 0 ? needed : DEFAULT_PARSE_TIMEOUT;
+    }
+
+    private static boolean rewritesFollowUps(ModelSettings model) {
+        try {
+            return model.rewritesFollowUps();
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+        }
+    }
+
+    private static Optional<OpenAiConfig> openAiConfig(ModelSettings model) {
+        try {
+            return OpenAiConfig.fromEnvironment(model.variables());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+        }
+    }
+}
