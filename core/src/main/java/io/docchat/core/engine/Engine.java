@@ -119,6 +119,7 @@ public final class Engine {
                 log.info("Resuming the parsing of {} documents left unfinished by an earlier run", unfinished.size());
             }
             if (config.ingestClaims() != null) {
+                indexSync.followOtherWriters();
                 sharedWork = new SharedWorkPoller(store, claims, owner, config.ingestLease(), ingestQueue, indexSync,
                         SHARED_WORK_INTERVAL);
                 log.info("Sharing the store with other engines as {}", owner);

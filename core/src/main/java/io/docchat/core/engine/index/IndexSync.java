@@ -39,6 +39,11 @@ public final class IndexSync implements AutoCloseable {
     static final int BATCH = 512;
     /** The longest a search waits for pending documents of its own account; it never waits for another's. */
     public static final Duration SEARCH_WAIT = Duration.ofMillis(100);
+    /**
+     * On a store shared with other engines, the longest a search waits for the changes they committed: enough for a
+     * small document, so that one completed on another node is found here at once, and bounded however much is new.
+     */
+    public static final Duration SHARED_STORE_WAIT = Duration.ofMillis(500);
     /** Commits are expensive (an fsync for Lucene); during bulk ingestion one a second keeps durability close. */
     private static final long COMMIT_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
     /** After a failure to apply, how long the background thread waits before it tries again. */
@@ -53,6 +58,7 @@ public final class IndexSync implements AutoCloseable {
     /** Guards the wake-up flag and the published progress; waiters wait on it. */
     private final Object progress = new Object();
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private volatile boolean otherWriters;
 
     // Written under the write lock; read by the background thread to decide how long it may sleep.
     private volatile long lastCommitNanos = System.nanoTime();
@@ -142,7 +148,8 @@ public final class IndexSync implements AutoCloseable {
 
     /**
      * Before a search of {@code accountId}: waits at most {@link #SEARCH_WAIT} for that account's pending documents.
-     * Returns at once when the account has none, however much of other accounts' work is being applied.
+     * Returns at once when the account has none, however much of other accounts' work is being applied. On a store
+     * shared with other engines it then also waits, at most {@link #SHARED_STORE_WAIT}, for their commits.
      */
     public void awaitOwnChanges(String accountId) {
         long needed = 0;
@@ -151,10 +158,37 @@ public final class IndexSync implements AutoCloseable {
                 needed = Math.max(needed, p.sequence());
             }
         }
-        if (needed == 0) {
-            return;
+        if (needed != 0) {
+            awaitApplied(needed, SEARCH_WAIT);
         }
-        long deadline = System.nanoTime() + SEARCH_WAIT.toNanos();
+        if (otherWriters) {
+            awaitOtherWriters();
+        }
+    }
+
+    /** Tells this sync that other engines write to the store too (a shared store): see {@link #awaitOtherWriters}. */
+    public void followOtherWriters() {
+        otherWriters = true;
+    }
+
+    /**
+     * Before a search on a store that other engines write too: their documents are pending nowhere here, so the
+     * search wakes the background thread and waits at most {@link #SHARED_STORE_WAIT} for what the store has
+     * committed. Returns at once when the index is current.
+     */
+    private void awaitOtherWriters() {
+        long needed = store.lastSequence();
+        synchronized (progress) {
+            if (applied >= needed) {
+                return;
+            }
+        }
+        changed();
+        awaitApplied(needed, SHARED_STORE_WAIT);
+    }
+
+    private void awaitApplied(long needed, Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
         synchronized (progress) {
             long failuresBefore = failures;
             try {
