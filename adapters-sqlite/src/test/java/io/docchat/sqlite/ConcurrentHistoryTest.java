@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +57,7 @@ class ConcurrentHistoryTest {
             }
             Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
             AtomicBoolean writing = new AtomicBoolean(true);
+            AtomicLong askedAt = new AtomicLong();
             CountDownLatch start = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(WRITERS + READERS);
             try {
@@ -67,7 +69,11 @@ class ConcurrentHistoryTest {
                         Random random = new Random(1000 + writer);
                         for (int i = 0; i < ITEMS_PER_WRITER; i++) {
                             Session session = sessions.get(random.nextInt(SESSIONS));
-                            store.appendChatItem(item(session, writer, i));
+                            // Questions are stored as they are asked, so question time follows append order; the
+                            // history's reordering of answers that end out of order has its own contract tests.
+                            synchronized (askedAt) {
+                                store.appendChatItem(item(session, writer, i, T0.plusMillis(askedAt.incrementAndGet())));
+                            }
                         }
                     })));
                 }
@@ -138,10 +144,10 @@ class ConcurrentHistoryTest {
         }
     }
 
-    private static ChatItem item(Session session, int writer, int index) {
+    private static ChatItem item(Session session, int writer, int index, Instant askedAt) {
         return new ChatItem("item-" + writer + "-" + index, session.id(), session.accountId(),
                 "question " + index + " of writer " + writer, "answer", ChatStatus.COMPLETED, null, session.folderId(),
-                "Folder", List.of(), T0.plusMillis(index));
+                "Folder", List.of(), askedAt);
     }
 
     @FunctionalInterface
