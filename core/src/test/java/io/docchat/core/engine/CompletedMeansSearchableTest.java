@@ -10,6 +10,7 @@ import io.docchat.core.model.Account;
 import io.docchat.core.model.Document;
 import io.docchat.core.model.DocumentStatus;
 import io.docchat.core.model.Folder;
+import io.docchat.core.model.Embedding;
 import io.docchat.core.model.IndexedPassage;
 import io.docchat.core.model.ScoredPassage;
 import io.docchat.core.model.SearchRequest;
@@ -115,6 +116,21 @@ class CompletedMeansSearchableTest {
         @Override
         public List<ScoredPassage> search(SearchRequest request) {
             return delegate.search(request);
+        }
+
+        @Override
+        public List<ScoredPassage> nearest(SearchRequest request, List<Embedding> queryVectors) {
+            return delegate.nearest(request, queryVectors);
+        }
+
+        @Override
+        public void addVectors(List<IndexedPassage> passages, long vectorSequence) {
+            delegate.addVectors(passages, vectorSequence);
+        }
+
+        @Override
+        public long appliedVectorSequence() {
+            return delegate.appliedVectorSequence();
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.docchat.core.engine;
 
+import io.docchat.core.model.Embedding;
 import io.docchat.core.model.IndexedPassage;
 import io.docchat.core.model.ScoredPassage;
 import io.docchat.core.model.SearchRequest;
@@ -58,6 +59,21 @@ final class RollbackIndex implements PassageIndex {
     @Override
     public List<ScoredPassage> search(SearchRequest request) {
         return delegate.search(request);
+    }
+
+    @Override
+    public List<ScoredPassage> nearest(SearchRequest request, List<Embedding> queryVectors) {
+        return delegate.nearest(request, queryVectors);
+    }
+
+    @Override
+    public void addVectors(List<IndexedPassage> passages, long vectorSequence) {
+        delegate.addVectors(passages, vectorSequence);
+    }
+
+    @Override
+    public long appliedVectorSequence() {
+        return delegate.appliedVectorSequence();
     }
 
     @Override
