@@ -29,16 +29,20 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
     static final int BATCH = 16;
     static final double QUERY_LANGUAGE_SHARE = 0.25;
 
-    private final Map<Language, OnnxModel> models;
+    private final List<BundledModel> specs;
+    private final int threads;
     private final String modelId;
     private final List<VectorSpace> spaces;
+    /** Loaded on first use: a process that never embeds (most CLI commands) never pays for the models. */
+    private volatile Map<Language, OnnxModel> models;
+    private boolean closed;
 
-    private OnnxPassageEmbedder(Map<Language, OnnxModel> models) {
-        this.models = models;
-        this.modelId = models.values().stream().map(m -> m.spec().resource()).collect(Collectors.joining("+"))
+    private OnnxPassageEmbedder(List<BundledModel> specs, int threads) {
+        this.specs = List.copyOf(specs);
+        this.threads = threads;
+        this.modelId = specs.stream().map(BundledModel::resource).collect(Collectors.joining("+"))
                 + ";cls;max" + OnnxModel.MAX_TOKENS;
-        this.spaces = models.values().stream().map(m -> new VectorSpace(m.spec().space(), m.spec().dimension()))
-                .toList();
+        this.spaces = specs.stream().map(spec -> new VectorSpace(spec.space(), spec.dimension())).toList();
     }
 
     /** The English and the Chinese bge-small models, using every available core. */
@@ -47,7 +51,10 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
                 Runtime.getRuntime().availableProcessors());
     }
 
-    /** The given models (at most one per language), each running on up to {@code threads} threads. */
+    /**
+     * The given models (at most one per language), each running on up to {@code threads} threads. They are loaded
+     * when first used; {@link #load()} loads them at once.
+     */
     public static OnnxPassageEmbedder of(List<BundledModel> specs, int threads) {
         if (specs.isEmpty()) {
             throw new IllegalArgumentException("at least one model is needed");
@@ -55,21 +62,44 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be positive, was " + threads);
         }
-        Map<Language, OnnxModel> models = new EnumMap<>(Language.class);
-        long start = System.nanoTime();
-        try {
-            for (BundledModel spec : specs) {
-                if (models.containsKey(spec.language())) {
-                    throw new IllegalArgumentException("two models for " + spec.language());
-                }
-                models.put(spec.language(), OnnxModel.load(spec, threads));
-            }
-        } catch (RuntimeException e) {
-            models.values().forEach(OnnxModel::close);
-            throw e;
+        if (specs.stream().map(BundledModel::language).distinct().count() != specs.size()) {
+            throw new IllegalArgumentException("at most one model per language");
         }
-        log.info("Loaded embedding models {} in {} ms", models.keySet(), (System.nanoTime() - start) / 1_000_000);
-        return new OnnxPassageEmbedder(models);
+        return new OnnxPassageEmbedder(specs, threads);
+    }
+
+    /** Loads the models now (they are otherwise loaded by the first call that embeds); returns this embedder. */
+    public OnnxPassageEmbedder load() {
+        models();
+        return this;
+    }
+
+    private Map<Language, OnnxModel> models() {
+        Map<Language, OnnxModel> loaded = models;
+        if (loaded != null) {
+            return loaded;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the embedder is closed");
+            }
+            if (models == null) {
+                Map<Language, OnnxModel> fresh = new EnumMap<>(Language.class);
+                long start = System.nanoTime();
+                try {
+                    for (BundledModel spec : specs) {
+                        fresh.put(spec.language(), OnnxModel.load(spec, threads));
+                    }
+                } catch (RuntimeException e) {
+                    fresh.values().forEach(OnnxModel::close);
+                    throw e;
+                }
+                log.info("Loaded embedding models {} in {} ms", fresh.keySet(),
+                        (System.nanoTime() - start) / 1_000_000);
+                models = fresh;
+            }
+            return models;
+        }
     }
 
     @Override
@@ -85,9 +115,13 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
     @Override
     public List<Embedding> embedPassages(List<String> texts) {
         Embedding[] out = new Embedding[texts.size()];
+        if (texts.isEmpty()) {
+            return List.of();
+        }
         Map<OnnxModel, List<Integer>> byModel = new java.util.LinkedHashMap<>();
         for (int i = 0; i < texts.size(); i++) {
-            byModel.computeIfAbsent(modelFor(LanguageMix.of(texts.get(i)).dominant()), m -> new ArrayList<>()).add(i);
+            byModel.computeIfAbsent(modelFor(LanguageMix.of(texts.get(i)).dominant()), m -> new ArrayList<>())
+                    .add(i);
         }
         for (Map.Entry<OnnxModel, List<Integer>> entry : byModel.entrySet()) {
             List<Integer> indexes = entry.getValue();
@@ -114,6 +148,7 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
         checkNotInterrupted();
         LanguageMix mix = LanguageMix.of(text);
         List<Embedding> out = new ArrayList<>(2);
+        Map<Language, OnnxModel> models = models();
         for (OnnxModel model : models.values()) {
             Language language = model.spec().language();
             boolean wanted = mix.share(language) >= QUERY_LANGUAGE_SHARE || models.size() == 1
@@ -130,8 +165,12 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
     }
 
     @Override
-    public void close() {
-        models.values().forEach(OnnxModel::close);
+    public synchronized void close() {
+        closed = true;
+        if (models != null) {
+            models.values().forEach(OnnxModel::close);
+            models = null;
+        }
     }
 
     @Override
@@ -141,8 +180,9 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
 
     /** The model made for the language, or else the first one there is. */
     private OnnxModel modelFor(Language language) {
-        OnnxModel model = models.get(language);
-        return model != null ? model : models.values().iterator().next();
+        Map<Language, OnnxModel> loaded = models();
+        OnnxModel model = loaded.get(language);
+        return model != null ? model : loaded.values().iterator().next();
     }
 
     private static void checkNotInterrupted() {
