@@ -189,7 +189,7 @@ public final class HybridRetrievalEval {
             RankFusion rrf = new RankFusion(RankFusion.Method.RECIPROCAL_RANK, w, 60);
             rankers.add(new Ranker(String.format(Locale.ROOT, "rrf w=%.1f", w), q -> fused(index, q, rrf)));
         }
-        for (float w : new float[] {0.2f, 0.3f, 0.4f, 0.5f, 0.6f}) {
+        for (float w : new float[] {0.3f, 0.4f, 0.5f, 0.6f, 0.7f, 0.8f}) {
             RankFusion normalised = new RankFusion(RankFusion.Method.NORMALISED_SCORE, w, 60);
             rankers.add(new Ranker(String.format(Locale.ROOT, "norm w=%.1f", w), q -> fused(index, q, normalised)));
         }

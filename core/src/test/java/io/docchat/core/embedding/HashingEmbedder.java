@@ -6,6 +6,8 @@ import io.docchat.core.port.PassageEmbedder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,10 +22,27 @@ public final class HashingEmbedder implements PassageEmbedder {
     private final String space;
     public final List<String> embedded = new CopyOnWriteArrayList<>();
     public final AtomicInteger failuresLeft = new AtomicInteger();
+    private final Map<String, String> synonyms;
+    private volatile CountDownLatch gate = new CountDownLatch(0);
 
     public HashingEmbedder(String modelId) {
+        this(modelId, Map.of());
+    }
+
+    /** An embedder that reads each word of {@code synonyms}' keys as its value: meaning that BM25 cannot see. */
+    public HashingEmbedder(String modelId, Map<String, String> synonyms) {
         this.modelId = modelId;
         this.space = "hash-" + modelId.replaceAll("[^A-Za-z0-9]", "");
+        this.synonyms = Map.copyOf(synonyms);
+    }
+
+    /** Makes passage embedding wait until {@link #release()}. */
+    public void blockUntilReleased() {
+        gate = new CountDownLatch(1);
+    }
+
+    public void release() {
+        gate.countDown();
     }
 
     @Override
@@ -38,6 +57,12 @@ public final class HashingEmbedder implements PassageEmbedder {
 
     @Override
     public List<Embedding> embedPassages(List<String> texts) {
+        try {
+            gate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted");
+        }
         if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new io.docchat.core.DocChatException(io.docchat.core.ErrorCode.MODEL_UNAVAILABLE, "scripted");
         }
@@ -58,8 +83,9 @@ public final class HashingEmbedder implements PassageEmbedder {
         float[] v = new float[DIMENSION];
         v[DIMENSION - 1] = 0.01f;
         for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (word.length() > 2) {
-                v[Math.floorMod(word.replaceAll("s$", "").hashCode(), DIMENSION - 1)] += 1;
+            String meant = synonyms.getOrDefault(word, word);
+            if (meant.length() > 2) {
+                v[Math.floorMod(meant.replaceAll("s$", "").hashCode(), DIMENSION - 1)] += 1;
             }
         }
         return new Embedding(space, Embedding.normalize(v));
