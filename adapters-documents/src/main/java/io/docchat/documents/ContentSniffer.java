@@ -15,6 +15,10 @@ final class ContentSniffer {
     private static final byte[] OLE2_MAGIC = {
         (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
     };
+    private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    private static final byte[] JPEG_MAGIC = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
+    private static final byte[] TIFF_LITTLE_ENDIAN = {'I', 'I', 42, 0};
+    private static final byte[] TIFF_BIG_ENDIAN = {'M', 'M', 0, 42};
     private static final int HEAD_BYTES = 1024;
 
     private ContentSniffer() {}
@@ -26,6 +30,15 @@ final class ContentSniffer {
         }
         if (isPdf(content)) {
             return FileKind.PDF;
+        }
+        if (startsWith(content, PNG_MAGIC)) {
+            return FileKind.PNG;
+        }
+        if (startsWith(content, JPEG_MAGIC)) {
+            return FileKind.JPEG;
+        }
+        if (startsWith(content, TIFF_LITTLE_ENDIAN) || startsWith(content, TIFF_BIG_ENDIAN)) {
+            return FileKind.TIFF;
         }
         if (startsWith(content, OLE2_MAGIC)) {
             return sniffOle2(content);
@@ -53,6 +66,9 @@ final class ContentSniffer {
             case "xls", "xlt" -> FileKind.XLS;
             case "xlsx", "xlsm", "xltx" -> FileKind.XLSX;
             case "html", "htm", "xhtml" -> FileKind.HTML;
+            case "png" -> FileKind.PNG;
+            case "jpg", "jpeg", "jpe" -> FileKind.JPEG;
+            case "tif", "tiff" -> FileKind.TIFF;
             default -> FileKind.UNKNOWN;
         };
     }

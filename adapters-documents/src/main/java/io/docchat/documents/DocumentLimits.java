@@ -1,7 +1,7 @@
 package io.docchat.documents;
 
-import io.docchat.core.model.ParseFailure;
-import io.docchat.core.model.ParseResult;
+import io.docchat.core.port.ParseFailure;
+import io.docchat.core.port.ParseResult;
 import java.util.Optional;
 
 /**

@@ -1,10 +1,10 @@
 package io.docchat.documents;
 
 import io.docchat.core.model.Page;
-import io.docchat.core.model.ParseFailure;
-import io.docchat.core.model.ParseResult;
-import io.docchat.core.model.ParsedDocument;
 import io.docchat.core.port.DocumentParser;
+import io.docchat.core.port.ParseFailure;
+import io.docchat.core.port.ParseResult;
+import io.docchat.core.port.ParsedDocument;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -8,8 +8,17 @@ enum FileKind {
     XLS,
     XLSX,
     HTML,
+    PNG,
+    JPEG,
+    /** TIFF, possibly with several pages. */
+    TIFF,
     /** An OLE2 or zip container holding an encrypted Office document. */
     ENCRYPTED_OFFICE,
     /** Nothing recognisable: the file name decides. */
-    UNKNOWN
+    UNKNOWN;
+
+    /** True for the raster image formats read as scanned pages. */
+    boolean isImage() {
+        return this == PNG || this == JPEG || this == TIFF;
+    }
 }

@@ -1,5 +1,7 @@
 package io.docchat.documents;
 
+import io.docchat.core.text.analysis.CjkScript;
+
 /**
  * One glyph of a PDF page with two geometries: its bounding box on the displayed page (what boxes are made of) and
  * its box in the frame of its own writing direction, where the text runs left to right and lines stack downwards
@@ -31,7 +33,7 @@ final class PdfGlyph {
         this.text = text;
         this.sequence = sequence;
         this.spaceBefore = spaceBefore;
-        this.cjk = text.length() > 0 && CjkText.isCjk(text.codePointAt(0));
+        this.cjk = text.length() > 0 && CjkScript.isCjk(text.codePointAt(0));
         this.direction = direction;
         this.size = size;
         this.spaceWidth = spaceWidth;

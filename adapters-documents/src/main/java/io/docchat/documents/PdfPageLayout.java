@@ -1,5 +1,6 @@
 package io.docchat.documents;
 
+import io.docchat.core.text.analysis.CjkScript;
 import io.docchat.core.model.Box;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -560,7 +561,7 @@ final class PdfPageLayout {
                 if (gap >= CELL_GAP * Math.max(f.size, previous.size)) {
                     text.append(" | ");
                     table = true;
-                } else if (!(CjkText.endsWithCjk(text) && CjkText.startsWithCjk(fragmentText))) {
+                } else if (!(CjkScript.endsWithCjk(text) && CjkScript.startsWithCjk(fragmentText))) {
                     text.append(' ');
                 }
             }

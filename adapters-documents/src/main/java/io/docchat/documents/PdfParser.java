@@ -1,10 +1,10 @@
 package io.docchat.documents;
 
 import io.docchat.core.model.Page;
-import io.docchat.core.model.ParseFailure;
-import io.docchat.core.model.ParseResult;
-import io.docchat.core.model.ParsedDocument;
 import io.docchat.core.port.DocumentParser;
+import io.docchat.core.port.ParseFailure;
+import io.docchat.core.port.ParseResult;
+import io.docchat.core.port.ParsedDocument;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.Writer;
@@ -16,12 +16,18 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads PDF files with PDFBox: text in reading order with a box for every line, page sizes and rotations, headings by
  * font size, tables row by row. Buffers beyond {@link DocumentLimits#pdfMainMemoryBytes()} spill to scratch files.
+ *
+ * <p>Page by page, the text layer is kept when it is good; a page without one, or with only stray or unreadable
+ * characters (see {@link TextLayerQuality}), is drawn at {@link OcrSettings#dpi()} and read by Tesseract, its line
+ * boxes scaled back to PDF points so that they match the boxes of text-layer pages.
  */
 public final class PdfParser implements DocumentParser {
 
@@ -29,13 +35,30 @@ public final class PdfParser implements DocumentParser {
     private static final Logger LOG = LoggerFactory.getLogger(PdfParser.class);
 
     private final DocumentLimits limits;
+    private final OcrSettings ocr;
+    private final TesseractCommand tesseract;
+    private final OcrProgress progress;
 
+    /** Default limits, OCR with {@link OcrSettings#defaults()}. */
     public PdfParser() {
         this(DocumentLimits.defaults());
     }
 
+    /** OCR with {@link OcrSettings#defaults()}. */
     public PdfParser(DocumentLimits limits) {
+        this(limits, OcrSettings.defaults());
+    }
+
+    public PdfParser(DocumentLimits limits, OcrSettings ocr) {
+        this(limits, ocr, new OcrProgress());
+    }
+
+    /** @param progress counts the pages read by OCR, for progress displays */
+    public PdfParser(DocumentLimits limits, OcrSettings ocr, OcrProgress progress) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.ocr = Objects.requireNonNull(ocr, "ocr");
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.tesseract = new TesseractCommand(ocr.command());
     }
 
     @Override
@@ -60,13 +83,18 @@ public final class PdfParser implements DocumentParser {
             }
             PdfPageCollector collector = new PdfPageCollector(limits.maxTextChars());
             collector.writeText(document, Writer.nullWriter());
-            List<Page> pages = PdfBlockAssembler.assemble(collector.pages());
-            return ParseResult.success(new ParsedDocument(title(document), pages, warnings(pages)));
+            List<PdfPageCollector.CollectedPage> collected = collector.pages();
+            List<Page> pages = new ArrayList<>(PdfBlockAssembler.assemble(collected));
+            DocumentOcr documentOcr = new DocumentOcr(ocr, tesseract, progress);
+            readScannedPages(document, collected, pages, documentOcr);
+            List<String> warnings = new ArrayList<>(warnings(pages, documentOcr));
+            warnings.addAll(documentOcr.warnings());
+            return ParseResult.success(new ParsedDocument(title(document), pages, warnings));
         } catch (InvalidPasswordException e) {
             return ParseResult.failure(ParseFailure.ENCRYPTED, PASSWORD_PROTECTED);
         } catch (PdfPageCollector.TextLimitException e) {
             return ParseResult.failure(ParseFailure.LIMIT_EXCEEDED, e.getMessage());
-        } catch (InterruptedIOException e) {
+        } catch (InterruptedIOException | InterruptedException e) {
             Thread.currentThread().interrupt();
             return ParseResult.failure(ParseFailure.TIMEOUT, "Parsing the PDF was stopped before it finished.");
         } catch (IOException | RuntimeException e) {
@@ -77,6 +105,36 @@ public final class PdfParser implements DocumentParser {
         } catch (StackOverflowError e) {
             return ParseResult.failure(ParseFailure.CORRUPT, "The PDF is damaged: its structure nests too deeply.");
         }
+    }
+
+    /** Replaces the pages whose text layer is missing or unusable by what OCR reads on them. */
+    private void readScannedPages(PDDocument document, List<PdfPageCollector.CollectedPage> collected,
+                                  List<Page> pages, DocumentOcr documentOcr) throws InterruptedException {
+        if (!ocr.enabled()) {
+            return;
+        }
+        PDFRenderer renderer = new PDFRenderer(document);
+        for (int i = 0; i < collected.size(); i++) {
+            PdfPageCollector.CollectedPage page = collected.get(i);
+            int pageIndex = page.number() - 1;
+            if (!TextLayerQuality.needsOcr(page.lines(), document.getPage(pageIndex))) {
+                continue;
+            }
+            int dpi = renderDpi(page);
+            Optional<PdfPageCollector.CollectedPage> read = documentOcr.read(page.number(), page.width(),
+                    page.height(), page.rotation(), dpi,
+                    () -> renderer.renderImageWithDPI(pageIndex, dpi, ImageType.GRAY));
+            if (read.isPresent()) {
+                pages.set(i, PdfBlockAssembler.assemble(List.of(read.get())).get(0));
+            }
+        }
+    }
+
+    /** The OCR resolution, lowered for a huge page so that its image stays within the render limit. */
+    private int renderDpi(PdfPageCollector.CollectedPage page) {
+        double points = Math.max(1.0, (double) page.width() * page.height());
+        int fitting = (int) Math.floor(72.0 * Math.sqrt(limits.maxRenderPixels() / points));
+        return Math.max(36, Math.min(ocr.dpi(), fitting));
     }
 
     /** Opens a PDF with memory bounded by the limits; PDFBox spills larger buffers to scratch files. */
@@ -95,10 +153,11 @@ public final class PdfParser implements DocumentParser {
         }
     }
 
-    private static List<String> warnings(List<Page> pages) {
+    /** Textless pages that OCR was not asked about (its own warnings cover the others). */
+    private static List<String> warnings(List<Page> pages, DocumentOcr documentOcr) {
         List<Integer> textless = new ArrayList<>();
         for (Page page : pages) {
-            if (page.blocks().isEmpty()) {
+            if (page.blocks().isEmpty() && !documentOcr.attempted(page.number())) {
                 textless.add(page.number());
             }
         }

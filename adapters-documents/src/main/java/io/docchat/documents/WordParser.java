@@ -1,9 +1,9 @@
 package io.docchat.documents;
 
 import io.docchat.core.model.BlockType;
-import io.docchat.core.model.ParseResult;
-import io.docchat.core.model.ParsedDocument;
 import io.docchat.core.port.DocumentParser;
+import io.docchat.core.port.ParseResult;
+import io.docchat.core.port.ParsedDocument;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -324,7 +324,7 @@ public final class WordParser implements DocumentParser {
     private static ParseResult result(String title, FlowPages pages) {
         List<io.docchat.core.model.Page> parsed = pages.pages();
         if (parsed.isEmpty()) {
-            return ParseResult.failure(io.docchat.core.model.ParseFailure.EMPTY, "The Word document has no text.");
+            return ParseResult.failure(io.docchat.core.port.ParseFailure.EMPTY, "The Word document has no text.");
         }
         return ParseResult.success(new ParsedDocument(blankToNull(title), parsed, List.of()));
     }

@@ -3,9 +3,9 @@ package io.docchat.documents;
 import static io.docchat.documents.PdfParserTest.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.docchat.core.model.ParseFailure;
-import io.docchat.core.model.ParseResult;
 import io.docchat.core.port.DocumentParser;
+import io.docchat.core.port.ParseFailure;
+import io.docchat.core.port.ParseResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,10 +5,10 @@ import static io.docchat.documents.PdfParserTest.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docchat.core.model.BlockType;
-import io.docchat.core.model.ParseFailure;
-import io.docchat.core.model.ParseResult;
-import io.docchat.core.model.ParsedDocument;
 import io.docchat.core.model.TextBlock;
+import io.docchat.core.port.ParseFailure;
+import io.docchat.core.port.ParseResult;
+import io.docchat.core.port.ParsedDocument;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

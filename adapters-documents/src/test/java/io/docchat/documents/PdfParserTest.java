@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.docchat.core.model.BlockType;
 import io.docchat.core.model.Box;
 import io.docchat.core.model.Page;
-import io.docchat.core.model.ParseFailure;
-import io.docchat.core.model.ParseResult;
-import io.docchat.core.model.ParsedDocument;
 import io.docchat.core.model.TextLine;
+import io.docchat.core.port.ParseFailure;
+import io.docchat.core.port.ParseResult;
+import io.docchat.core.port.ParsedDocument;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -189,8 +189,9 @@ class PdfParserTest {
     }
 
     @Test
-    void anImageOnlyPdfSucceedsWithAWarning() {
-        ParsedDocument document = parsed(parser.parse("scan.pdf", TestPdfs.imageOnly()));
+    void anImageOnlyPdfSucceedsWithAWarningWhenOcrIsOff() {
+        PdfParser withoutOcr = new PdfParser(DocumentLimits.defaults(), OcrSettings.disabled());
+        ParsedDocument document = parsed(withoutOcr.parse("scan.pdf", TestPdfs.imageOnly()));
 
         assertThat(document.pages()).hasSize(1);
         assertThat(document.pages().get(0).blocks()).isEmpty();

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docchat.core.model.BlockType;
 import io.docchat.core.model.Page;
-import io.docchat.core.model.ParseFailure;
-import io.docchat.core.model.ParseResult;
-import io.docchat.core.model.ParsedDocument;
 import io.docchat.core.model.TextBlock;
+import io.docchat.core.port.ParseFailure;
+import io.docchat.core.port.ParseResult;
+import io.docchat.core.port.ParsedDocument;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;

@@ -1,37 +1,39 @@
 package io.docchat.http;
 
-import com.sun.net.httpserver.Headers;
+import io.docchat.core.api.Accounts;
 import io.docchat.core.model.AccessKey;
 import io.docchat.core.model.Account;
-import io.docchat.core.model.BearerToken;
-import io.docchat.core.port.AccountStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Decides which account a request acts for: ACS3-HMAC-SHA256 signatures, bearer tokens, or nobody at all in local
- * mode. Works in two steps so that an unknown key or a stale date is refused before the body is read; the body hash,
- * signature and nonce are checked once the body is in.
+ * Decides which account a request acts for: ACS3-HMAC-SHA256 signatures, ROA HMAC-SHA1 signatures, bearer tokens, or
+ * nobody at all in local mode. Works in two steps so that an unknown key or a stale date is refused before the body is
+ * read; the body hash, signature and nonce are checked once the body is in.
  */
 final class Authenticator {
     static final Duration DATE_WINDOW = Duration.ofMinutes(15);
+    // Not host: the async Java SDK's V3 signer leaves it out of SignedHeaders. The signature then does not bind the
+    // request to this server's name, which the date window and the nonce still keep from being replayed.
     private static final List<String> REQUIRED_SIGNED = List.of(
-            "host", "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256");
+            "x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256");
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
-    private final AccountStore accounts;
+    private final Accounts accounts;
     private final boolean localMode;
-    private final NonceCache nonces;
+    private final StoredNonces nonces;
     private final Clock clock;
 
-    Authenticator(AccountStore accounts, boolean localMode, NonceCache nonces, Clock clock) {
+    Authenticator(Accounts accounts, boolean localMode, StoredNonces nonces, Clock clock) {
         this.accounts = accounts;
         this.localMode = localMode;
         this.nonces = nonces;
@@ -46,15 +48,22 @@ final class Authenticator {
         /** A signed request whose body hash, signature and nonce remain to be checked. */
         record Signed(AccessKey key, String canonicalWithoutBody, String contentSha256, String signature,
                       String nonce) implements Pending {}
+
+        /**
+         * A ROA-signed request whose signature and nonce remain to be checked, and its {@code Content-MD5} (null
+         * when not sent) against the body.
+         */
+        record RoaSigned(AccessKey key, String stringToSign, String signature, String contentMd5,
+                         String nonce) implements Pending {}
     }
 
     /** Checks what can be checked from the request line and headers. */
-    Pending begin(String method, String rawPath, String rawQuery, Headers headers) {
+    Pending begin(String method, String rawPath, String rawQuery, RequestHeaders headers) {
         if (localMode) {
             return new Pending.Resolved(Account.LOCAL);
         }
-        String authorization = headers.getFirst("Authorization");
-        String bearer = headers.getFirst("x-acs-bearer-token");
+        String authorization = headers.first("Authorization");
+        String bearer = headers.first("x-acs-bearer-token");
         if (bearer == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             bearer = authorization.substring(7).trim();
         }
@@ -64,9 +73,12 @@ final class Authenticator {
         if (authorization == null || authorization.isBlank()) {
             throw new ApiException(401, "MissingAuthorization", "this server requires a signature or a bearer token");
         }
+        if (authorization.startsWith(RoaSignature.SCHEME + " ")) {
+            return beginRoa(method, rawPath, rawQuery, headers, authorization.substring(4).trim());
+        }
         if (!authorization.startsWith(Acs3Signature.ALGORITHM + " ")) {
-            throw new ApiException(401, "MissingAuthorization",
-                    "unsupported Authorization scheme; use " + Acs3Signature.ALGORITHM + " or a bearer token");
+            throw new ApiException(401, "MissingAuthorization", "unsupported Authorization scheme; use "
+                    + Acs3Signature.ALGORITHM + ", the ROA scheme (acs <AccessKeyId>:<signature>) or a bearer token");
         }
         Map<String, String> fields = authorizationFields(authorization.substring(Acs3Signature.ALGORITHM.length() + 1));
         String keyId = fields.get("Credential");
@@ -76,27 +88,30 @@ final class Authenticator {
             throw new ApiException(403, "SignatureDoesNotMatch",
                     "Authorization must carry Credential, SignedHeaders and Signature");
         }
-        AccessKey key = accounts.findAccessKey(keyId).orElseThrow(() -> new ApiException(401,
+        AccessKey key = accounts.accessKey(keyId).orElseThrow(() -> new ApiException(401,
                 "InvalidAccessKeyId.NotFound", "the AccessKeyId is not known"));
         List<String> signedHeaders = Arrays.asList(signedHeadersField.toLowerCase(Locale.ROOT).split(";"));
         checkCoverage(headers, signedHeaders);
-        checkDate(headers.getFirst("x-acs-date"));
+        checkDate(headers.first("x-acs-date"));
 
         Map<String, String> values = new HashMap<>();
         for (String name : signedHeaders) {
-            List<String> all = headers.get(name);
+            List<String> all = headers.all(name);
             values.put(name, all == null ? "" : String.join(",", all));
         }
-        String contentSha256 = headers.getFirst("x-acs-content-sha256");
+        String contentSha256 = headers.first("x-acs-content-sha256");
         String canonical = Acs3Signature.canonicalRequest(method, rawPath, rawQuery, values, signedHeaders, contentSha256);
         return new Pending.Signed(key, canonical, contentSha256, signature,
-                keyId + ':' + headers.getFirst("x-acs-signature-nonce"));
+                keyId + ':' + headers.first("x-acs-signature-nonce"));
     }
 
     /** Completes the check with the body as received; returns the caller's account. */
     String finish(Pending pending, byte[] body) {
         if (pending instanceof Pending.Resolved resolved) {
             return resolved.accountId();
+        }
+        if (pending instanceof Pending.RoaSigned roa) {
+            return finishRoa(roa, body);
         }
         Pending.Signed signed = (Pending.Signed) pending;
         if (!Acs3Signature.hexEquals(Acs3Signature.sha256Hex(body), signed.contentSha256())) {
@@ -108,29 +123,80 @@ final class Authenticator {
             throw new ApiException(403, "SignatureDoesNotMatch",
                     "the request signature does not match; check the AccessKeySecret and the signing steps");
         }
-        // Only a verified request may spend a nonce, so garbage cannot fill the cache.
-        if (!nonces.claim(signed.nonce())) {
+        claimNonce(signed.nonce());
+        return signed.key().accountId();
+    }
+
+    private Pending beginRoa(String method, String rawPath, String rawQuery, RequestHeaders headers, String credential) {
+        int colon = credential.lastIndexOf(':');
+        if (colon <= 0 || colon == credential.length() - 1) {
+            throw new ApiException(403, "SignatureDoesNotMatch",
+                    "the ROA Authorization must read acs <AccessKeyId>:<signature>");
+        }
+        String keyId = credential.substring(0, colon);
+        AccessKey key = accounts.findAccessKey(keyId).orElseThrow(() -> new ApiException(401,
+                "InvalidAccessKeyId.NotFound", "the AccessKeyId is not known"));
+        String nonce = headers.first("x-acs-signature-nonce");
+        if (nonce == null || nonce.isBlank()) {
+            throw new ApiException(403, "SignatureDoesNotMatch", "the header x-acs-signature-nonce must be sent");
+        }
+        String signatureMethod = headers.first("x-acs-signature-method");
+        if (signatureMethod != null && !signatureMethod.equalsIgnoreCase("HMAC-SHA1")) {
+            throw new ApiException(403, "SignatureDoesNotMatch",
+                    "the ROA scheme signs with HMAC-SHA1, not " + signatureMethod);
+        }
+        checkHttpDate(headers.first("date"));
+        return new Pending.RoaSigned(key, RoaSignature.stringToSign(method, rawPath, rawQuery, headers),
+                credential.substring(colon + 1), headers.first("content-md5"), keyId + ':' + nonce);
+    }
+
+    private String finishRoa(Pending.RoaSigned roa, byte[] body) {
+        if (roa.contentMd5() != null
+                && !RoaSignature.constantTimeEquals(RoaSignature.contentMd5(body), roa.contentMd5().trim())) {
+            throw new ApiException(403, "SignatureDoesNotMatch", "Content-MD5 does not match the body received");
+        }
+        String expected = RoaSignature.signature(roa.key().secret(), roa.stringToSign());
+        if (!RoaSignature.constantTimeEquals(expected, roa.signature())) {
+            throw new ApiException(403, "SignatureDoesNotMatch",
+                    "the request signature does not match; check the AccessKeySecret and the signing steps");
+        }
+        claimNonce(roa.nonce());
+        return roa.key().accountId();
+    }
+
+    /** Only a verified request may spend a nonce, so garbage cannot fill the store. */
+    private void claimNonce(String nonce) {
+        if (!nonces.claim(nonce)) {
             throw new ApiException(403, "SignatureNonceUsed", "x-acs-signature-nonce was already used");
         }
-        return signed.key().accountId();
+    }
+
+    private void checkHttpDate(String date) {
+        Instant sent;
+        try {
+            sent = ZonedDateTime.parse(date == null ? "" : date.trim(), HTTP_DATE).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new ApiException(403, "RequestTimeTooSkewed",
+                    "the Date header must be an HTTP date such as Fri, 31 Jan 2025 12:00:00 GMT");
+        }
+        checkSkew(sent, "Date");
     }
 
     private String bearerAccount(String token) {
         if (token.isBlank()) {
             throw new ApiException(401, "InvalidAccessKeyId.NotFound", "the bearer token is not known");
         }
-        Optional<BearerToken> found = accounts.findBearerToken(BearerToken.hashOf(token));
-        return found.map(BearerToken::accountId).orElseThrow(() -> new ApiException(401,
+        return accounts.authenticateBearerToken(token).orElseThrow(() -> new ApiException(401,
                 "InvalidAccessKeyId.NotFound", "the bearer token is not known"));
     }
 
-    private static void checkCoverage(Headers headers, List<String> signedHeaders) {
+    private static void checkCoverage(RequestHeaders headers, List<String> signedHeaders) {
         for (String required : REQUIRED_SIGNED) {
-            if (!signedHeaders.contains(required) || headers.getFirst(required) == null) {
+            if (!signedHeaders.contains(required) || headers.first(required) == null) {
                 throw new ApiException(403, "SignatureDoesNotMatch", "the header " + required + " must be sent and signed");
             }
         }
-        for (String name : headers.keySet()) {
+        for (String name : headers.names()) {
             String lower = name.toLowerCase(Locale.ROOT);
             if ((lower.startsWith("x-acs-") || lower.equals("content-type")) && !signedHeaders.contains(lower)) {
                 throw new ApiException(403, "SignatureDoesNotMatch", "the header " + lower + " must be signed");
@@ -150,9 +216,13 @@ final class Authenticator {
         } catch (DateTimeParseException e) {
             throw new ApiException(403, "RequestTimeTooSkewed", "x-acs-date must be an ISO-8601 UTC time such as 2025-01-31T12:00:00Z");
         }
+        checkSkew(sent, "x-acs-date");
+    }
+
+    private void checkSkew(Instant sent, String header) {
         Duration skew = Duration.between(sent, clock.instant()).abs();
         if (skew.compareTo(DATE_WINDOW) > 0) {
-            throw new ApiException(403, "RequestTimeTooSkewed", "x-acs-date is more than 15 minutes from the server's time");
+            throw new ApiException(403, "RequestTimeTooSkewed", header + " is more than 15 minutes from the server's time");
         }
     }
 

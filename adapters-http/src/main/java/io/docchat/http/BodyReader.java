@@ -1,6 +1,5 @@
 package io.docchat.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,25 +21,19 @@ final class BodyReader {
 
     private BodyReader() {}
 
-    static byte[] read(HttpExchange exchange, long limit) throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        long length = -1;
-        if (declared != null) {
-            try {
-                length = Long.parseLong(declared.trim());
-            } catch (NumberFormatException e) {
-                throw ApiException.invalidBody("Content-Length is not a number");
-            }
-            if (length > limit) {
-                throw refuse(exchange.getRequestBody(), length, limit);
-            }
+    /**
+     * Reads the whole body.
+     *
+     * @param length the declared {@code Content-Length} (already validated by the server), or -1 for a chunked body
+     */
+    static byte[] read(InputStream in, long length, long limit) throws IOException {
+        if (length > limit) {
+            throw refuse(in, length, limit);
         }
         int initial = (int) Math.min(length > 0 ? length : 8192, 1 << 20);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(initial);
         byte[] buffer = new byte[16384];
         long total = 0;
-        // Left open on purpose: closing the exchange later drains or drops what a refused client still sends.
-        InputStream in = exchange.getRequestBody();
         int n;
         while ((n = in.read(buffer)) != -1) {
             total += n;

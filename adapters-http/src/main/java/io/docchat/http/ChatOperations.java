@@ -9,7 +9,6 @@ import io.docchat.core.api.ChatStream;
 import io.docchat.core.model.ChatItem;
 import io.docchat.core.model.ResultPage;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -17,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chat, ChatStream and GetChatList. An answer in progress holds a worker thread and a place among
- * {@code maxConcurrentStreams}; a server that is closing cancels what is left of them after its grace period.
+ * Chat, ChatStream and GetChatList. An answer in progress holds a worker thread, a place among
+ * {@code maxConcurrentStreams} and one of its account's {@code maxAnswersPerAccount}, so that one account cannot take
+ * every slot; a server that is closing cancels what is left of them after its grace period.
  */
 final class ChatOperations {
     private static final Logger log = LoggerFactory.getLogger(ChatOperations.class);
@@ -26,21 +26,21 @@ final class ChatOperations {
     private final DocChat docChat;
     private final WireMapper wire;
     private final ObjectMapper json;
-    private final Timeouts timeouts;
-    private final Duration writeTimeout;
     private final boolean alwaysJson;
     private final Semaphore answerSlots;
+    private final int maxConcurrentAnswers;
+    private final AccountSlots accountSlots;
     private final Set<ChatStream> active = ConcurrentHashMap.newKeySet();
 
-    ChatOperations(DocChat docChat, WireMapper wire, ObjectMapper json, Timeouts timeouts, Duration writeTimeout,
-                   boolean alwaysJson, int maxConcurrentAnswers) {
+    ChatOperations(DocChat docChat, WireMapper wire, ObjectMapper json, boolean alwaysJson, int maxConcurrentAnswers,
+                   int maxAnswersPerAccount) {
         this.docChat = docChat;
         this.wire = wire;
         this.json = json;
-        this.timeouts = timeouts;
-        this.writeTimeout = writeTimeout;
         this.alwaysJson = alwaysJson;
         this.answerSlots = new Semaphore(maxConcurrentAnswers);
+        this.maxConcurrentAnswers = maxConcurrentAnswers;
+        this.accountSlots = new AccountSlots(maxAnswersPerAccount);
     }
 
     Reply chat(ApiRequest request) {
@@ -78,8 +78,14 @@ final class ChatOperations {
                 request.json().requiredString("sessionId"),
                 request.json().requiredString("question"),
                 request.json().longSet("documentIds"));
+        if (!accountSlots.tryAcquire(request.accountId())) {
+            throw ApiException.throttled("this account already has " + accountSlots.limit()
+                    + " answers in progress (maxAnswersPerAccount); retry when one ends");
+        }
         if (!answerSlots.tryAcquire()) {
-            throw ApiException.throttled("too many answers in progress; retry shortly");
+            accountSlots.release(request.accountId());
+            throw ApiException.throttled("the server already has " + maxConcurrentAnswers
+                    + " answers in progress (maxConcurrentStreams); retry shortly");
         }
         try {
             // Everything that can be refused is refused here, before any byte of the response.
@@ -93,6 +99,7 @@ final class ChatOperations {
             }
         } finally {
             answerSlots.release();
+            accountSlots.release(request.accountId());
         }
     }
 
@@ -112,13 +119,7 @@ final class ChatOperations {
     }
 
     private Reply streamEvents(ApiRequest request, ChatStream stream) {
-        EventStreamWriter writer = new EventStreamWriter(json, request.exchange(), request.requestId(), timeouts,
-                writeTimeout);
-        Runnable onStuck = () -> {
-            log.warn("request {}: the client stopped reading for {}; cancelling the answer", request.requestId(),
-                    writeTimeout);
-            stream.cancel();
-        };
+        EventStreamWriter writer = new EventStreamWriter(json, request.response(), request.requestId());
         String chatId = null;
         String sessionId = null;
         try {
@@ -128,20 +129,24 @@ final class ChatOperations {
                 if (event instanceof ChatEvent.Started started) {
                     chatId = started.item().id();
                     sessionId = started.item().sessionId();
-                    writer.send(wire.startedEvent(started.item()), onStuck);
+                    writer.send(wire.startedEvent(started.item()));
                 } else if (event instanceof ChatEvent.Delta delta) {
-                    writer.send(wire.deltaEvent(chatId, sessionId, delta.text()), onStuck);
+                    writer.send(wire.deltaEvent(chatId, sessionId, delta.text()));
                 } else if (event instanceof ChatEvent.Completed completed) {
-                    writer.send(wire.finalEvent(completed.item()), onStuck);
+                    writer.send(wire.finalEvent(completed.item()));
                     break;
                 } else if (event instanceof ChatEvent.Interrupted interrupted) {
-                    writer.send(wire.finalEvent(interrupted.item()), onStuck);
+                    writer.send(wire.finalEvent(interrupted.item()));
                     break;
                 } else if (event instanceof ChatEvent.Failed failed) {
-                    writer.send(wire.finalEvent(failed.item()), onStuck);
+                    writer.send(wire.finalEvent(failed.item()));
                     break;
                 }
             }
+        } catch (ResponseChannel.StalledClientException e) {
+            log.warn("request {}: {}; cancelling the answer", request.requestId(), e.getMessage());
+            stream.cancel();
+            drain(stream);
         } catch (IOException e) {
             log.debug("request {}: the client went away mid-answer; storing it interrupted", request.requestId());
             stream.cancel();

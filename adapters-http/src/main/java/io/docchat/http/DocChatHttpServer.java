@@ -2,66 +2,68 @@ package io.docchat.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.docchat.core.DocChat;
 import io.docchat.core.model.Account;
-import io.docchat.core.port.AccountStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The aidoc HTTP API over a {@link DocChat}, wire-compatible with the official Alibaba Cloud SDKs, on the JDK's
- * built-in HTTP server.
+ * The aidoc HTTP API over a {@link DocChat}, wire-compatible with the official Alibaba Cloud SDKs, on Jetty 12 (its
+ * core handler API; no servlet container).
  *
  * <pre>{@code
- * try (DocChatHttpServer server = DocChatHttpServer.start(docChat, accounts, HttpServerConfig.defaults())) {
+ * try (DocChatHttpServer server = DocChatHttpServer.start(docChat, HttpServerConfig.defaults())) {
  *     URI api = server.baseUri();   // e.g. http://127.0.0.1:18080
  *     awaitShutdownSignal();
  * }
  * }</pre>
  *
- * <p>Requests are authenticated with ACS3-HMAC-SHA256 signatures or bearer tokens from the {@link AccountStore}.
- * A server bound to a loopback address whose store holds neither access keys nor bearer tokens runs in local mode:
- * no authentication, every request acts for {@link Account#LOCAL}. A server bound to any other address refuses to
- * start without credentials. The mode is decided at start.
+ * <p>Requests are authenticated with ACS3-HMAC-SHA256 or ROA HMAC-SHA1 signatures or bearer tokens of
+ * {@link DocChat#accounts()}. A server bound to a loopback address whose accounts have neither access keys nor bearer tokens
+ * runs in local mode: no authentication, every request acts for {@link Account#LOCAL}, and only loopback
+ * {@code Host} and {@code Origin} values are answered ({@link LocalModeGuard}). A server bound to any other address
+ * refuses to start without credentials. The mode is decided at start.
+ *
+ * <p>The server drives a {@link DocChat} it was handed and does not own it: {@link #close()} stops the server and
+ * leaves the {@code DocChat} open, so that answers interrupted by the shutdown can still be read; the host closes
+ * it after the server.
  *
  * <p>File and page-image URLs are signed with {@link HttpServerConfig#signedUrlSecret()}; without one, a random key is
  * made at start and the URLs stop working when the process ends.
  */
 public final class DocChatHttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DocChatHttpServer.class);
-    private static final int NONCE_CAPACITY = 1_000_000;
 
-    private final HttpServer server;
-    private final ExecutorService workers;
+    private final Server server;
     private final Timeouts timeouts;
     private final ChatOperations chat;
     private final ApiHandler handler;
-    private final Duration shutdownGrace;
+    private final java.time.Duration shutdownGrace;
     private final boolean localMode;
     private final URI baseUri;
     private boolean closed;
 
-    private DocChatHttpServer(HttpServer server, ExecutorService workers, Timeouts timeouts, ChatOperations chat,
-                              ApiHandler handler, Duration shutdownGrace, boolean localMode, URI baseUri) {
+    private DocChatHttpServer(Server server, Timeouts timeouts, ChatOperations chat, ApiHandler handler,
+                              java.time.Duration shutdownGrace, boolean localMode, URI baseUri) {
         this.server = server;
-        this.workers = workers;
         this.timeouts = timeouts;
         this.chat = chat;
         this.handler = handler;
@@ -76,14 +78,14 @@ public final class DocChatHttpServer implements AutoCloseable {
      * @throws IllegalStateException when bound to a non-loopback address and the store has no credentials
      * @throws UncheckedIOException  when the address cannot be bound
      */
-    public static DocChatHttpServer start(DocChat docChat, AccountStore accounts, HttpServerConfig config) {
+    public static DocChatHttpServer start(DocChat docChat, HttpServerConfig config) {
         InetAddress address;
         try {
             address = InetAddress.getByName(config.host());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resolve host " + config.host(), e);
         }
-        boolean hasCredentials = hasCredentials(accounts);
+        boolean hasCredentials = docChat.accounts().hasCredentials();
         boolean loopback = address.isLoopbackAddress();
         if (!loopback && !hasCredentials) {
             throw new IllegalStateException("refusing to listen on " + config.host()
@@ -91,20 +93,55 @@ public final class DocChatHttpServer implements AutoCloseable {
         }
         boolean localMode = loopback && !hasCredentials;
 
-        HttpServer server;
+        // An answer in progress holds its thread, so answers get their own share on top of the ordinary workers;
+        // Jetty's acceptor and selector take a few more.
+        QueuedThreadPool threads = new QueuedThreadPool(config.workerThreads() + config.maxConcurrentStreams() + 8,
+                Math.min(8, config.workerThreads()));
+        threads.setName("docchat-http");
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+        server.setStopAtShutdown(false);
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(config.maxHeaderBytes());
+        http.setIdleTimeout(config.idleTimeout().toMillis());
+        // RFC 9110/9112 strictly, and no ambiguous path escapes (%2F, %2E segments, bad %-escapes): 400.
+        http.setHttpCompliance(HttpCompliance.RFC9110);
+        http.setUriCompliance(UriCompliance.DEFAULT);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        connector.setIdleTimeout(config.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(1024);
+        // Jetty's default too: small writes (each server-sent event) go out at once instead of waiting out Nagle's
+        // algorithm against the client's delayed acknowledgement, which cost 40 ms per request on loopback.
+        connector.setAcceptedTcpNoDelay(true);
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(config.maxConnections(), connector));
+
+        ObjectMapper json = new ObjectMapper();
+        json.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        ErrorBodies errors = new ErrorBodies(json, config.host());
+        Timeouts timeouts = new Timeouts("docchat-http-timeouts");
+        HeaderDeadline headerDeadline = new HeaderDeadline(timeouts, config.headerTimeout(), errors);
+        connector.addBean(new PerAddressConnectionLimit(config.maxConnectionsPerAddress(), errors));
+        connector.addBean(headerDeadline);
+        server.setErrorHandler(new JsonErrorHandler(errors));
+
         try {
-            server = HttpServer.create(new InetSocketAddress(address, config.port()), 128);
+            connector.open();
         } catch (IOException e) {
+            timeouts.close();
             throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port(), e);
         }
-        int port = server.getAddress().getPort();
+        int port = connector.getLocalPort();
         String bound = "http://" + (address.getHostAddress().contains(":")
                 ? "[" + address.getHostAddress() + "]" : address.getHostAddress()) + ":" + port;
         URI baseUri = URI.create(bound);
         String publicBase = config.publicBaseUrl().orElse(bound);
 
-        ObjectMapper json = new ObjectMapper();
-        json.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         byte[] urlKey = config.signedUrlSecret().orElseGet(() -> {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
@@ -112,31 +149,28 @@ public final class DocChatHttpServer implements AutoCloseable {
         });
         SignedUrls signedUrls = new SignedUrls(urlKey, config.signedUrlTtl(), config.clock(), publicBase);
         WireMapper wire = new WireMapper(json, signedUrls, docChat.documents().imageScale(), config.clock().getZone());
-        Timeouts timeouts = new Timeouts("docchat-http-timeouts");
-        ChatOperations chat = new ChatOperations(docChat, wire, json, timeouts, config.idleTimeout(),
-                config.streamFormatJson(), config.maxConcurrentStreams());
+        ChatOperations chat = new ChatOperations(docChat, wire, json, config.streamFormatJson(),
+                config.maxConcurrentStreams(), config.maxAnswersPerAccount());
         DocumentOperations documents = new DocumentOperations(docChat, wire,
                 new FileFetcher(config.allowedFetchPrefixes(), config.maxUploadBytes(), config.requestTimeout()));
-        Authenticator authenticator = new Authenticator(accounts, localMode,
-                new NonceCache(config.clock(), Authenticator.DATE_WINDOW.multipliedBy(2), NONCE_CAPACITY),
+        Authenticator authenticator = new Authenticator(docChat.accounts(), localMode,
+                new StoredNonces(docChat.accounts(), config.clock(), Authenticator.DATE_WINDOW.multipliedBy(2)),
                 config.clock());
         Map<String, List<Route>> routes = routes(chat, documents, new SessionOperations(docChat, wire),
                 new FolderOperations(docChat, wire), new RetrievalOperations(docChat, wire));
-
-        // An answer in progress holds its thread, so answers get their own share on top of the ordinary workers.
-        int threads = config.workerThreads() + config.maxConcurrentStreams();
-        AtomicInteger threadNumber = new AtomicInteger();
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "docchat-http-" + threadNumber.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        workers.allowCoreThreadTimeOut(true);
-        server.setExecutor(workers);
-        ApiHandler handler = new ApiHandler(routes, authenticator, signedUrls, documents, json, timeouts, config);
-        server.createContext("/", handler);
-        server.start();
+        ApiHandler handler = new ApiHandler(routes, authenticator, new LocalModeGuard(localMode, port), signedUrls,
+                documents, errors, json, timeouts, headerDeadline, config);
+        // Body limits are enforced by the handler, per route, before a byte is kept (declared lengths) and as the
+        // bytes arrive (chunked), and a refused body is read and dropped up to a bound so that clients that write
+        // before they read, as the SDKs do, get the 413; Jetty's SizeLimitHandler would close on them instead.
+        server.setHandler(handler);
+        try {
+            server.start();
+        } catch (Exception e) {
+            stopQuietly(server);
+            timeouts.close();
+            throw new UncheckedIOException(new IOException("cannot start the HTTP server: " + e.getMessage(), e));
+        }
 
         if (localMode) {
             log.warn("*** LOCAL MODE: no access keys or bearer tokens exist, so {} serves WITHOUT AUTHENTICATION; "
@@ -152,8 +186,7 @@ public final class DocChatHttpServer implements AutoCloseable {
         if (config.signedUrlSecret().isEmpty()) {
             log.info("signed file URLs use a random key made at start: they stop working when this process ends");
         }
-        return new DocChatHttpServer(server, workers, timeouts, chat, handler, config.shutdownGrace(), localMode,
-                baseUri);
+        return new DocChatHttpServer(server, timeouts, chat, handler, config.shutdownGrace(), localMode, baseUri);
     }
 
     /** Where the server listens, such as {@code http://127.0.0.1:18080}. */
@@ -168,8 +201,8 @@ public final class DocChatHttpServer implements AutoCloseable {
 
     /**
      * Refuses new requests (503), lets requests and answers in progress finish for up to the shutdown grace period,
-     * then cancels the answers still running (each is stored {@code INTERRUPTED} with the answer so far) and releases the threads. Does not close
-     * the {@link DocChat}. Idempotent.
+     * then cancels the answers still running (each is stored {@code INTERRUPTED} with the answer so far), releases the
+     * threads. Leaves the {@link DocChat} open for its owner to close. Idempotent.
      */
     @Override
     public synchronized void close() {
@@ -180,8 +213,6 @@ public final class DocChatHttpServer implements AutoCloseable {
         handler.startClosing();
         long deadline = System.nanoTime() + shutdownGrace.toNanos();
         try {
-            // The JDK server's own stop(delay) waits out the whole delay even when nothing is running, so the
-            // draining is done here and the server is stopped without delay afterwards.
             while (handler.inFlight() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
@@ -193,35 +224,23 @@ public final class DocChatHttpServer implements AutoCloseable {
                     Thread.sleep(10);
                 }
             }
-            server.stop(0);
-            workers.shutdown();
-            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
-                log.warn("some requests were still running when the server stopped waiting for them");
-                workers.shutdownNow();
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             chat.cancelAll();
-            server.stop(0);
-            workers.shutdownNow();
         } finally {
+            stopQuietly(server);
             timeouts.close();
         }
         log.info("docchat HTTP API on {} stopped", baseUri);
     }
 
-    private static boolean hasCredentials(AccountStore accounts) {
-        List<String> ids = new ArrayList<>();
-        accounts.listAccounts().forEach(account -> ids.add(account.id()));
-        if (!ids.contains(Account.LOCAL)) {
-            ids.add(Account.LOCAL);
+    private static void stopQuietly(Server server) {
+        try {
+            server.setStopTimeout(0);
+            server.stop();
+        } catch (Exception e) {
+            log.warn("the HTTP server did not stop cleanly: {}", e.toString());
         }
-        for (String id : ids) {
-            if (!accounts.listAccessKeys(id).isEmpty() || !accounts.listBearerTokens(id).isEmpty()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Map<String, List<Route>> routes(ChatOperations chat, DocumentOperations documents,
@@ -252,6 +271,8 @@ public final class DocChatHttpServer implements AutoCloseable {
                         Route.BodyKind.UPLOAD, documents::submit),
                 new Route("POST", "/api/v2/aidoc/document/getDocParsingResult", "GetDocParsingResult",
                         Route.BodyKind.JSON, documents::parsingResult),
+                new Route("POST", "/api/v2/aidoc/document/list", "ListDocuments",
+                        Route.BodyKind.JSON, documents::list),
                 new Route("GET", "/api/v1/aidoc/document/detail", "DetailDocument",
                         Route.BodyKind.QUERY_ONLY, documents::detail),
                 new Route("DELETE", "/api/v1/aidoc/document/delete", "DeleteDocument",

@@ -1,13 +1,15 @@
 package io.docchat.http;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import io.docchat.core.DocChat;
 import io.docchat.core.DocChatException;
 import io.docchat.core.model.Document;
+import io.docchat.core.model.ResultPage;
 import java.util.Locale;
 
 /**
- * SubmitDocParsingTask, GetDocParsingResult, DetailDocument, DeleteDocument, and the files and page images behind
+ * SubmitDocParsingTask, GetDocParsingResult, DetailDocument, ListDocuments, DeleteDocument, and the files and page images behind
  * signed URLs. A document's taskId is the decimal string of its id. A document submitted without a folderId goes to
  * the top-level folder {@value #DEFAULT_FOLDER}, created when first needed.
  */
@@ -50,7 +52,7 @@ final class DocumentOperations {
         if (format == null || format.isBlank() || format.equalsIgnoreCase("md")) {
             content = docChat.documents().markdown(request.accountId(), id);
         } else if (format.equalsIgnoreCase("json")) {
-            content = docChat.documents().json(request.accountId(), id);
+            content = wire.parsedContent(docChat.documents().pages(request.accountId(), id));
         } else {
             throw ApiException.invalid("returnFormat", "must be md or json");
         }
@@ -70,6 +72,22 @@ final class DocumentOperations {
             }
         }
         return new Reply.Data(wire.documentDetail(document, folderName));
+    }
+
+    /**
+     * ListDocuments [ext]: the documents directly in a folder, oldest first, paged like the other listings, each as a
+     * DocumentDetailItem. A folder of another account is not found.
+     */
+    Reply list(ApiRequest request) {
+        JsonBody body = request.json();
+        String folderId = body.requiredString("folderId");
+        String folderName = docChat.folders().get(request.accountId(), folderId).name();
+        ResultPage<Document> page = docChat.documents().list(request.accountId(), folderId, Paging.of(body));
+        ArrayNode items = wire.array();
+        for (Document document : page.items()) {
+            items.add(wire.documentDetail(document, folderName));
+        }
+        return new Reply.Data(wire.listing(page, "documentList", items));
     }
 
     Reply delete(ApiRequest request) {
@@ -123,6 +141,12 @@ final class DocumentOperations {
             return "text/plain; charset=utf-8";
         } else if (lower.endsWith(".txt")) {
             return "text/plain; charset=utf-8";
+        } else if (lower.endsWith(".png")) {
+            return "image/png";
+        } else if (lower.endsWith(".jpg") || lower.endsWith(".jpeg")) {
+            return "image/jpeg";
+        } else if (lower.endsWith(".tif") || lower.endsWith(".tiff")) {
+            return "image/tiff";
         }
         return "application/octet-stream";
     }

@@ -25,6 +25,7 @@ final class ErrorMapping {
             case MODEL_UNAVAILABLE -> new ApiException(503, "ModelUnavailable", message);
             case STORAGE_FAILURE -> new ApiException(503, "ServiceUnavailable", "storage is unavailable; nothing was changed");
             case INTERNAL -> new ApiException(500, "InternalError", "internal error");
+            case CLOSED -> new ApiException(503, "ServiceUnavailable", "the server is shutting down");
         };
     }
 

@@ -2,12 +2,9 @@ package io.docchat.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 /**
  * Writes server-sent events the way every SDK parser accepts them: {@code id: <requestId>\n},
@@ -19,53 +16,41 @@ final class EventStreamWriter {
     private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final ObjectMapper json;
-    private final HttpExchange exchange;
+    private final ResponseChannel response;
     private final String requestId;
     private final byte[] idLine;
-    private final Timeouts timeouts;
-    private final Duration writeTimeout;
     private final ByteArrayOutputStream event = new ByteArrayOutputStream(1024);
-    private OutputStream out;
 
-    EventStreamWriter(ObjectMapper json, HttpExchange exchange, String requestId, Timeouts timeouts,
-                      Duration writeTimeout) {
+    EventStreamWriter(ObjectMapper json, ResponseChannel response, String requestId) {
         this.json = json;
-        this.exchange = exchange;
+        this.response = response;
         this.requestId = requestId;
         this.idLine = ("id: " + requestId + "\n").getBytes(StandardCharsets.UTF_8);
-        this.timeouts = timeouts;
-        this.writeTimeout = writeTimeout;
     }
 
     /** Sends the 200 and the event-stream headers; chunked, never compressed. */
     void open() throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream;charset=UTF-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        response.header("Content-Type", "text/event-stream;charset=UTF-8");
+        response.header("Cache-Control", "no-cache");
         // Tells reverse proxies such as nginx not to buffer the stream.
-        exchange.getResponseHeaders().set("X-Accel-Buffering", "no");
-        exchange.sendResponseHeaders(200, 0);
-        out = exchange.getResponseBody();
+        response.header("X-Accel-Buffering", "no");
+        response.openStream(200);
     }
 
     /**
      * Writes one event with {@code {"requestId": ..., "data": data}}.
      *
-     * @param onStuck run when the client stops reading for longer than the write timeout
-     * @throws IOException when the client has gone away
+     * @throws ResponseChannel.StalledClientException when the client stopped reading for the write timeout (its
+     *                                                connection is closed by then)
+     * @throws IOException                            when the client has gone away
      */
-    void send(JsonNode data, Runnable onStuck) throws IOException {
+    void send(JsonNode data) throws IOException {
         event.reset();
         event.write(idLine);
         event.write(DATA_PREFIX);
         json.writeValue(event, new Envelope(requestId, data));
         event.write(EVENT_END);
-        Timeouts.Alarm stuck = timeouts.arm(writeTimeout, onStuck);
-        try {
-            event.writeTo(out);
-            out.flush();
-        } finally {
-            stuck.close();
-        }
+        response.writePart(event.toByteArray());
     }
 
     /** The success envelope of the API. */

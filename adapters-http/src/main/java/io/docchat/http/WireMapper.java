@@ -11,12 +11,14 @@ import io.docchat.core.model.CitedLine;
 import io.docchat.core.model.CitedPage;
 import io.docchat.core.model.Document;
 import io.docchat.core.model.FolderNode;
+import io.docchat.core.model.Page;
 import io.docchat.core.model.PassageLine;
 import io.docchat.core.model.ResultPage;
 import io.docchat.core.model.Session;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * Turns domain values into the JSON models of the API with their exact names and types: numbers as numbers, times as
@@ -30,12 +32,19 @@ final class WireMapper {
     private final SignedUrls urls;
     private final float imageScale;
     private final DateTimeFormatter isoTimes;
+    private final ParsedContentJson parsedContent;
 
     WireMapper(ObjectMapper json, SignedUrls urls, float imageScale, ZoneId zone) {
         this.json = json;
         this.urls = urls;
         this.imageScale = imageScale;
         this.isoTimes = ISO_WITH_OFFSET.withZone(zone);
+        this.parsedContent = new ParsedContentJson(json);
+    }
+
+    /** The parsed pages of a document as the JSON text of GetDocumentParsingResult's {@code content}. */
+    String parsedContent(List<Page> pages) {
+        return parsedContent.write(pages);
     }
 
     ObjectNode object() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.docchat.core.DocChat;
-import io.docchat.core.memory.InMemoryAccountStore;
 import io.docchat.core.model.Account;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -181,7 +180,7 @@ class AuthMatrixTest {
     @Test
     void aNonLoopbackAddressWithoutKeysIsRefused() {
         try (DocChat docChat = DocChat.builder().build()) {
-            assertThatThrownBy(() -> DocChatHttpServer.start(docChat, new InMemoryAccountStore(),
+            assertThatThrownBy(() -> DocChatHttpServer.start(docChat,
                     HttpServerConfig.defaults().withHost("0.0.0.0").withPort(0)))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("access keys");

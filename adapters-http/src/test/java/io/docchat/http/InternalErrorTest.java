@@ -4,12 +4,12 @@ import static io.docchat.http.AuthMatrixTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docchat.core.DocChat;
+import io.docchat.core.api.Accounts;
 import io.docchat.core.api.Chat;
 import io.docchat.core.api.Documents;
 import io.docchat.core.api.Folders;
 import io.docchat.core.api.Retrieval;
 import io.docchat.core.api.Sessions;
-import io.docchat.core.memory.InMemoryAccountStore;
 import io.docchat.core.model.PageRequest;
 import io.docchat.core.model.ResultPage;
 import io.docchat.core.model.Session;
@@ -25,7 +25,7 @@ class InternalErrorTest {
     @Test
     void aBugIsA500WithoutDetailsAndTheServerCarriesOn() {
         try (DocChat real = DocChat.builder().build();
-             DocChatHttpServer server = DocChatHttpServer.start(new BrokenSessionList(real), new InMemoryAccountStore(),
+             DocChatHttpServer server = DocChatHttpServer.start(new BrokenSessionList(real),
                      HttpServerConfig.defaults().withPort(0))) {
             ApiClient client = ApiClient.anonymous(server.baseUri());
             ApiClient.Response response = client.post("/api/v2/aidoc/document/chat/session/list",
@@ -109,6 +109,11 @@ class InternalErrorTest {
         @Override
         public Retrieval retrieval() {
             return delegate.retrieval();
+        }
+
+        @Override
+        public Accounts accounts() {
+            return delegate.accounts();
         }
 
         @Override

@@ -86,7 +86,7 @@ class StreamLifecycleTest {
         // 100,000 deltas of 16 KiB: far more than any socket buffer holds, so the server's writes must block.
         PacedAnswerModel model = new PacedAnswerModel(100_000, Duration.ZERO, 16_384);
         try (TestServer server = new TestServer(b -> b.answerModel(model),
-                c -> c.withIdleTimeout(Duration.ofMillis(300)).withShutdownGrace(Duration.ZERO), false)) {
+                c -> c.withWriteTimeout(Duration.ofMillis(300)).withShutdownGrace(Duration.ZERO), false)) {
             String sessionId = session(server.docChat);
             URI base = server.server.baseUri();
             byte[] body = ApiClient.JSON.writeValueAsBytes(Map.of("sessionId", sessionId, "question", "How to prime?"));

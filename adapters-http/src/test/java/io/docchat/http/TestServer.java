@@ -35,8 +35,8 @@ final class TestServer implements AutoCloseable {
             accounts.insertBearerToken(new BearerToken(
                     TestSigner.sha256Hex(ACME_TOKEN.getBytes(StandardCharsets.UTF_8)), "acme", "tests", now));
         }
-        this.docChat = engine.apply(DocChat.builder()).build();
-        this.server = DocChatHttpServer.start(docChat, accounts,
+        this.docChat = engine.apply(DocChat.builder().accountStore(accounts)).build();
+        this.server = DocChatHttpServer.start(docChat,
                 config.apply(HttpServerConfig.defaults().withPort(0)));
     }
 

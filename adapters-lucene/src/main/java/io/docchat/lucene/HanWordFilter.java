@@ -1,5 +1,6 @@
 package io.docchat.lucene;
 
+import io.docchat.core.text.analysis.CjkScript;
 import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -17,6 +18,6 @@ final class HanWordFilter extends FilteringTokenFilter {
 
     @Override
     protected boolean accept() {
-        return HanScript.countIfAllHan(term.buffer(), term.length()) >= minCharacters;
+        return CjkScript.countIfAllHan(term.buffer(), term.length()) >= minCharacters;
     }
 }

@@ -2,11 +2,13 @@ package io.docchat.lucene;
 
 import io.docchat.core.DocChatException;
 import io.docchat.core.ErrorCode;
-import io.docchat.core.model.Embedding;
-import io.docchat.core.model.IndexedPassage;
-import io.docchat.core.model.ScoredPassage;
-import io.docchat.core.model.SearchRequest;
+import io.docchat.core.port.Embedding;
+import io.docchat.core.port.IndexedPassage;
+import io.docchat.core.port.ScoredPassage;
+import io.docchat.core.port.SearchRequest;
 import io.docchat.core.port.PassageIndex;
+import io.docchat.core.port.ScoredPassage;
+import io.docchat.core.port.SearchRequest;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;

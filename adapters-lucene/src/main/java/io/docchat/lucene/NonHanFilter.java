@@ -1,5 +1,6 @@
 package io.docchat.lucene;
 
+import io.docchat.core.text.analysis.CjkScript;
 import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -15,6 +16,6 @@ final class NonHanFilter extends FilteringTokenFilter {
 
     @Override
     protected boolean accept() {
-        return !HanScript.containsHan(term.buffer(), term.length());
+        return !CjkScript.containsHan(term.buffer(), term.length());
     }
 }

@@ -1,6 +1,7 @@
 package io.docchat.lucene;
 
-import io.docchat.core.model.IndexedPassage;
+import io.docchat.core.port.IndexedPassage;
+import io.docchat.core.text.analysis.CjkScript;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;
@@ -99,7 +100,7 @@ final class PassageFields {
             doc.add(new Field(WORD_PAIRS, text, SEARCHABLE_TEXT));
         }
         // Most passages of an English document have no Chinese at all: skip the Chinese analyzers' passes over them.
-        if (HanScript.containsHan(text)) {
+        if (CjkScript.containsHan(text)) {
             if (chineseBigrams) {
                 doc.add(new Field(BIGRAMS, text, SEARCHABLE_TEXT));
             }

@@ -1,6 +1,7 @@
 package io.docchat.lucene;
 
-import io.docchat.core.model.SearchRequest;
+import io.docchat.core.port.SearchRequest;
+import io.docchat.core.text.analysis.CjkScript;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ final class PassageQueryBuilder {
         }
         BooleanQuery.Builder relevance = new BooleanQuery.Builder();
         int clauses = 0;
-        boolean chinese = HanScript.containsHan(text);
+        boolean chinese = CjkScript.containsHan(text);
         for (String field : textFields) {
             if (chinese || !PassageFields.isChineseOnly(field)) {
                 clauses += addTerms(relevance, field, text, 1f);

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.docchat.core.DocChatException;
 import io.docchat.core.ErrorCode;
-import io.docchat.core.model.IndexedPassage;
-import io.docchat.core.model.ScoredPassage;
-import io.docchat.core.model.SearchRequest;
+import io.docchat.core.port.IndexedPassage;
+import io.docchat.core.port.ScoredPassage;
+import io.docchat.core.port.SearchRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

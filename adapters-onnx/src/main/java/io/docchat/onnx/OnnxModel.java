@@ -8,7 +8,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.docchat.core.DocChatException;
 import io.docchat.core.ErrorCode;
-import io.docchat.core.model.Embedding;
+import io.docchat.core.port.Embedding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;

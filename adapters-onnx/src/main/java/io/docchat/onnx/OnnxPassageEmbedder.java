@@ -1,7 +1,7 @@
 package io.docchat.onnx;
 
-import io.docchat.core.model.Embedding;
-import io.docchat.core.model.VectorSpace;
+import io.docchat.core.port.Embedding;
+import io.docchat.core.port.VectorSpace;
 import io.docchat.core.port.PassageEmbedder;
 import java.util.ArrayList;
 import java.util.Arrays;

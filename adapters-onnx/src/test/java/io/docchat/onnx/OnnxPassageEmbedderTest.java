@@ -3,7 +3,7 @@ package io.docchat.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docchat.core.contract.PassageEmbedderContract;
-import io.docchat.core.model.Embedding;
+import io.docchat.core.port.Embedding;
 import io.docchat.core.port.PassageEmbedder;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.docchat.core.DocChatException;
 import io.docchat.core.ErrorCode;
 import io.docchat.core.contract.PassageEmbedderContract;
-import io.docchat.core.model.Embedding;
+import io.docchat.core.port.Embedding;
 import io.docchat.core.port.PassageEmbedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -6,6 +6,7 @@ import io.docchat.core.model.BearerToken;
 import io.docchat.core.port.AccountStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -119,6 +120,20 @@ public final class SqliteAccountStore implements AccountStore {
                 .createUpdate("DELETE FROM bearer_token WHERE token_hash = ?")
                 .bind(0, tokenHash)
                 .execute() > 0);
+    }
+
+    @Override
+    public boolean recordNonce(String nonce, Instant now, Instant expiresAt) {
+        return transactions.write("recording a signature nonce", handle -> {
+            handle.createUpdate("DELETE FROM signature_nonce WHERE expires_at <= ?")
+                    .bind(0, Times.toNanos(now))
+                    .execute();
+            return handle.createUpdate("INSERT INTO signature_nonce (nonce, expires_at) VALUES (?, ?)"
+                            + " ON CONFLICT (nonce) DO NOTHING")
+                    .bind(0, nonce)
+                    .bind(1, Times.toNanos(expiresAt))
+                    .execute() == 1;
+        });
     }
 
     private static Account account(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docchat.core.model.Document;
 import io.docchat.core.model.DocumentStatus;
-import io.docchat.core.model.KnowledgeChange;
 import io.docchat.core.model.PageRequest;
 import io.docchat.core.model.Passage;
 import io.docchat.core.model.ResultPage;
+import io.docchat.core.port.KnowledgeChange;
 import io.docchat.core.port.KnowledgeStore;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,17 +1,17 @@
 package io.docchat.sqlite;
 
-import io.docchat.core.model.Box;
 import io.docchat.core.model.BlockType;
+import io.docchat.core.model.Box;
 import io.docchat.core.model.Document;
 import io.docchat.core.model.DocumentStatus;
 import io.docchat.core.model.Folder;
-import io.docchat.core.model.NewDocument;
-import io.docchat.core.model.NewPassage;
 import io.docchat.core.model.Page;
 import io.docchat.core.model.PassageLine;
 import io.docchat.core.model.TextBlock;
 import io.docchat.core.model.TextLine;
 import io.docchat.core.port.KnowledgeStore;
+import io.docchat.core.port.NewDocument;
+import io.docchat.core.port.NewPassage;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

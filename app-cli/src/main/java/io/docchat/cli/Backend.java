@@ -1,14 +1,17 @@
 package io.docchat.cli;
 
 import io.docchat.core.DocChat;
-import io.docchat.core.port.AccountStore;
+import io.docchat.documents.OcrSettings;
 
-/** An open docchat engine and the account store it shares its database with; closing it closes both. */
+/** An open docchat engine and the database it runs on; closing it closes both. */
 public interface Backend extends AutoCloseable {
 
     DocChat docChat();
 
-    AccountStore accounts();
+    /** Pages read by OCR since the engine opened, for progress displays; 0 for engines that do not count them. */
+    default long ocrPagesRead() {
+        return 0;
+    }
 
     @Override
     void close();
@@ -16,6 +19,6 @@ public interface Backend extends AutoCloseable {
     /** Opens the engine on a data directory. */
     @FunctionalInterface
     interface Factory {
-        Backend open(DataHome home, ModelSettings model);
+        Backend open(DataHome home, ModelSettings model, OcrSettings ocr);
     }
 }

@@ -15,6 +15,7 @@ import io.docchat.cli.commands.RmCommand;
 import io.docchat.cli.commands.ServeCommand;
 import io.docchat.cli.commands.SessionsCommand;
 import io.docchat.core.DocChatException;
+import io.docchat.documents.OcrSettings;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -152,15 +153,20 @@ public final class DocChatCli implements Runnable {
                 .with(ModelSettings.RETRIEVAL_MODE, retrieval);
     }
 
+    /** The {@code ocr.*} settings of the configuration file and the environment. */
+    public OcrSettings ocrSettings() {
+        return OcrConfiguration.resolve(home().configFile(), environment);
+    }
+
     /** Opens the engine on the data directory, creating it on first use. */
     public Backend openBackend() {
         DataHome dataHome = home().create();
-        return backendFactory.open(dataHome, modelSettings());
+        return backendFactory.open(dataHome, modelSettings(), ocrSettings());
     }
 
     /** Opens the engine on another data directory (evaluation runs use a fresh temporary one). */
     public Backend openBackend(DataHome dataHome) {
-        return backendFactory.open(dataHome.create(), modelSettings());
+        return backendFactory.open(dataHome.create(), modelSettings(), ocrSettings());
     }
 
     private void configureLogging() {

@@ -2,34 +2,45 @@ package io.docchat.cli;
 
 import io.docchat.core.DocChat;
 import io.docchat.core.DocChatBuilder;
+import io.docchat.core.answer.ExtractiveAnswerModel;
 import io.docchat.core.files.FileSystemFileStore;
 import io.docchat.core.plan.HeuristicQueryPlanner;
-import io.docchat.core.port.AccountStore;
 import io.docchat.core.port.DocumentParser;
+import io.docchat.core.port.PageRenderer;
+import io.docchat.documents.DocumentLimits;
 import io.docchat.documents.DocumentParsers;
-import io.docchat.documents.PdfPageRenderer;
+import io.docchat.documents.OcrProgress;
+import io.docchat.documents.OcrSettings;
 import io.docchat.lucene.LucenePassageIndex;
 import io.docchat.openai.OpenAiAnswerModel;
 import io.docchat.openai.OpenAiConfig;
 import io.docchat.openai.OpenAiQueryPlanner;
 import io.docchat.sqlite.SqliteDatabase;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The embedded default: SQLite for the stores, Lucene for the passage index, the original files on disk, every parser,
- * and the extractive answer model unless an OpenAI-compatible endpoint is configured.
+ * The embedded default: SQLite for the stores, Lucene for the passage index, the original files on disk, every parser
+ * (scanned pages and images read by OCR as configured), and the extractive answer model unless an OpenAI-compatible
+ * endpoint is configured.
  */
 public final class EmbeddedBackend implements Backend {
     private final SqliteDatabase database;
     private final DocChat docChat;
+    private final OcrProgress ocrProgress;
 
-    private EmbeddedBackend(SqliteDatabase database, DocChat docChat) {
+    private EmbeddedBackend(SqliteDatabase database, DocChat docChat, OcrProgress ocrProgress) {
         this.database = database;
         this.docChat = docChat;
+        this.ocrProgress = ocrProgress;
     }
 
+    /** The engine's parse timeout never cuts OCR short: it leaves this much beyond the OCR time limit. */
+    private static final Duration PARSE_BEYOND_OCR = Duration.ofMinutes(1);
+    private static final Duration DEFAULT_PARSE_TIMEOUT = Duration.ofMinutes(5);
+
     /** Opens (creating on first use) the database, index and files of the data directory. */
-    public static Backend open(DataHome home, ModelSettings model) {
+    public static Backend open(DataHome home, ModelSettings model, OcrSettings ocr) {
         Optional<OpenAiConfig> openAi = openAiConfig(model);
         SqliteDatabase database = SqliteDatabase.open(home.database());
         try {
@@ -39,22 +50,44 @@ public final class EmbeddedBackend implements Backend {
                     .accountStore(database.accountStore())
                     .passageIndex(LucenePassageIndex.open(home.index()))
                     .fileStore(new FileSystemFileStore(home.files()))
-                    .pageRenderer(new PdfPageRenderer());
-            for (DocumentParser parser : DocumentParsers.all()) {
+                    .parseTimeout(parseTimeout(ocr));
+            DocumentLimits limits = DocumentLimits.defaults();
+            for (PageRenderer renderer : DocumentParsers.renderers(limits)) {
+                builder.pageRenderer(renderer);
+            }
+            OcrProgress ocrProgress = new OcrProgress();
+            for (DocumentParser parser : DocumentParsers.all(limits, ocr, ocrProgress)) {
                 builder.parser(parser);
             }
             boolean rewriteFollowUps = rewritesFollowUps(model);
+            double refusalThreshold = refusalThreshold(model);
+            if (openAi.isEmpty() && !Double.isNaN(refusalThreshold)) {
+                builder.answerModel(new ExtractiveAnswerModel(refusalThreshold));
+            }
             openAi.ifPresent(config -> {
                 builder.answerModel(new OpenAiAnswerModel(config));
                 if (rewriteFollowUps) {
                     builder.queryPlanner(new OpenAiQueryPlanner(config, new HeuristicQueryPlanner()));
                 }
             });
-            return new EmbeddedBackend(database, builder.build());
+            return new EmbeddedBackend(database, builder.build(), ocrProgress);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
+    }
+
+    private static double refusalThreshold(ModelSettings model) {
+        try {
+            return model.refusalThreshold();
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+        }
+    }
+
+    private static Duration parseTimeout(OcrSettings ocr) {
+        Duration needed = ocr.documentTimeout().plus(PARSE_BEYOND_OCR);
+        return needed.compareTo(DEFAULT_PARSE_TIMEOUT) > 0 ? needed : DEFAULT_PARSE_TIMEOUT;
     }
 
     private static boolean rewritesFollowUps(ModelSettings model) {
@@ -79,8 +112,8 @@ public final class EmbeddedBackend implements Backend {
     }
 
     @Override
-    public AccountStore accounts() {
-        return database.accountStore();
+    public long ocrPagesRead() {
+        return ocrProgress.pagesRead();
     }
 
     @Override

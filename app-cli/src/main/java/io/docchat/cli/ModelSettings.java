@@ -27,6 +27,8 @@ public record ModelSettings(Map<String, String> variables) {
     public static final String MODEL = "DOCCHAT_LLM_MODEL";
     /** Whether the model rewrites follow-up questions before retrieval ({@code true}/{@code false}, default false). */
     public static final String REWRITE_FOLLOW_UPS = "DOCCHAT_LLM_REWRITE_FOLLOW_UPS";
+    /** The extractive model's refusal threshold, a number in [0, 1] (see {@code ExtractiveAnswerModel}). */
+    public static final String REFUSAL_THRESHOLD = "DOCCHAT_ANSWER_REFUSAL_THRESHOLD";
 
     public static final String EMBEDDING_BASE_URL = "DOCCHAT_EMBEDDING_BASE_URL";
     public static final String EMBEDDING_API_KEY = "DOCCHAT_EMBEDDING_API_KEY";
@@ -52,7 +54,8 @@ public record ModelSettings(Map<String, String> variables) {
             Map.entry("llm.maxRetries", "DOCCHAT_LLM_MAX_RETRIES"),
             Map.entry("llm.citationMarkers", "DOCCHAT_LLM_CITATION_MARKERS"),
             Map.entry("llm.historyChars", "DOCCHAT_LLM_HISTORY_CHARS"),
-            Map.entry("llm.rewriteFollowUps", REWRITE_FOLLOW_UPS));
+            Map.entry("llm.rewriteFollowUps", REWRITE_FOLLOW_UPS),
+            Map.entry("answer.refusalThreshold", REFUSAL_THRESHOLD));
 
     public static final ModelSettings EXTRACTIVE = new ModelSettings(Map.of());
 
@@ -117,6 +120,28 @@ public record ModelSettings(Map<String, String> variables) {
         Map<String, String> merged = new LinkedHashMap<>(variables);
         put(merged, variable, value);
         return new ModelSettings(merged);
+    }
+
+    /**
+     * The extractive model's refusal threshold when one is set, else NaN (the model's default).
+     *
+     * @throws IllegalArgumentException for a value that is not a number in [0, 1]
+     */
+    public double refusalThreshold() {
+        String value = variables.get(REFUSAL_THRESHOLD);
+        if (value == null) {
+            return Double.NaN;
+        }
+        try {
+            double threshold = Double.parseDouble(value);
+            if (threshold >= 0 && threshold <= 1) {
+                return threshold;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the expected form
+        }
+        throw new IllegalArgumentException(REFUSAL_THRESHOLD + " (answer.refusalThreshold) must be a number from 0 to 1,"
+                + " not '" + value + "'");
     }
 
     /** What a person reads about the model in use, never the key. */

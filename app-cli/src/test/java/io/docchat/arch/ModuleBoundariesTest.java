@@ -9,7 +9,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The hexagon's module rules over the whole assembled application: adapters never depend on each other and the core
- * depends on none of them; only the composition root (app-cli) knows every module.
+ * depends on none of them; only the composition root (app-cli) knows every module; the driving adapters use the
+ * facade, not the ports.
  */
 @AnalyzeClasses(packages = "io.docchat", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleBoundariesTest {
@@ -40,6 +41,16 @@ class ModuleBoundariesTest {
             .that().resideInAPackage("io.docchat.core..")
             .should().dependOnClassesThat().resideInAnyPackage(SQLITE, LUCENE, DOCUMENTS, OPENAI, HTTP, "io.docchat.cli..")
             .because("adapters plug into the core's ports; the core never names a technology");
+
+    /**
+     * The driving adapters (the HTTP server, the commands of the command line) reach the engine through the
+     * {@code DocChat} facade only; the ports are for the driven side and the wiring.
+     */
+    @ArchTest
+    static final ArchRule driving_adapters_use_the_facade_not_the_ports = noClasses()
+            .that().resideInAnyPackage(HTTP, "io.docchat.cli.commands..")
+            .should().dependOnClassesThat().resideInAPackage("io.docchat.core.port..")
+            .because("the HTTP server and the commands drive the engine through DocChat; only wiring knows the ports");
 
     private static ArchRule adapter(String adapter, String... others) {
         return noClasses()

@@ -51,6 +51,19 @@ class ModelSettingsTest {
     }
 
     @Test
+    void theRefusalThresholdComesFromTheFileOrTheEnvironmentAndMustBeAShare() throws Exception {
+        Path config = temp.resolve("config.properties");
+        assertThat(ModelSettings.resolve(config, environment(Map.of()), null, null, null).refusalThreshold()).isNaN();
+        Files.writeString(config, "answer.refusalThreshold=0.3\n");
+        assertThat(ModelSettings.resolve(config, environment(Map.of()), null, null, null).refusalThreshold())
+                .isEqualTo(0.3);
+        assertThat(ModelSettings.resolve(config, environment(Map.of("DOCCHAT_ANSWER_REFUSAL_THRESHOLD", "0.6")),
+                null, null, null).refusalThreshold()).isEqualTo(0.6);
+        assertThatThrownBy(() -> ModelSettings.resolve(config, environment(Map.of("DOCCHAT_ANSWER_REFUSAL_THRESHOLD",
+                "1.5")), null, null, null).refusalThreshold()).hasMessageContaining("from 0 to 1");
+    }
+
+    @Test
     void nothingConfiguredMeansTheExtractiveModel() {
         ModelSettings settings = ModelSettings.resolve(temp.resolve("absent.properties"), environment(Map.of()), null, null, null);
         assertThat(settings.usesRemoteModel()).isFalse();

@@ -4,7 +4,7 @@ import io.docchat.core.DocChat;
 import io.docchat.core.DocChatBuilder;
 import io.docchat.core.files.FileSystemFileStore;
 import io.docchat.core.port.DocumentParser;
-import io.docchat.core.text.PlainTextParser;
+import io.docchat.core.text.parsing.PlainTextParser;
 import io.docchat.documents.DocumentParsers;
 import io.docchat.documents.PdfPageRenderer;
 import io.docchat.lucene.LucenePassageIndex;

@@ -1,8 +1,8 @@
 package io.docchat.benchmarks;
 
-import io.docchat.core.model.IndexedPassage;
-import io.docchat.core.model.ScoredPassage;
-import io.docchat.core.model.SearchRequest;
+import io.docchat.core.port.IndexedPassage;
+import io.docchat.core.port.ScoredPassage;
+import io.docchat.core.port.SearchRequest;
 import io.docchat.lucene.LucenePassageIndex;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.docchat.core;
 
+import io.docchat.core.api.Accounts;
 import io.docchat.core.api.Chat;
 import io.docchat.core.api.Documents;
 import io.docchat.core.api.Folders;
@@ -21,7 +22,9 @@ import io.docchat.core.api.Sessions;
  * }
  * }</pre>
  *
- * <p>A {@code DocChat} owns the components it was built with and closes them in {@link #close()}.
+ * <p>A {@code DocChat} owns the components it was built with and closes them in {@link #close()}. After
+ * {@code close()}, every call (on this object or on a view it returned) throws {@link DocChatException} with
+ * {@link ErrorCode#CLOSED}; {@code close()} itself may be called again and does nothing.
  */
 public interface DocChat extends AutoCloseable {
 
@@ -39,12 +42,15 @@ public interface DocChat extends AutoCloseable {
 
     Retrieval retrieval();
 
+    /** Accounts and their credentials (access keys, bearer tokens), and the checks a server makes with them. */
+    Accounts accounts();
+
     /** Rebuilds the passage index from the knowledge store, blocking until done. */
     void reindex();
 
     /**
      * Stops background parsing (documents still in progress are resumed by the next engine on the same store),
-     * commits the index and closes every component.
+     * commits the index and closes every component it was built from. Idempotent.
      */
     @Override
     void close();

@@ -21,6 +21,10 @@ import java.util.Objects;
  * Configures a {@link DocChat}. Every component is optional: what is not given is in memory (stores, index, files),
  * the extractive answer model, the heuristic query planner, and the built-in text and Markdown parser. Parsers added
  * here are tried before the built-in one, in the order added.
+ *
+ * <p>Ownership: the {@code DocChat} owns every component it was built from and closes it in {@link DocChat#close()};
+ * if {@link #build()} fails, it has closed them already. A builder builds one {@code DocChat}: components cannot be
+ * shared by two engines, so a second {@code build()} is refused.
  */
 public final class DocChatBuilder {
     private KnowledgeStore knowledgeStore;
@@ -32,6 +36,7 @@ public final class DocChatBuilder {
     private QueryPlanner queryPlanner;
     private final List<DocumentParser> parsers = new ArrayList<>();
     private final List<PageRenderer> renderers = new ArrayList<>();
+    private final List<DocChatModule> modules = new ArrayList<>();
     private int ingestThreads = 2;
     private int ingestQueueCapacity = 10_000;
     private long maxFileBytes = 100L * 1024 * 1024;
@@ -41,8 +46,20 @@ public final class DocChatBuilder {
     private int pageImageDpi = 144;
     private Duration parseTimeout = Duration.ofMinutes(5);
     private Clock clock = Clock.systemUTC();
+    private boolean built;
 
     DocChatBuilder() {}
+
+    /**
+     * Lets a module contribute its components, and hands the module to the {@code DocChat}, which closes it after
+     * them. A component set explicitly after {@code install} replaces the module's.
+     */
+    public DocChatBuilder install(DocChatModule module) {
+        Objects.requireNonNull(module, "module");
+        modules.add(module);
+        module.contributeTo(this);
+        return this;
+    }
 
     public DocChatBuilder knowledgeStore(KnowledgeStore store) {
         this.knowledgeStore = Objects.requireNonNull(store, "store");
@@ -158,11 +175,18 @@ public final class DocChatBuilder {
     /**
      * Starts the engine: reconciles the passage index with the knowledge store and resumes documents whose parsing
      * was cut short.
+     *
+     * @throws IllegalStateException when this builder already built a {@code DocChat}
      */
     public DocChat build() {
+        if (built) {
+            throw new IllegalStateException("this builder already built a DocChat, which owns its components;"
+                    + " use DocChat.builder() for another");
+        }
+        built = true;
         return Engine.start(new EngineConfig(
                 knowledgeStore, chatStore, accountStore, passageIndex, fileStore, answerModel, queryPlanner,
-                List.copyOf(parsers), List.copyOf(renderers), ingestThreads, ingestQueueCapacity, maxFileBytes,
+                List.copyOf(parsers), List.copyOf(renderers), List.copyOf(modules), ingestThreads, ingestQueueCapacity, maxFileBytes,
                 maxQuestionChars, historyTurns, passagesPerAnswer, pageImageDpi, parseTimeout, clock));
     }
 

@@ -49,6 +49,11 @@ public class DocChatException extends RuntimeException {
         return new DocChatException(ErrorCode.FOLDER_NOT_FOUND, "folderId", "folder " + folderId + " not found", null);
     }
 
+    /** Any call on a closed {@link DocChat}. */
+    public static DocChatException closed() {
+        return new DocChatException(ErrorCode.CLOSED, "docchat is closed");
+    }
+
     public static DocChatException documentNotFound(Object documentId) {
         return new DocChatException(ErrorCode.DOCUMENT_NOT_FOUND, "documentId", "document " + documentId + " not found", null);
     }

@@ -25,5 +25,7 @@ public enum ErrorCode {
     /** A store or index failed; the operation was not applied. */
     STORAGE_FAILURE,
     /** A bug. */
-    INTERNAL
+    INTERNAL,
+    /** The {@link io.docchat.core.DocChat} was closed; it serves no more calls. */
+    CLOSED
 }

@@ -1,10 +1,10 @@
 package io.docchat.documents.bench;
 
 import io.docchat.core.model.Page;
-import io.docchat.core.model.ParseResult;
 import io.docchat.core.model.TextBlock;
 import io.docchat.core.model.TextLine;
 import io.docchat.core.port.DocumentParser;
+import io.docchat.core.port.ParseResult;
 import io.docchat.documents.DocumentParsers;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,8 @@
 package io.docchat.documents.bench;
 
-import io.docchat.core.model.ParseResult;
+import io.docchat.core.port.ParseResult;
 import io.docchat.documents.PdfParser;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

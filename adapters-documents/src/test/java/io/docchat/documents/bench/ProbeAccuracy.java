@@ -3,10 +3,10 @@ package io.docchat.documents.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docchat.core.model.Page;
-import io.docchat.core.model.ParseResult;
-import io.docchat.core.model.ParsedDocument;
 import io.docchat.core.model.TextBlock;
 import io.docchat.core.port.DocumentParser;
+import io.docchat.core.port.ParseResult;
+import io.docchat.core.port.ParsedDocument;
 import io.docchat.documents.DocumentParsers;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -118,7 +118,7 @@ public final class ProbeAccuracy {
         String name = file.getFileName().toString();
         Optional<DocumentParser> parser = parsers.stream().filter(p -> p.accepts(name, content)).findFirst();
         if (parser.isEmpty()) {
-            return ParseResult.failure(io.docchat.core.model.ParseFailure.UNSUPPORTED_TYPE, "no parser accepts it");
+            return ParseResult.failure(io.docchat.core.port.ParseFailure.UNSUPPORTED_TYPE, "no parser accepts it");
         }
         return parser.get().parse(name, content);
     }

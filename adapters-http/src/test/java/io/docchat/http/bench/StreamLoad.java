@@ -3,7 +3,6 @@ package io.docchat.http.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docchat.core.DocChat;
-import io.docchat.core.memory.InMemoryAccountStore;
 import io.docchat.core.model.Account;
 import io.docchat.core.model.ChatItem;
 import io.docchat.core.model.ChatStatus;
@@ -48,7 +47,7 @@ public final class StreamLoad {
         PacedAnswerModel model = new PacedAnswerModel(deltas, Duration.ofMillis(1000 / perSecond));
 
         try (DocChat docChat = DocChat.builder().answerModel(model).build();
-             DocChatHttpServer server = DocChatHttpServer.start(docChat, new InMemoryAccountStore(),
+             DocChatHttpServer server = DocChatHttpServer.start(docChat,
                      HttpServerConfig.defaults().withPort(0).withMaxConcurrentStreams(Math.max(256, clients)))) {
             String folderId = docChat.folders().create(Account.LOCAL, null, "load").id();
             long documentId = docChat.documents().submit(Account.LOCAL, folderId, "pump.txt",

@@ -94,8 +94,8 @@ class OfficialRuntimeCompatibilityTest {
         accounts.insertAccessKey(new AccessKey(ACCESS_KEY_ID, ACCOUNT, ACCESS_KEY_SECRET, now));
         accounts.insertBearerToken(new BearerToken(sha256Hex(BEARER_TOKEN.getBytes(StandardCharsets.UTF_8)),
                 ACCOUNT, "sdk runtime check", now));
-        docChat = DocChat.builder().parser(new LaidOutTextParser()).pageRenderer(new BlankPageRenderer()).build();
-        server = DocChatHttpServer.start(docChat, accounts, HttpServerConfig.defaults().withPort(0));
+        docChat = DocChat.builder().accountStore(accounts).parser(new LaidOutTextParser()).pageRenderer(new BlankPageRenderer()).build();
+        server = DocChatHttpServer.start(docChat, HttpServerConfig.defaults().withPort(0));
         sdk = AidocRuntimeClient.withAccessKey(server.baseUri(), ACCESS_KEY_ID, ACCESS_KEY_SECRET);
 
         topFolderId = body(sdk.addFolder("plant", "0"), AddFolderBody::new).data.folderId;
@@ -416,7 +416,7 @@ class OfficialRuntimeCompatibilityTest {
     void bodiesFarOverTheLimitGetTheirPayloadTooLargeError() throws Exception {
         HttpServerConfig small = HttpServerConfig.defaults().withPort(0)
                 .withMaxBodyBytes(4 * 1024).withMaxUploadBytes(64 * 1024);
-        try (DocChatHttpServer limited = DocChatHttpServer.start(docChat, accounts, small)) {
+        try (DocChatHttpServer limited = DocChatHttpServer.start(docChat, small)) {
             AidocRuntimeClient client = AidocRuntimeClient.withAccessKey(limited.baseUri(), ACCESS_KEY_ID,
                     ACCESS_KEY_SECRET);
             assertError(teaError(() -> client.submitDocParsingTask("big.layout", manualFolderId,

@@ -1,7 +1,7 @@
 package io.docchat.lucene.bench;
 
-import io.docchat.core.model.IndexedPassage;
-import io.docchat.core.model.SearchRequest;
+import io.docchat.core.port.IndexedPassage;
+import io.docchat.core.port.SearchRequest;
 import io.docchat.lucene.LucenePassageIndex;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -1,9 +1,10 @@
 package io.docchat.lucene.bench;
 
+import io.docchat.evaluation.RankMetrics;
 import com.ibm.icu.text.Transliterator;
-import io.docchat.core.model.IndexedPassage;
-import io.docchat.core.model.ScoredPassage;
-import io.docchat.core.model.SearchRequest;
+import io.docchat.core.port.IndexedPassage;
+import io.docchat.core.port.ScoredPassage;
+import io.docchat.core.port.SearchRequest;
 import io.docchat.lucene.ChineseSegmentation;
 import io.docchat.lucene.LuceneIndexSettings;
 import io.docchat.lucene.LucenePassageIndex;
@@ -178,7 +179,7 @@ public final class RetrievalEval {
                             break;
                         }
                     }
-                    m.record(rank);
+                    m.add(rank);
                 }
                 metrics.put(set.name(), m);
             }
@@ -204,7 +205,7 @@ public final class RetrievalEval {
                 for (EvalSet.EvalQuestion q : set.questions()) {
                     Integer gold = indexByPid.get(set.name() + "/" + q.pid());
                     List<Integer> hits = baseline.search(q.question(), DEPTH);
-                    m.record(gold == null ? 0 : hits.indexOf(gold) + 1);
+                    m.add(gold == null ? 0 : hits.indexOf(gold) + 1);
                 }
                 metrics.put(set.name(), m);
             }

@@ -41,7 +41,7 @@ public final class IngestCommand extends TopLevelCommand {
     @Override
     int run(Backend backend) throws InterruptedException {
         Terminal terminal = terminal();
-        ProgressBar bar = new ProgressBar(terminal);
+        ProgressBar bar = new ProgressBar(terminal, backend::ocrPagesRead);
         Ingestor.Report report = new Ingestor(backend.docChat(), ACCOUNT, timeout)
                 .ingest(paths, folder, bar::update);
         bar.finish();

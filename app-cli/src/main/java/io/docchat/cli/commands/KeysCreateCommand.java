@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docchat.cli.Backend;
 import io.docchat.cli.ExitCodes;
 import io.docchat.cli.Terminal;
+import io.docchat.core.api.Accounts;
+import io.docchat.core.api.IssuedBearerToken;
 import io.docchat.core.model.AccessKey;
 import io.docchat.core.model.Account;
-import io.docchat.core.model.BearerToken;
-import io.docchat.core.port.AccountStore;
-import java.security.SecureRandom;
-import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,30 +32,24 @@ public final class KeysCreateCommand extends KeysSubcommand {
 
     @Override
     int run(Backend backend) {
-        AccountStore accounts = backend.accounts();
-        Instant now = Instant.now();
-        if (accounts.findAccount(account).isEmpty()) {
-            accounts.insertAccount(new Account(account, account, now));
-        }
-        Credentials credentials = new Credentials(new SecureRandom());
+        Accounts accounts = backend.docChat().accounts();
         Terminal terminal = terminal();
         Json out = new Json();
         ObjectNode node = out.object();
         node.put("account", account);
         if (bearer) {
-            String token = credentials.bearerToken();
-            accounts.insertBearerToken(new BearerToken(BearerToken.hashOf(token), account, label, now));
+            IssuedBearerToken issued = accounts.issueBearerToken(account, label);
+            String token = issued.token();
             node.put("type", "bearer");
             node.put("token", token);
-            node.put("tokenHash", BearerToken.hashOf(token));
+            node.put("tokenHash", issued.stored().tokenHash());
             if (!json) {
                 terminal.out().println("Bearer token for account " + account + " (shown only now, keep it safe):");
                 terminal.out().println("  " + terminal.bold(token));
                 terminal.out().println("Use it as: Authorization: Bearer " + token);
             }
         } else {
-            AccessKey key = new AccessKey(credentials.accessKeyId(), account, credentials.accessKeySecret(), now);
-            accounts.insertAccessKey(key);
+            AccessKey key = accounts.issueAccessKey(account);
             node.put("type", "accessKey");
             node.put("accessKeyId", key.accessKeyId());
             node.put("accessKeySecret", key.secret());

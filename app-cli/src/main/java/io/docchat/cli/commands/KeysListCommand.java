@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docchat.cli.Backend;
 import io.docchat.cli.ExitCodes;
 import io.docchat.cli.Terminal;
+import io.docchat.core.api.Accounts;
 import io.docchat.core.model.AccessKey;
 import io.docchat.core.model.Account;
 import io.docchat.core.model.BearerToken;
@@ -24,8 +25,9 @@ public final class KeysListCommand extends KeysSubcommand {
         Json out = new Json();
         ArrayNode rows = out.array();
         int count = 0;
-        for (Account account : backend.accounts().listAccounts()) {
-            for (AccessKey key : backend.accounts().listAccessKeys(account.id())) {
+        Accounts accounts = backend.docChat().accounts();
+        for (Account account : accounts.list()) {
+            for (AccessKey key : accounts.accessKeys(account.id())) {
                 ObjectNode row = rows.addObject();
                 row.put("type", "accessKey");
                 row.put("id", key.accessKeyId());
@@ -37,7 +39,7 @@ public final class KeysListCommand extends KeysSubcommand {
                 }
                 count++;
             }
-            for (BearerToken token : backend.accounts().listBearerTokens(account.id())) {
+            for (BearerToken token : accounts.bearerTokens(account.id())) {
                 ObjectNode row = rows.addObject();
                 row.put("type", "bearer");
                 row.put("id", token.tokenHash());

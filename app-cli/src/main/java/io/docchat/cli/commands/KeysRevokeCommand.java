@@ -3,11 +3,10 @@ package io.docchat.cli.commands;
 import io.docchat.cli.Backend;
 import io.docchat.cli.CliException;
 import io.docchat.cli.ExitCodes;
-import io.docchat.core.model.Account;
-import io.docchat.core.model.BearerToken;
-import io.docchat.core.port.AccountStore;
-import java.util.ArrayList;
-import java.util.List;
+import io.docchat.core.DocChatException;
+import io.docchat.core.api.RevokedCredential;
+import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -21,34 +20,24 @@ public final class KeysRevokeCommand extends KeysSubcommand {
 
     @Override
     int run(Backend backend) {
-        AccountStore accounts = backend.accounts();
-        if (accounts.deleteAccessKey(id)) {
-            terminal().out().println("Revoked access key " + id + ".");
-            terminal().out().flush();
-            return ExitCodes.OK;
+        Optional<RevokedCredential> revoked;
+        try {
+            revoked = backend.docChat().accounts().revoke(id);
+        } catch (DocChatException e) {
+            throw CliException.usage(e.getMessage());
         }
-        if (accounts.deleteBearerToken(BearerToken.hashOf(id))) {
-            terminal().out().println("Revoked the bearer token.");
-            terminal().out().flush();
-            return ExitCodes.OK;
+        RevokedCredential credential = revoked.orElseThrow(
+                () -> CliException.notFound("no access key or bearer token '" + id + "'"));
+        String what;
+        if (credential instanceof RevokedCredential.AccessKeyRevoked key) {
+            what = "access key " + key.accessKeyId();
+        } else {
+            String hash = ((RevokedCredential.BearerTokenRevoked) credential).tokenHash();
+            // Named by its hash: say which one; named by the token itself: do not echo a secret.
+            what = hash.startsWith(id.toLowerCase(Locale.ROOT)) ? "bearer token " + hash.substring(0, 12)
+                    : "the bearer token";
         }
-        List<String> matches = new ArrayList<>();
-        if (id.length() >= 8) {
-            for (Account account : accounts.listAccounts()) {
-                for (BearerToken token : accounts.listBearerTokens(account.id())) {
-                    if (token.tokenHash().startsWith(id.toLowerCase())) {
-                        matches.add(token.tokenHash());
-                    }
-                }
-            }
-        }
-        if (matches.size() > 1) {
-            throw CliException.usage("'" + id + "' matches " + matches.size() + " bearer tokens; give more characters");
-        }
-        if (matches.isEmpty() || !accounts.deleteBearerToken(matches.get(0))) {
-            throw CliException.notFound("no access key or bearer token '" + id + "'");
-        }
-        terminal().out().println("Revoked bearer token " + matches.get(0).substring(0, 12) + ".");
+        terminal().out().println("Revoked " + what + ".");
         terminal().out().flush();
         return ExitCodes.OK;
     }

@@ -2,17 +2,23 @@ package io.docchat.cli.commands;
 
 import io.docchat.cli.Terminal;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /** A one-line progress bar redrawn in place on an interactive terminal; silent elsewhere. */
 final class ProgressBar {
     private static final int WIDTH = 24;
 
     private final Terminal terminal;
+    private final LongSupplier ocrPages;
     private final long startNanos = System.nanoTime();
+    private final long ocrPagesAtStart;
     private int lastLength;
 
-    ProgressBar(Terminal terminal) {
+    /** @param ocrPages pages read by OCR so far: shown once OCR has read some, since it is slow per page */
+    ProgressBar(Terminal terminal, LongSupplier ocrPages) {
         this.terminal = terminal;
+        this.ocrPages = ocrPages;
+        this.ocrPagesAtStart = ocrPages.getAsLong();
     }
 
     void update(int done, int total, long pages) {
@@ -24,6 +30,10 @@ final class ProgressBar {
         String bar = "#".repeat(filled) + "-".repeat(WIDTH - filled);
         String line = String.format(Locale.ROOT, "[%s] %d/%d files · %d pages · %.1f pages/s",
                 bar, done, total, pages, pages / seconds);
+        long ocr = ocrPages.getAsLong() - ocrPagesAtStart;
+        if (ocr > 0) {
+            line += String.format(Locale.ROOT, " · OCR %d pages", ocr);
+        }
         StringBuilder sb = new StringBuilder("\r").append(line);
         if (line.length() < lastLength) {
             sb.append(" ".repeat(lastLength - line.length()));

@@ -62,7 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
             if (publicUrl != null) {
                 config = config.withPublicBaseUrl(publicUrl);
             }
-            server = DocChatHttpServer.start(backend.docChat(), backend.accounts(), config);
+            server = DocChatHttpServer.start(backend.docChat(), config);
         } catch (IllegalStateException e) {
             backend.close();
             throw new CliException(ExitCodes.FAILURE, e.getMessage(), e);

@@ -2,6 +2,7 @@ package io.docchat.core.answer;
 
 import io.docchat.core.port.AnswerStream;
 import io.docchat.core.port.CitedSpan;
+import io.docchat.core.text.analysis.CjkScript;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,11 +61,11 @@ final class DeltaStream implements AnswerStream {
         while (i < n) {
             int start = i;
             int cp = text.codePointAt(i);
-            if (ExtractiveAnswerModel.isCjk((char) cp) || Character.charCount(cp) == 2) {
+            if (CjkScript.isCjk(cp) || Character.charCount(cp) == 2) {
                 i += Character.charCount(cp);
                 hanUnits++;
             } else {
-                while (i < n && !Character.isWhitespace(text.charAt(i)) && !ExtractiveAnswerModel.isCjk(text.charAt(i))) {
+                while (i < n && !Character.isWhitespace(text.charAt(i)) && !CjkScript.isCjk(text.charAt(i))) {
                     i++;
                 }
             }

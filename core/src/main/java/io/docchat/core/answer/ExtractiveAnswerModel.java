@@ -6,215 +6,333 @@ import io.docchat.core.port.AnswerPrompt;
 import io.docchat.core.port.AnswerStream;
 import io.docchat.core.port.CitedSpan;
 import io.docchat.core.port.PromptPassage;
-import io.docchat.core.text.SentenceSplitter;
-import io.docchat.core.text.TextAnalyzer;
-import io.docchat.core.text.TextSpan;
+import io.docchat.core.text.analysis.CjkScript;
+import io.docchat.core.text.analysis.ScriptFolding;
+import io.docchat.core.text.analysis.TextAnalyzer;
+import io.docchat.core.text.chunking.SentenceSplitter;
+import io.docchat.core.text.chunking.TextSpan;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The offline answer model: it answers with the sentences of the retrieved passages that best match the question, and
- * cites exactly those sentences.
+ * The offline answer model: it answers with the sentence of the retrieved passages that best answers the question,
+ * cites exactly that sentence, and refuses when the passages do not hold the answer.
  *
- * <p>Scoring: each sentence gets the IDF-weighted share of the question's content terms it contains (IDF over the
- * sentences of the prompt, so a term found everywhere counts little and a term found nowhere counts fully against
- * every sentence), plus a smaller share for the terms of its neighbours (an answer sentence often leaves the subject
- * to the sentence before it), weighted down slightly by the rank of its passage. The best sentence is taken, then up to
- * {@code maxSentences - 1} more that score nearly as well, preferring its neighbours, within {@code maxChars}.
+ * <p>Matching: question and sentences are compared as {@link TextAnalyzer} terms of {@link ScriptFolding folded}
+ * text, so Traditional, Simplified and full-width forms of a question get the same answer; the text quoted and cited
+ * stays as written. The question's content terms ({@link QueryTerms}: without question words) are weighted by their
+ * BM25 IDF over the prompt's sentences, so a term found everywhere counts little and a term found nowhere counts fully
+ * against every sentence.
  *
- * <p>Relevance floor: when even the best sentence with its neighbours covers less than {@code relevanceFloor} of the
- * question's weight, the passages do not answer the question and the answer is exactly
- * {@link ChatItem#NO_RELATED_CONTENT}, citing nothing.
+ * <p>Refusal: the {@link Evidence} of the best sentence is the mean of two shares of the question's weight, the one
+ * that sentence covers (its neighbours and headings at a fraction) and the one its whole passage covers. Below the
+ * {@linkplain #refusalThreshold() refusal threshold} the answer is exactly {@link ChatItem#NO_RELATED_CONTENT},
+ * citing nothing. Neither share depends on the question being phrased as a question: a claim or a keyword query is
+ * judged by its content terms alike.
+ *
+ * <p>One precise answer: the best sentence leads (preferring one that holds the kind of answer asked for, a number or
+ * a time); a second follows only when it is the next or previous sentence of the same passage and adds question terms
+ * the first lacks, or the kind of answer the first lacks. Sentences of other passages are never appended. A table row
+ * is answered as the row read with its header ("Total net sales, Three Months Ended June 25, 2022: 82,959"), citing
+ * the row's line.
  *
  * <p>The answer is streamed in several deltas of a few words (a few characters of Chinese). Thread-safe; every
  * {@link #answer} call is independent.
  */
 public final class ExtractiveAnswerModel implements AnswerModel {
 
-    /** Default for {@link #ExtractiveAnswerModel(int, int, double)}: sentences in an answer. */
-    public static final int DEFAULT_MAX_SENTENCES = 3;
+    /** Default: sentences in an answer (the best one and, when it adds, its neighbour). */
+    public static final int DEFAULT_MAX_SENTENCES = 2;
     /** Default: characters in an answer (a single longer sentence is still given whole). */
     public static final int DEFAULT_MAX_CHARS = 600;
-    /** Default: the share of the question's weight the best sentence must cover. */
-    public static final double DEFAULT_RELEVANCE_FLOOR = 0.35;
+    /**
+     * Default refusal threshold: the {@link Evidence#score()} below which the model refuses. Calibrated on the shared
+     * evaluation sets (see {@code docs/BENCHMARKS.md}): higher refuses more questions the knowledge base does not
+     * answer, and more that it does.
+     */
+    public static final double DEFAULT_REFUSAL_THRESHOLD = 0.45;
 
     private static final double NEIGHBOUR_WEIGHT = 0.3;
     private static final double RANK_PENALTY = 0.03;
-    private static final double ADJACENCY_BONUS = 0.15;
-    private static final double KEEP_RATIO = 0.6;
+    private static final double KIND_BONUS = 0.1;
+    /** A second sentence must add at least this share of the question's weight (or the kind of answer asked for). */
+    private static final double MIN_GAIN = 0.1;
 
     private final int maxSentences;
     private final int maxChars;
-    private final double relevanceFloor;
+    private final double refusalThreshold;
 
     /** A model with the default tuning. */
     public ExtractiveAnswerModel() {
-        this(DEFAULT_MAX_SENTENCES, DEFAULT_MAX_CHARS, DEFAULT_RELEVANCE_FLOOR);
+        this(DEFAULT_MAX_SENTENCES, DEFAULT_MAX_CHARS, DEFAULT_REFUSAL_THRESHOLD);
     }
 
     /**
-     * @param maxSentences   at most this many sentences in an answer (at least 1)
-     * @param maxChars       further sentences are added only while the answer stays within this length
-     * @param relevanceFloor in [0, 1]: the share of the question's IDF weight the best sentence (with its neighbours)
-     *                       must cover, below which the model answers {@link ChatItem#NO_RELATED_CONTENT}
+     * A model with the default answer length and this refusal threshold.
+     *
+     * @param refusalThreshold in [0, 1]: see {@link #ExtractiveAnswerModel(int, int, double)}
      */
-    public ExtractiveAnswerModel(int maxSentences, int maxChars, double relevanceFloor) {
-        if (maxSentences < 1 || maxChars < 1 || relevanceFloor < 0 || relevanceFloor > 1) {
-            throw new IllegalArgumentException("need maxSentences >= 1, maxChars >= 1 and 0 <= relevanceFloor <= 1");
+    public ExtractiveAnswerModel(double refusalThreshold) {
+        this(DEFAULT_MAX_SENTENCES, DEFAULT_MAX_CHARS, refusalThreshold);
+    }
+
+    /**
+     * @param maxSentences     at most this many sentences in an answer (at least 1)
+     * @param maxChars         a second sentence is added only while the answer stays within this length
+     * @param refusalThreshold in [0, 1]: the {@link Evidence#score()} the best sentence must reach, below which the
+     *                         model answers {@link ChatItem#NO_RELATED_CONTENT}. Raising it refuses more of the
+     *                         questions the passages do not answer and more of those they do; 0 never refuses while
+     *                         any question term matches.
+     */
+    public ExtractiveAnswerModel(int maxSentences, int maxChars, double refusalThreshold) {
+        if (maxSentences < 1 || maxChars < 1 || !(refusalThreshold >= 0 && refusalThreshold <= 1)) {
+            throw new IllegalArgumentException("need maxSentences >= 1, maxChars >= 1 and 0 <= refusalThreshold <= 1");
         }
         this.maxSentences = maxSentences;
         this.maxChars = maxChars;
-        this.relevanceFloor = relevanceFloor;
+        this.refusalThreshold = refusalThreshold;
+    }
+
+    /** The evidence score below which this model refuses. */
+    public double refusalThreshold() {
+        return refusalThreshold;
     }
 
     @Override
     public AnswerStream answer(AnswerPrompt prompt) {
-        List<Chosen> chosen = choose(prompt);
-        if (chosen.isEmpty()) {
+        Analysis analysis = analyse(prompt);
+        if (analysis == null || analysis.evidence().score() < refusalThreshold) {
             return new DeltaStream(ChatItem.NO_RELATED_CONTENT, List.of());
         }
         StringBuilder text = new StringBuilder();
-        List<CitedSpan> citations = new ArrayList<>(chosen.size());
-        for (Chosen c : chosen) {
-            String sentence = c.text();
-            if (text.length() > 0 && !(isCjk(text.charAt(text.length() - 1)) && isCjk(sentence.charAt(0)))) {
+        List<CitedSpan> citations = new ArrayList<>(analysis.chosen().size());
+        for (Unit u : analysis.chosen()) {
+            String said = u.answerText();
+            if (text.length() > 0 && !(CjkScript.endsWithCjk(text) && CjkScript.startsWithCjk(said))) {
                 text.append(' ');
             }
-            text.append(sentence);
-            citations.add(new CitedSpan(c.passageNumber(), c.span().start(), c.span().end()));
+            text.append(said);
+            citations.add(new CitedSpan(u.passageNumber(), u.span().start(), u.span().end()));
         }
         return new DeltaStream(text.toString(), citations);
     }
 
-    /** A sentence of a prompt passage. */
-    /** @param heading the sentence is one of the headings the passage sits under (the chunker keeps them in the text) */
-    private record Sentence(
-            int passageNumber, int rank, int index, TextSpan span, String text, Set<String> terms, boolean heading) {}
+    /**
+     * How strongly the prompt's passages answer its question (the standalone form when there is one), whatever the
+     * threshold: what the refusal decides on. For calibration and diagnostics.
+     */
+    public Evidence evidence(AnswerPrompt prompt) {
+        Analysis analysis = analyse(prompt);
+        return analysis == null ? Evidence.NONE : analysis.evidence();
+    }
 
-    private record Chosen(int passageNumber, TextSpan span, String text) {}
+    /**
+     * A sentence of a prompt passage, or one line of a table.
+     *
+     * @param heading the sentence is one of the headings the passage sits under (the chunker keeps them in the text)
+     * @param header  for a table row, the header row of its table in the passage (null for the header itself)
+     */
+    private record Unit(
+            int passageNumber, int rank, int index, TextSpan span, String text, Set<String> terms, boolean heading,
+            boolean tableRow, Unit header, String[] reading) {
 
-    /** The sentences that answer, in reading order; empty when the relevance floor is not reached. */
-    private List<Chosen> choose(AnswerPrompt prompt) {
+        String answerText() {
+            return reading[0] != null ? reading[0] : text;
+        }
+    }
+
+    private record Analysis(Evidence evidence, List<Unit> chosen) {}
+
+    /** The evidence and the units that answer, in reading order; null when nothing can be compared. */
+    private Analysis analyse(AnswerPrompt prompt) {
         String question = prompt.standaloneQuestion() == null || prompt.standaloneQuestion().isBlank()
                 ? prompt.question() : prompt.standaloneQuestion();
         Set<String> queryTerms = QueryTerms.of(question);
         if (queryTerms.isEmpty()) {
-            return List.of();
+            return null;
         }
-        List<Sentence> sentences = new ArrayList<>();
-        List<List<Sentence>> byPassage = new ArrayList<>();
+        List<Unit> units = new ArrayList<>();
+        List<List<Unit>> byPassage = new ArrayList<>();
         List<Set<String>> contexts = new ArrayList<>();
         for (int rank = 0; rank < prompt.passages().size(); rank++) {
             PromptPassage p = prompt.passages().get(rank);
-            String text = p.passage().text();
             contexts.add(contextTerms(p));
-            List<Sentence> own = new ArrayList<>();
-            List<TextSpan> spans = SentenceSplitter.sentences(text);
-            for (int i = 0; i < spans.size(); i++) {
-                TextSpan span = spans.get(i);
-                String s = span.of(text);
-                Set<String> terms = new HashSet<>(TextAnalyzer.terms(s));
-                boolean heading = p.passage().headingPath().contains(s.strip());
-                Sentence sentence = new Sentence(p.number(), rank, i, span, s, terms, heading);
-                own.add(sentence);
-                sentences.add(sentence);
-            }
+            List<Unit> own = units(p, rank);
             byPassage.add(own);
+            units.addAll(own);
         }
-        if (sentences.isEmpty()) {
-            return List.of();
+        if (units.isEmpty()) {
+            return null;
         }
-        Map<String, Set<String>> variants = variants(queryTerms, sentences);
-        Map<String, Double> idf = idf(variants, sentences);
+        Map<String, Set<String>> variants = variants(queryTerms, units);
+        Map<String, Double> idf = idf(variants, units);
         double total = 0;
         for (double w : idf.values()) {
             total += w;
         }
-        double[] own = new double[sentences.size()];
-        boolean[] label = new boolean[sentences.size()];
-        double[] score = new double[sentences.size()];
-        double bestWindow = 0;
+        AnswerKind kind = AnswerKind.of(question);
+        int size = units.size();
+        double[] own = new double[size];
+        double[] window = new double[size];
+        double[] passageCover = new double[size];
+        double[] score = new double[size];
+        boolean[] label = new boolean[size];
         int k = 0;
         for (int r = 0; r < byPassage.size(); r++) {
-            List<Sentence> passage = byPassage.get(r);
+            List<Unit> passage = byPassage.get(r);
             Set<String> context = contexts.get(r);
+            double inPassage = 0;
+            for (Map.Entry<String, Double> e : idf.entrySet()) {
+                Set<String> forms = variants.get(e.getKey());
+                if (containsAny(context, forms) || passage.stream().anyMatch(u -> containsAny(u.terms(), forms))) {
+                    inPassage += e.getValue();
+                }
+            }
             for (int i = 0; i < passage.size(); i++) {
-                Sentence s = passage.get(i);
+                Unit u = passage.get(i);
                 double cover = 0;
-                double windowCover = 0;
+                double near = 0;
                 for (Map.Entry<String, Double> e : idf.entrySet()) {
                     Set<String> forms = variants.get(e.getKey());
-                    if (containsAny(s.terms(), forms)) {
+                    if (containsAny(u.terms(), forms) || (u.header() != null && containsAny(u.header().terms(), forms))) {
                         cover += e.getValue();
-                        windowCover += e.getValue();
                     } else if ((i > 0 && containsAny(passage.get(i - 1).terms(), forms))
                             || (i + 1 < passage.size() && containsAny(passage.get(i + 1).terms(), forms))
                             || containsAny(context, forms)) {
-                        windowCover += e.getValue() * NEIGHBOUR_WEIGHT;
+                        near += e.getValue() * NEIGHBOUR_WEIGHT;
                     }
                 }
                 own[k] = cover / total;
-                double window = windowCover / total;
-                bestWindow = Math.max(bestWindow, own[k] > 0 ? window : 0);
-                score[k] = window * (1 - RANK_PENALTY * Math.min(s.rank(), 10));
-                label[k] = s.heading() || (i + 1 < passage.size() && isLabel(s.text()));
+                window[k] = (cover + near) / total;
+                passageCover[k] = inPassage / total;
+                boolean hasKind = kind != AnswerKind.ANY
+                        && kind.foundIn(ScriptFolding.fold(u.text()).toLowerCase(Locale.ROOT));
+                score[k] = window[k] * (1 - RANK_PENALTY * Math.min(u.rank(), 10)) + (hasKind ? KIND_BONUS : 0);
+                label[k] = u.heading() || (u.tableRow() && u.header() == null && passage.size() > i + 1)
+                        || (!u.tableRow() && i + 1 < passage.size() && isLabel(u.text()));
                 k++;
             }
         }
-        if (bestWindow < relevanceFloor) {
-            return List.of();
-        }
         // A heading introduces the answer rather than being it: prefer a statement when one matches at all.
         int best = -1;
-        for (int i = 0; i < score.length; i++) {
+        for (int i = 0; i < size; i++) {
             if (own[i] > 0 && !label[i] && (best < 0 || score[i] > score[best])) {
                 best = i;
             }
         }
         if (best < 0) {
-            best = 0;
-            for (int i = 1; i < score.length; i++) {
-                if (score[i] > score[best]) {
+            for (int i = 0; i < size; i++) {
+                if (own[i] > 0 && (best < 0 || score[i] > score[best])) {
                     best = i;
                 }
             }
         }
-        List<Integer> picked = new ArrayList<>();
-        picked.add(best);
-        int length = sentences.get(best).text().length();
-        while (picked.size() < maxSentences) {
-            int next = -1;
-            double nextScore = 0;
-            for (int i = 0; i < sentences.size(); i++) {
-                if (picked.contains(i) || own[i] <= 0 || label[i]) {
-                    continue;
-                }
-                double s = score[i] + (adjacent(sentences.get(i), picked, sentences) ? ADJACENCY_BONUS : 0);
-                if (s > nextScore) {
-                    nextScore = s;
-                    next = i;
-                }
-            }
-            if (next < 0 || nextScore < KEEP_RATIO * score[best]
-                    || length + 1 + sentences.get(next).text().length() > maxChars) {
-                break;
-            }
-            picked.add(next);
-            length += 1 + sentences.get(next).text().length();
+        if (best < 0) {
+            return new Analysis(Evidence.NONE, List.of());
         }
-        picked.sort(Comparator.<Integer>comparingInt(i -> sentences.get(i).rank())
-                .thenComparingInt(i -> sentences.get(i).index()));
-        List<Chosen> out = new ArrayList<>(picked.size());
-        for (int i : picked) {
-            Sentence s = sentences.get(i);
-            out.add(new Chosen(s.passageNumber(), s.span(), s.text()));
+        Evidence evidence = Evidence.of(window[best], passageCover[best]);
+        Unit lead = units.get(best);
+        if (lead.tableRow()) {
+            lead.reading()[0] = TableRowReading.read(lead.text(), lead.header() == null ? null : lead.header().text(),
+                    variants, idf);
+            return new Analysis(evidence, List.of(lead));
+        }
+        List<Unit> chosen = new ArrayList<>(2);
+        chosen.add(lead);
+        if (maxSentences > 1) {
+            int second = secondSentence(units, best, own, label, variants, idf, total, kind);
+            if (second >= 0 && lead.text().length() + 1 + units.get(second).text().length() <= maxChars) {
+                chosen.add(second < best ? 0 : 1, units.get(second));
+            }
+        }
+        return new Analysis(evidence, chosen);
+    }
+
+    /**
+     * The neighbour of the best sentence in its passage that adds what the question asks and the best one lacks:
+     * question terms worth at least {@link #MIN_GAIN} of its weight, or the kind of answer asked for. -1 when none does.
+     */
+    private static int secondSentence(List<Unit> units, int best, double[] own, boolean[] label,
+            Map<String, Set<String>> variants, Map<String, Double> idf, double total, AnswerKind kind) {
+        Unit lead = units.get(best);
+        boolean leadHasKind = kind.foundIn(ScriptFolding.fold(lead.text()).toLowerCase(Locale.ROOT));
+        int chosen = -1;
+        double chosenGain = 0;
+        for (int candidate : new int[] {best + 1, best - 1}) {
+            if (candidate < 0 || candidate >= units.size() || label[candidate] || own[candidate] <= 0) {
+                continue;
+            }
+            Unit u = units.get(candidate);
+            if (u.rank() != lead.rank() || u.tableRow()) {
+                continue;
+            }
+            double gain = 0;
+            for (Map.Entry<String, Double> e : idf.entrySet()) {
+                Set<String> forms = variants.get(e.getKey());
+                if (containsAny(u.terms(), forms) && !containsAny(lead.terms(), forms)) {
+                    gain += e.getValue();
+                }
+            }
+            gain /= total;
+            boolean addsKind = !leadHasKind && kind != AnswerKind.ANY
+                    && kind.foundIn(ScriptFolding.fold(u.text()).toLowerCase(Locale.ROOT));
+            if ((gain >= MIN_GAIN || addsKind) && gain + (addsKind ? MIN_GAIN : 0) > chosenGain) {
+                chosen = candidate;
+                chosenGain = gain + (addsKind ? MIN_GAIN : 0);
+            }
+        }
+        return chosen;
+    }
+
+    /** The sentences of a passage, with each line of a table on its own (a row is read with its header). */
+    private static List<Unit> units(PromptPassage p, int rank) {
+        String text = p.passage().text();
+        List<Unit> out = new ArrayList<>();
+        Unit header = null;
+        for (TextSpan sentence : SentenceSplitter.sentences(text)) {
+            String s = sentence.of(text);
+            if (!TableRowReading.isRow(s)) {
+                header = null;
+                out.add(unit(p, rank, out.size(), sentence, s, null, false));
+                continue;
+            }
+            int start = sentence.start();
+            while (start < sentence.end()) {
+                int newline = text.indexOf('\n', start);
+                int end = newline < 0 || newline > sentence.end() ? sentence.end() : newline;
+                TextSpan line = trimmed(text, start, end);
+                if (line != null) {
+                    String l = line.of(text);
+                    boolean row = TableRowReading.isRow(l);
+                    Unit u = unit(p, rank, out.size(), line, l, row ? header : null, row);
+                    out.add(u);
+                    header = row ? (header == null ? u : header) : null;
+                }
+                start = end + 1;
+            }
         }
         return out;
+    }
+
+    private static Unit unit(PromptPassage p, int rank, int index, TextSpan span, String s, Unit header, boolean row) {
+        Set<String> terms = new HashSet<>(TextAnalyzer.terms(s));
+        boolean heading = p.passage().headingPath().contains(s.strip());
+        return new Unit(p.number(), rank, index, span, s, terms, heading, row, header, new String[1]);
+    }
+
+    private static TextSpan trimmed(String text, int start, int end) {
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return start < end ? new TextSpan(start, end) : null;
     }
 
     /**
@@ -236,7 +354,8 @@ public final class ExtractiveAnswerModel implements AnswerModel {
 
     /** A short line without sentence punctuation: a heading or label rather than a statement. */
     static boolean isLabel(String sentence) {
-        if (sentence.isEmpty() || sentence.contains(" | ") || sentence.indexOf(':') >= 0 || sentence.indexOf('：') >= 0) {
+        if (sentence.isEmpty() || TableRowReading.isRow(sentence) || sentence.indexOf(':') >= 0
+                || sentence.indexOf('：') >= 0) {
             return false;
         }
         char last = sentence.charAt(sentence.length() - 1);
@@ -248,7 +367,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         boolean inWord = false;
         for (int i = 0; i < sentence.length(); i++) {
             char c = sentence.charAt(i);
-            if (TextAnalyzer.isHan(c)) {
+            if (CjkScript.isHan(c)) {
                 han++;
                 inWord = false;
             } else if (Character.isLetterOrDigit(c)) {
@@ -263,30 +382,20 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         return han > 0 ? han <= 10 && words <= 2 : words <= 5;
     }
 
-    private static boolean adjacent(Sentence s, List<Integer> picked, List<Sentence> sentences) {
-        for (int i : picked) {
-            Sentence p = sentences.get(i);
-            if (p.rank() == s.rank() && Math.abs(p.index() - s.index()) == 1) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * The forms of each query term found in the prompt: the term itself and words that differ from it only by a short
      * ending the light stemmer leaves alone ("die" and "died", "locate" and "located").
      */
-    private static Map<String, Set<String>> variants(Set<String> queryTerms, List<Sentence> sentences) {
+    private static Map<String, Set<String>> variants(Set<String> queryTerms, List<Unit> units) {
         Set<String> vocabulary = new HashSet<>();
-        for (Sentence s : sentences) {
-            vocabulary.addAll(s.terms());
+        for (Unit u : units) {
+            vocabulary.addAll(u.terms());
         }
         Map<String, Set<String>> variants = new HashMap<>();
         for (String term : queryTerms) {
             Set<String> forms = new HashSet<>();
             forms.add(term);
-            if (term.length() >= 3 && Character.isLetter(term.charAt(0)) && !TextAnalyzer.isHan(term.charAt(0))) {
+            if (term.length() >= 3 && Character.isLetter(term.charAt(0)) && !CjkScript.isHan(term.charAt(0))) {
                 for (String word : vocabulary) {
                     if (sameStem(term, word)) {
                         forms.add(word);
@@ -315,22 +424,18 @@ public final class ExtractiveAnswerModel implements AnswerModel {
     }
 
     /** BM25-style IDF of each query term over the prompt's sentences; a term found nowhere gets the highest weight. */
-    private static Map<String, Double> idf(Map<String, Set<String>> variants, List<Sentence> sentences) {
+    private static Map<String, Double> idf(Map<String, Set<String>> variants, List<Unit> units) {
         Map<String, Double> idf = new HashMap<>();
-        int n = sentences.size();
+        int n = units.size();
         for (Map.Entry<String, Set<String>> e : variants.entrySet()) {
             int df = 0;
-            for (Sentence s : sentences) {
-                if (containsAny(s.terms(), e.getValue())) {
+            for (Unit u : units) {
+                if (containsAny(u.terms(), e.getValue())) {
                     df++;
                 }
             }
             idf.put(e.getKey(), Math.log(1 + (n - df + 0.5) / (df + 0.5)));
         }
         return idf;
-    }
-
-    static boolean isCjk(char c) {
-        return TextAnalyzer.isHan(c) || (c >= '\u3000' && c <= '\u303f') || (c >= '\uff00' && c <= '\uffef');
     }
 }

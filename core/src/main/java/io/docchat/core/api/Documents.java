@@ -40,9 +40,6 @@ public interface Documents {
     /** The parsed content as Markdown. */
     String markdown(String accountId, long documentId);
 
-    /** The parsed content as a JSON document: pages with size, rotation, blocks, lines and boxes. */
-    String json(String accountId, long documentId);
-
     /** The original file's bytes. */
     byte[] originalFile(String accountId, long documentId);
 

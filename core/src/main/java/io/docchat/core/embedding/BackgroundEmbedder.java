@@ -1,9 +1,9 @@
 package io.docchat.core.embedding;
 
-import io.docchat.core.model.Embedding;
+import io.docchat.core.port.Embedding;
 import io.docchat.core.model.EmbeddingProgress;
 import io.docchat.core.model.Passage;
-import io.docchat.core.model.PassageVector;
+import io.docchat.core.port.PassageVector;
 import io.docchat.core.port.KnowledgeStore;
 import io.docchat.core.port.PassageEmbedder;
 import java.time.Duration;

@@ -1,7 +1,20 @@
 package io.docchat.core.engine;
 
 import io.docchat.core.DocChat;
+import io.docchat.core.DocChatModule;
 import io.docchat.core.answer.ExtractiveAnswerModel;
+import io.docchat.core.engine.accounts.AccountService;
+import io.docchat.core.engine.catalog.FolderService;
+import io.docchat.core.engine.catalog.SessionService;
+import io.docchat.core.engine.chat.ChatService;
+import io.docchat.core.engine.chat.PageCache;
+import io.docchat.core.engine.chat.PassageRetriever;
+import io.docchat.core.engine.chat.RetrievalService;
+import io.docchat.core.engine.index.IndexSync;
+import io.docchat.core.engine.ingest.DocumentProcessor;
+import io.docchat.core.engine.ingest.DocumentService;
+import io.docchat.core.engine.ingest.IngestQueue;
+import io.docchat.core.engine.ingest.ParserRunner;
 import io.docchat.core.memory.InMemoryAccountStore;
 import io.docchat.core.memory.InMemoryChatStore;
 import io.docchat.core.memory.InMemoryFileStore;
@@ -18,10 +31,11 @@ import io.docchat.core.port.FileStore;
 import io.docchat.core.port.KnowledgeStore;
 import io.docchat.core.port.PassageIndex;
 import io.docchat.core.port.QueryPlanner;
-import io.docchat.core.text.Chunker;
-import io.docchat.core.text.PlainTextParser;
+import io.docchat.core.text.chunking.Chunker;
+import io.docchat.core.text.parsing.PlainTextParser;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -52,10 +66,13 @@ public final class Engine {
         // The text parser comes last so that specialised parsers (HTML, Markdown with layout) get their files first.
         parsers.add(new PlainTextParser());
 
-        // Closed in this order: what produces work first, the source of truth last.
+        // Closed in this order: what produces work first, the source of truth last, then the modules that own
+        // what the components ran on (the most recently installed first, as it may build on earlier ones).
+        List<DocChatModule> modules = new ArrayList<>(config.modules());
+        Collections.reverse(modules);
         Components components = new Components()
                 .add(model).add(planner).addAll(parsers).addAll(config.renderers())
-                .add(index).add(files).add(chats).add(accounts).add(store);
+                .add(index).add(files).add(chats).add(accounts).add(store).addAll(modules);
 
         ParserRunner parserRunner = new ParserRunner(parsers, config.parseTimeout());
         IndexSync indexSync = new IndexSync(store, index);
@@ -82,7 +99,8 @@ public final class Engine {
             if (!unfinished.isEmpty()) {
                 log.info("Resuming the parsing of {} documents left unfinished by an earlier run", unfinished.size());
             }
-            return new EngineDocChat(folders, documents, sessions, chat, retrieval, indexSync, ingestQueue,
+            return new EngineDocChat(folders, documents, sessions, chat, retrieval,
+                    new AccountService(accounts, config.clock()), indexSync, ingestQueue,
                     parserRunner, components);
         } catch (RuntimeException e) {
             ingestQueue.close(Duration.ZERO);

@@ -1,5 +1,6 @@
 package io.docchat.core.engine;
 
+import io.docchat.core.DocChatModule;
 import io.docchat.core.port.AccountStore;
 import io.docchat.core.port.AnswerModel;
 import io.docchat.core.port.ChatStore;
@@ -24,6 +25,7 @@ public record EngineConfig(
         QueryPlanner queryPlanner,
         List<DocumentParser> parsers,
         List<PageRenderer> renderers,
+        List<DocChatModule> modules,
         int ingestThreads,
         int ingestQueueCapacity,
         long maxFileBytes,

@@ -1,41 +1,56 @@
 package io.docchat.core.engine;
 
 import io.docchat.core.DocChat;
+import io.docchat.core.DocChatException;
+import io.docchat.core.api.Accounts;
 import io.docchat.core.api.Chat;
 import io.docchat.core.api.Documents;
 import io.docchat.core.api.Folders;
 import io.docchat.core.api.Retrieval;
 import io.docchat.core.api.Sessions;
+import io.docchat.core.engine.chat.ChatService;
+import io.docchat.core.engine.chat.RetrievalService;
+import io.docchat.core.engine.catalog.FolderService;
+import io.docchat.core.engine.catalog.SessionService;
+import io.docchat.core.engine.index.IndexSync;
+import io.docchat.core.engine.ingest.DocumentService;
+import io.docchat.core.engine.ingest.IngestQueue;
+import io.docchat.core.engine.ingest.ParserRunner;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The running engine behind the {@link DocChat} facade; owns its components and closes them. */
+/**
+ * The running engine behind the {@link DocChat} facade; owns its components and closes them. After {@link #close()}
+ * every call, also on views obtained earlier, throws {@link DocChatException} with {@code CLOSED}.
+ */
 final class EngineDocChat implements DocChat {
     private static final Logger log = LoggerFactory.getLogger(EngineDocChat.class);
     /** How long running parse jobs get to finish at close before they are interrupted. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
-    private final FolderService folders;
-    private final DocumentService documents;
-    private final SessionService sessions;
-    private final ChatService chat;
-    private final RetrievalService retrieval;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Folders folders;
+    private final Documents documents;
+    private final Sessions sessions;
+    private final Chat chat;
+    private final Retrieval retrieval;
+    private final Accounts accounts;
     private final IndexSync indexSync;
     private final IngestQueue ingestQueue;
     private final ParserRunner parserRunner;
     private final Components components;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     EngineDocChat(FolderService folders, DocumentService documents, SessionService sessions, ChatService chat,
-            RetrievalService retrieval, IndexSync indexSync, IngestQueue ingestQueue, ParserRunner parserRunner,
-            Components components) {
-        this.folders = folders;
-        this.documents = documents;
-        this.sessions = sessions;
-        this.chat = chat;
-        this.retrieval = retrieval;
+            RetrievalService retrieval, Accounts accounts, IndexSync indexSync, IngestQueue ingestQueue,
+            ParserRunner parserRunner, Components components) {
+        this.folders = ClosedGuard.guard(Folders.class, folders, closed);
+        this.documents = ClosedGuard.guard(Documents.class, documents, closed);
+        this.sessions = ClosedGuard.guard(Sessions.class, sessions, closed);
+        this.chat = ClosedGuard.guard(Chat.class, chat, closed);
+        this.retrieval = ClosedGuard.guard(Retrieval.class, retrieval, closed);
+        this.accounts = ClosedGuard.guard(Accounts.class, accounts, closed);
         this.indexSync = indexSync;
         this.ingestQueue = ingestQueue;
         this.parserRunner = parserRunner;
@@ -44,34 +59,47 @@ final class EngineDocChat implements DocChat {
 
     @Override
     public Folders folders() {
+        requireOpen();
         return folders;
     }
 
     @Override
     public Documents documents() {
+        requireOpen();
         return documents;
     }
 
     @Override
     public Sessions sessions() {
+        requireOpen();
         return sessions;
     }
 
     @Override
     public Chat chat() {
+        requireOpen();
         return chat;
     }
 
     @Override
     public Retrieval retrieval() {
+        requireOpen();
         return retrieval;
     }
 
     @Override
+    public Accounts accounts() {
+        requireOpen();
+        return accounts;
+    }
+
+    @Override
     public void reindex() {
+        requireOpen();
         indexSync.rebuild();
     }
 
+    /** Closes once; later calls of {@code close} do nothing, every other call throws {@code CLOSED}. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -85,5 +113,11 @@ final class EngineDocChat implements DocChat {
             log.warn("Committing the passage index at close failed; the next start replays the missing changes", e);
         }
         components.closeAll();
+    }
+
+    private void requireOpen() {
+        if (closed.get()) {
+            throw DocChatException.closed();
+        }
     }
 }

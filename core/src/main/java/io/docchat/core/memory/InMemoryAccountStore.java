@@ -6,6 +6,8 @@ import io.docchat.core.model.AccessKey;
 import io.docchat.core.model.Account;
 import io.docchat.core.model.BearerToken;
 import io.docchat.core.port.AccountStore;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ public final class InMemoryAccountStore implements AccountStore {
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final Map<String, AccessKey> accessKeys = new LinkedHashMap<>();
     private final Map<String, BearerToken> bearerTokens = new LinkedHashMap<>();
+    private final Map<String, Instant> nonces = new HashMap<>();
 
     /** An empty store. */
     public InMemoryAccountStore() {}
@@ -107,6 +110,14 @@ public final class InMemoryAccountStore implements AccountStore {
     public boolean deleteBearerToken(String tokenHash) {
         synchronized (lock) {
             return bearerTokens.remove(tokenHash) != null;
+        }
+    }
+
+    @Override
+    public boolean recordNonce(String nonce, Instant now, Instant expiresAt) {
+        synchronized (lock) {
+            nonces.values().removeIf(expiry -> !expiry.isAfter(now));
+            return nonces.putIfAbsent(nonce, expiresAt) == null;
         }
     }
 }

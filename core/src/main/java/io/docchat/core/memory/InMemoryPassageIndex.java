@@ -1,11 +1,13 @@
 package io.docchat.core.memory;
 
-import io.docchat.core.model.Embedding;
-import io.docchat.core.model.IndexedPassage;
-import io.docchat.core.model.ScoredPassage;
-import io.docchat.core.model.SearchRequest;
+import io.docchat.core.port.Embedding;
+import io.docchat.core.port.IndexedPassage;
+import io.docchat.core.port.ScoredPassage;
+import io.docchat.core.port.SearchRequest;
 import io.docchat.core.port.PassageIndex;
-import io.docchat.core.text.TextAnalyzer;
+import io.docchat.core.port.ScoredPassage;
+import io.docchat.core.port.SearchRequest;
+import io.docchat.core.text.analysis.TextAnalyzer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

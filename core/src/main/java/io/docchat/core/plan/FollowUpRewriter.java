@@ -1,7 +1,8 @@
 package io.docchat.core.plan;
 
 import io.docchat.core.plan.Words.Token;
-import io.docchat.core.text.TextAnalyzer;
+import io.docchat.core.text.analysis.CjkScript;
+import io.docchat.core.text.analysis.QuestionWords;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,8 +17,7 @@ final class FollowUpRewriter {
     private static final Pattern ELLIPTIC = Pattern.compile(
             "^\\s*(?:what|how)\\s+about\\s+|^\\s*what\\s+of\\s+|^\\s*(?:the\\s+)?same\\s+(?:for|with)\\s+|^\\s*for\\s+",
             Pattern.CASE_INSENSITIVE);
-    private static final Set<String> QUESTION_WORDS = Set.of(
-            "what", "which", "who", "whom", "whose", "when", "where", "why", "how");
+    private static final Set<String> QUESTION_WORDS = QuestionWords.ENGLISH_WH;
     private static final Set<String> POSSESSIVE_PRONOUNS = Set.of("its", "their", "his");
     private static final Set<String> OBJECT_PRONOUNS = Set.of("it", "they", "them", "he", "she", "him");
     private static final Set<String> DEMONSTRATIVES = Set.of("this", "that", "these", "those");
@@ -34,8 +34,7 @@ final class FollowUpRewriter {
     private static final Pattern ZH_NOT_PRONOUN = Pattern.compile("其他|其它|其实|其余|尤其|极其|应该|因此|此外|如此|彼此|从此|此时|吉他");
     private static final Pattern ZH_TRAILING = Pattern.compile("[呢吗吧啊]?[？?。！!\\s]*$");
     private static final Pattern ZH_LEADING = Pattern.compile("^(那么|那|还有|另外|然后)");
-    private static final Pattern ZH_QUESTION_WORD = Pattern.compile(
-            "什么|多少|怎么|如何|哪|谁|几|为什么|为何|是否|吗|有多");
+    private static final Pattern ZH_QUESTION_WORD = QuestionWords.CHINESE_INTERROGATIVE;
 
     private FollowUpRewriter() {}
 
@@ -266,7 +265,7 @@ final class FollowUpRewriter {
             if (c == '《' || c == '“' || c == '"' || c == '「' || (c < 0x80 && Character.isLetterOrDigit(c))) {
                 return true;
             }
-            if (TextAnalyzer.isHan(c)) {
+            if (CjkScript.isHan(c)) {
                 han++;
             }
         }

@@ -1,6 +1,7 @@
 package io.docchat.core.plan;
 
 import io.docchat.core.plan.Words.Token;
+import io.docchat.core.text.analysis.QuestionWords;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -12,11 +13,7 @@ final class SubjectFinder {
     private static final Pattern QUOTED = Pattern.compile("[\"“«「『《]([^\"”»」』》]{2,80})[\"”»」』》]");
 
     /** Chinese interrogative words and phrases, longest first so that "是多少" goes before "多少". */
-    static final List<String> ZH_INTERROGATIVES = List.of(
-            "请问一下", "请问", "请介绍一下", "介绍一下", "是什么时候", "什么时候", "是什么", "是多少", "是哪一年", "是哪里",
-            "是哪个", "是哪些", "是谁", "有哪些", "有什么", "有多少", "为什么", "为何", "怎么样", "怎样", "怎么", "如何",
-            "什么", "多少", "哪一年", "哪一个", "哪一些", "哪里", "哪儿", "哪个", "哪些", "哪", "谁", "几", "是否", "能否",
-            "有没有", "是不是", "何时", "何地", "何处", "吗", "呢", "吧", "啊");
+    static final List<String> ZH_INTERROGATIVES = QuestionWords.CHINESE;
 
     private static final Pattern ZH_HOW_MUCH = Pattern.compile("有?多[长高大重久远宽深厚少]");
     private static final Pattern ZH_PUNCT = Pattern.compile("[\\s？！。，；：、?!,;:“”\"'（）()]+");

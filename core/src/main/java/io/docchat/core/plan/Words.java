@@ -1,7 +1,10 @@
 package io.docchat.core.plan;
 
-import io.docchat.core.text.TextAnalyzer;
+import io.docchat.core.text.analysis.CjkScript;
+import io.docchat.core.text.analysis.QuestionWords;
+import io.docchat.core.text.analysis.StopWords;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -11,7 +14,7 @@ import java.util.regex.Pattern;
 final class Words {
 
     /** Words that carry no subject: function words, question words, auxiliaries and vague quantities. */
-    static final Set<String> FUNCTION_WORDS = Set.of(
+    static final Set<String> FUNCTION_WORDS = union(StopWords.ENGLISH, QuestionWords.ENGLISH_WH, Set.of(
             "a", "an", "the", "and", "or", "but", "so", "of", "in", "on", "at", "to", "for", "from", "by", "with",
             "about", "into", "over", "under", "as", "than", "then", "also", "is", "are", "was", "were", "be", "been",
             "being", "am", "do", "does", "did", "done", "have", "has", "had", "can", "could", "will", "would",
@@ -21,7 +24,7 @@ final class Words {
             "our", "you", "your", "there", "here", "same", "please", "tell", "explain", "describe", "give", "show",
             "know", "any", "some", "all", "each", "every", "other", "another", "more", "most", "less", "least", "very",
             "not", "no", "yes", "if", "ok", "okay", "well", "exactly", "kind", "type", "one", "ones", "get", "got",
-            "like", "just", "really", "else", "again", "now");
+            "like", "just", "really", "else", "again", "now"));
 
     /** Question and leading words that may be capitalized at the start without naming anything. */
     static final Set<String> SENTENCE_STARTERS = Set.of(
@@ -39,6 +42,15 @@ final class Words {
             "\\d+(?:st|nd|rd|th)", Pattern.CASE_INSENSITIVE);
 
     private Words() {}
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new HashSet<>();
+        for (Set<String> set : sets) {
+            all.addAll(set);
+        }
+        return Set.copyOf(all);
+    }
 
     /** A word of a question with where it is. */
     record Token(String text, int start, int end) {
@@ -69,17 +81,17 @@ final class Words {
         int i = 0;
         while (i < n) {
             char c = s.charAt(i);
-            if (!Character.isLetterOrDigit(c) || TextAnalyzer.isHan(c)) {
+            if (!Character.isLetterOrDigit(c) || CjkScript.isHan(c)) {
                 i++;
                 continue;
             }
             int start = i;
             while (i < n) {
                 char d = s.charAt(i);
-                if (Character.isLetterOrDigit(d) && !TextAnalyzer.isHan(d)) {
+                if (Character.isLetterOrDigit(d) && !CjkScript.isHan(d)) {
                     i++;
                 } else if ((d == '-' || d == '.' || d == '\'' || d == '’' || d == '_') && i + 1 < n
-                        && Character.isLetterOrDigit(s.charAt(i + 1)) && !TextAnalyzer.isHan(s.charAt(i + 1))) {
+                        && Character.isLetterOrDigit(s.charAt(i + 1)) && !CjkScript.isHan(s.charAt(i + 1))) {
                     i += 2;
                 } else if ((d == '\'' || d == '’') && i > start && s.charAt(i - 1) == 's') {
                     // A plural possessive ("users'").
@@ -97,7 +109,7 @@ final class Words {
     /** True when the text has Han characters: it is then handled as Chinese. */
     static boolean isChinese(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (TextAnalyzer.isHan(s.charAt(i))) {
+            if (CjkScript.isHan(s.charAt(i))) {
                 return true;
             }
         }

@@ -3,6 +3,7 @@ package io.docchat.core.port;
 import io.docchat.core.model.AccessKey;
 import io.docchat.core.model.Account;
 import io.docchat.core.model.BearerToken;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,4 +35,15 @@ public interface AccountStore {
     List<BearerToken> listBearerTokens(String accountId);
 
     boolean deleteBearerToken(String tokenHash);
+
+    /**
+     * Records a request signature's nonce until {@code expiresAt}, so that a captured request cannot be replayed,
+     * not even after a restart. Nonces whose time ended by {@code now} are forgotten (and pruned) first.
+     *
+     * @param nonce     the nonce, qualified by whoever issued it (such as {@code <AccessKeyId>:<nonce>})
+     * @param now       the current time, which decides what has expired
+     * @param expiresAt when the nonce may be forgotten: the end of the window in which its request is accepted
+     * @return true when the nonce was new (and is now recorded), false when it is still recorded from before
+     */
+    boolean recordNonce(String nonce, Instant now, Instant expiresAt);
 }

@@ -1,6 +1,5 @@
 package io.docchat.core.port;
 
-import io.docchat.core.model.ParseResult;
 
 /**
  * Reads a file into pages, text blocks and line boxes. Parsers must never throw for bad content: a corrupt,

@@ -1,7 +1,5 @@
 package io.docchat.core.port;
 
-import io.docchat.core.model.Embedding;
-import io.docchat.core.model.VectorSpace;
 import java.util.List;
 
 /**

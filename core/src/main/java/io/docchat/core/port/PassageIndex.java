@@ -1,9 +1,5 @@
 package io.docchat.core.port;
 
-import io.docchat.core.model.Embedding;
-import io.docchat.core.model.IndexedPassage;
-import io.docchat.core.model.ScoredPassage;
-import io.docchat.core.model.SearchRequest;
 import java.util.List;
 
 /**

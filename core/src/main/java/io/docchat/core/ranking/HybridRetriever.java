@@ -1,10 +1,10 @@
 package io.docchat.core.ranking;
 
 import io.docchat.core.DocChatException;
-import io.docchat.core.model.Embedding;
+import io.docchat.core.port.Embedding;
 import io.docchat.core.model.RetrievalMode;
-import io.docchat.core.model.ScoredPassage;
-import io.docchat.core.model.SearchRequest;
+import io.docchat.core.port.ScoredPassage;
+import io.docchat.core.port.SearchRequest;
 import io.docchat.core.port.PassageEmbedder;
 import io.docchat.core.port.PassageIndex;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.docchat.core.ranking;
 
-import io.docchat.core.model.ScoredPassage;
+import io.docchat.core.port.ScoredPassage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -135,16 +135,29 @@ class ExtractiveAnswerModelTest {
 
     @Test
     void respectsTheSentenceAndLengthLimits() {
+        String text = "The ZX-9 pump was tested in the Leeds laboratory. It reached a flow rate of 40 cubic metres per hour."
+                + " The weather was fine.";
+        String question = "Which flow rate did the ZX-9 pump reach when tested in the Leeds laboratory?";
+        assertThat(run(prompt(question, text)).citations()).hasSize(2);
+        ExtractiveAnswerModel one = new ExtractiveAnswerModel(1, 600, 0.2);
+        assertThat(run(one::answer, prompt(question, text)).citations()).hasSize(1);
+        ExtractiveAnswerModel short1 = new ExtractiveAnswerModel(3, 60, 0.2);
+        assertThat(run(short1::answer, prompt(question, text)).citations()).hasSize(1);
+    }
+
+    @Test
+    void repeatsNothingAndNeverAppendsOtherPassages() {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 10; i++) {
             text.append("The ZX-9 pump flow rate is measured in test number ").append(i).append(". ");
         }
-        ExtractiveAnswerModel two = new ExtractiveAnswerModel(2, 600, 0.5);
-        Answer answer = run(two::answer, prompt("What is the ZX-9 pump flow rate?", text.toString()));
-        assertThat(answer.citations()).hasSize(2);
-        ExtractiveAnswerModel short1 = new ExtractiveAnswerModel(3, 60, 0.5);
-        Answer shortAnswer = run(short1::answer, prompt("What is the ZX-9 pump flow rate?", text.toString()));
-        assertThat(shortAnswer.citations()).hasSize(1);
+        String other = "The ZX-9 pump flow rate is also listed in the catalogue. The ZX-9 pump flow rate is 40 units.";
+        Answer answer = run(prompt("What is the ZX-9 pump flow rate?", text.toString(), other));
+        // Sentences that say the same add nothing; sentences of another passage are never glued on.
+        assertThat(answer.citations()).hasSize(1);
+        Answer mixed = run(prompt("What is the ZX-9 pump flow rate?", other, text.toString()));
+        assertThat(mixed.citations()).allSatisfy(c -> assertThat(c.passageNumber())
+                .isEqualTo(mixed.citations().get(0).passageNumber()));
     }
 
     @Test

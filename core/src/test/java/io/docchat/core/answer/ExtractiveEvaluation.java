@@ -6,7 +6,7 @@ import io.docchat.core.port.AnswerPrompt;
 import io.docchat.core.port.AnswerStream;
 import io.docchat.core.port.PromptPassage;
 import io.docchat.core.text.JsonLines;
-import io.docchat.core.text.TextAnalyzer;
+import io.docchat.core.text.analysis.TextAnalyzer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,17 +1,17 @@
 package io.docchat.core.answer;
 
 import io.docchat.core.model.ChatItem;
-import io.docchat.core.model.NewPassage;
-import io.docchat.core.model.ParseResult;
 import io.docchat.core.model.Passage;
 import io.docchat.core.port.AnswerPrompt;
 import io.docchat.core.port.AnswerStream;
+import io.docchat.core.port.NewPassage;
+import io.docchat.core.port.ParseResult;
 import io.docchat.core.port.PromptPassage;
-import io.docchat.core.text.Chunker;
 import io.docchat.core.text.JsonLines;
 import io.docchat.core.text.PlainBm25;
-import io.docchat.core.text.PlainTextParser;
-import io.docchat.core.text.TextAnalyzer;
+import io.docchat.core.text.analysis.TextAnalyzer;
+import io.docchat.core.text.chunking.Chunker;
+import io.docchat.core.text.parsing.PlainTextParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

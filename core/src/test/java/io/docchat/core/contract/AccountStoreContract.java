@@ -154,4 +154,52 @@ public abstract class AccountStoreContract {
         assertThat(store.listBearerTokens(acme.id())).containsExactly(laptop);
         assertThat(store.findBearerToken(foreign.tokenHash())).contains(foreign);
     }
+
+    // ---- signature nonces
+
+    @Test
+    void aNonceIsNewOnceAndStaysRecordedUntilItsWindowEndsAcrossAReopen() {
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        Instant windowEnd = start.plusSeconds(1_800);
+        assertThat(store.recordNonce("AK1:n-1", start, windowEnd)).isTrue();
+        assertThat(store.recordNonce("AK1:n-1", start.plusSeconds(1), windowEnd.plusSeconds(1))).isFalse();
+        assertThat(store.recordNonce("AK2:n-1", start.plusSeconds(1), windowEnd.plusSeconds(1))).isTrue();
+        reopenStore();
+        assertThat(store.recordNonce("AK1:n-1", start.plusSeconds(1_799), windowEnd)).isFalse();
+    }
+
+    @Test
+    void anExpiredNonceIsForgottenAndMayBeRecordedAgain() {
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        assertThat(store.recordNonce("AK1:old", start, start.plusSeconds(60))).isTrue();
+        assertThat(store.recordNonce("AK1:other", start, start.plusSeconds(600))).isTrue();
+        // At the instant its window ends the first is pruned; the second is still inside its own.
+        assertThat(store.recordNonce("AK1:old", start.plusSeconds(60), start.plusSeconds(120))).isTrue();
+        assertThat(store.recordNonce("AK1:other", start.plusSeconds(60), start.plusSeconds(660))).isFalse();
+    }
+
+    @Test
+    void concurrentClaimsOfOneNonceLetExactlyOneThrough() throws Exception {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        int threads = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Boolean>> claims = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                claims.add(pool.submit(() -> {
+                    go.await();
+                    return store.recordNonce("AK1:race", now, now.plusSeconds(900));
+                }));
+            }
+            go.countDown();
+            int won = 0;
+            for (java.util.concurrent.Future<Boolean> claim : claims) {
+                won += claim.get() ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

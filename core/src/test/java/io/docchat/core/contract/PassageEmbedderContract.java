@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.docchat.core.model.Embedding;
-import io.docchat.core.model.VectorSpace;
+import io.docchat.core.port.Embedding;
+import io.docchat.core.port.VectorSpace;
 import io.docchat.core.port.PassageEmbedder;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,11 +3,13 @@ package io.docchat.core.contract;
 import static io.docchat.core.contract.ContractFixtures.indexed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.docchat.core.model.Embedding;
-import io.docchat.core.model.IndexedPassage;
-import io.docchat.core.model.ScoredPassage;
-import io.docchat.core.model.SearchRequest;
+import io.docchat.core.port.Embedding;
+import io.docchat.core.port.IndexedPassage;
+import io.docchat.core.port.ScoredPassage;
+import io.docchat.core.port.SearchRequest;
 import io.docchat.core.port.PassageIndex;
+import io.docchat.core.port.ScoredPassage;
+import io.docchat.core.port.SearchRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

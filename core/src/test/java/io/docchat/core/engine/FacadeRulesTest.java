@@ -209,7 +209,6 @@ class FacadeRulesTest {
         assertThat(docChat.documents().originalFile(ME, text.id())).isEqualTo(bytes("A plain text note."));
         assertThat(docChat.documents().pages(ME, ledger.id())).hasSize(1);
         assertThat(docChat.documents().markdown(ME, ledger.id())).contains("line");
-        assertThat(docChat.documents().json(ME, ledger.id())).contains("line");
     }
 
     @Test

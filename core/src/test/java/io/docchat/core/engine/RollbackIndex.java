@@ -1,10 +1,12 @@
 package io.docchat.core.engine;
 
-import io.docchat.core.model.Embedding;
-import io.docchat.core.model.IndexedPassage;
-import io.docchat.core.model.ScoredPassage;
-import io.docchat.core.model.SearchRequest;
+import io.docchat.core.port.Embedding;
+import io.docchat.core.port.IndexedPassage;
+import io.docchat.core.port.ScoredPassage;
+import io.docchat.core.port.SearchRequest;
 import io.docchat.core.port.PassageIndex;
+import io.docchat.core.port.ScoredPassage;
+import io.docchat.core.port.SearchRequest;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package io.docchat.core.memory;
 
-import io.docchat.core.model.IndexedPassage;
-import io.docchat.core.model.ScoredPassage;
-import io.docchat.core.model.SearchRequest;
+import io.docchat.core.port.IndexedPassage;
+import io.docchat.core.port.ScoredPassage;
+import io.docchat.core.port.SearchRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -3,10 +3,10 @@ package io.docchat.core.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.docchat.core.model.IndexedPassage;
-import io.docchat.core.model.ScoredPassage;
-import io.docchat.core.model.SearchRequest;
-import io.docchat.core.text.TextAnalyzer;
+import io.docchat.core.port.IndexedPassage;
+import io.docchat.core.port.ScoredPassage;
+import io.docchat.core.port.SearchRequest;
+import io.docchat.core.text.analysis.TextAnalyzer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

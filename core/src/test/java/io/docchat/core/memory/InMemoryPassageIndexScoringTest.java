@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.docchat.core.model.IndexedPassage;
-import io.docchat.core.model.ScoredPassage;
-import io.docchat.core.model.SearchRequest;
+import io.docchat.core.port.IndexedPassage;
+import io.docchat.core.port.ScoredPassage;
+import io.docchat.core.port.SearchRequest;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.docchat.core.model.ScoredPassage;
+import io.docchat.core.port.ScoredPassage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package io.docchat.core.text;
 
+import io.docchat.core.text.analysis.TextAnalyzer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

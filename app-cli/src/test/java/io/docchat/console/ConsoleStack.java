@@ -1,0 +1,65 @@
+package io.docchat.console;
+
+import io.docchat.core.DocChat;
+import io.docchat.core.DocChatBuilder;
+import io.docchat.core.files.FileSystemFileStore;
+import io.docchat.core.model.Account;
+import io.docchat.core.model.BearerToken;
+import io.docchat.core.port.DocumentParser;
+import io.docchat.documents.DocumentParsers;
+import io.docchat.documents.PdfPageRenderer;
+import io.docchat.http.DocChatHttpServer;
+import io.docchat.http.HttpServerConfig;
+import io.docchat.lucene.LucenePassageIndex;
+import io.docchat.sqlite.SqliteDatabase;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The embedded stack the command line serves (SQLite, Lucene, files on disk, every parser, the PDF page renderer)
+ * behind a real HTTP server on an ephemeral loopback port. The answer model is the extractive one, paced.
+ */
+final class ConsoleStack implements AutoCloseable {
+    final SqliteDatabase database;
+    final DocChat docChat;
+    final DocChatHttpServer server;
+
+    /**
+     * @param bearerTokens account id to bearer token; none gives a server in local mode
+     */
+    ConsoleStack(Path home, Map<String, String> bearerTokens, Duration perWord) {
+        database = SqliteDatabase.open(home.resolve("docchat.db"));
+        Instant now = Instant.now();
+        bearerTokens.forEach((account, token) -> {
+            database.accountStore().insertAccount(new Account(account, account, now));
+            database.accountStore().insertBearerToken(new BearerToken(BearerToken.hashOf(token), account, "browser", now));
+        });
+        DocChatBuilder builder = DocChat.builder()
+                .knowledgeStore(database.knowledgeStore())
+                .chatStore(database.chatStore())
+                .accountStore(database.accountStore())
+                .passageIndex(LucenePassageIndex.open(home.resolve("index")))
+                .fileStore(new FileSystemFileStore(home.resolve("files")))
+                .pageRenderer(new PdfPageRenderer())
+                .answerModel(new PacedAnswerModel(perWord));
+        for (DocumentParser parser : DocumentParsers.all()) {
+            builder.parser(parser);
+        }
+        docChat = builder.build();
+        server = DocChatHttpServer.start(docChat, database.accountStore(), HttpServerConfig.defaults().withPort(0));
+    }
+
+    URI base() {
+        return server.baseUri();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        docChat.close();
+        database.close();
+    }
+}

@@ -1,0 +1,62 @@
+package io.docchat.core.engine.chat;
+
+import io.docchat.core.api.RetrievedPassage;
+import io.docchat.core.engine.index.IndexSync;
+import io.docchat.core.model.Document;
+import io.docchat.core.model.Passage;
+import io.docchat.core.port.KnowledgeStore;
+import io.docchat.core.port.PassageIndex;
+import io.docchat.core.port.ScoredPassage;
+import io.docchat.core.port.SearchRequest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Searches the index and resolves hits against the store, the source of truth: the index first catches up with what
+ * the store has committed, and a hit whose passage or document is gone (deleted after the index last caught up) is
+ * dropped.
+ */
+public final class PassageRetriever {
+    private final KnowledgeStore store;
+    private final PassageIndex index;
+    private final IndexSync indexSync;
+
+    public PassageRetriever(KnowledgeStore store, PassageIndex index, IndexSync indexSync) {
+        this.store = store;
+        this.index = index;
+        this.indexSync = indexSync;
+    }
+
+    /** The hits of the search, best first, with their passages and documents. */
+    List<RetrievedPassage> retrieve(SearchRequest request) {
+        indexSync.catchUpIfBehind();
+        List<ScoredPassage> hits = index.search(request);
+        if (hits.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = new ArrayList<>(hits.size());
+        for (ScoredPassage hit : hits) {
+            ids.add(hit.passageId());
+        }
+        Map<Long, Passage> passages = new HashMap<>(hits.size() * 2);
+        for (Passage passage : store.passages(ids)) {
+            passages.put(passage.id(), passage);
+        }
+        Map<Long, Optional<Document>> documents = new HashMap<>();
+        List<RetrievedPassage> out = new ArrayList<>(hits.size());
+        for (ScoredPassage hit : hits) {
+            Passage passage = passages.get(hit.passageId());
+            // The account check guards against an index that leaks across accounts.
+            if (passage == null || !passage.accountId().equals(request.accountId())) {
+                continue;
+            }
+            Optional<Document> document = documents.computeIfAbsent(
+                    passage.documentId(), id -> store.findDocument(request.accountId(), id));
+            document.ifPresent(d -> out.add(new RetrievedPassage(passage, d, hit.score())));
+        }
+        return out;
+    }
+}

@@ -1,4 +1,0 @@
-package io.docchat.core.model;
-
-/** A search hit: a passage id and its relevance score (higher is better; comparable within one search only). */
-public record ScoredPassage(long passageId, float score) {}
