@@ -134,7 +134,7 @@ final class Authenticator {
                     "the ROA Authorization must read acs <AccessKeyId>:<signature>");
         }
         String keyId = credential.substring(0, colon);
-        AccessKey key = accounts.findAccessKey(keyId).orElseThrow(() -> new ApiException(401,
+        AccessKey key = accounts.accessKey(keyId).orElseThrow(() -> new ApiException(401,
                 "InvalidAccessKeyId.NotFound", "the AccessKeyId is not known"));
         String nonce = headers.first("x-acs-signature-nonce");
         if (nonce == null || nonce.isBlank()) {

@@ -4,6 +4,7 @@ import io.docchat.core.DocChat;
 import io.docchat.core.DocChatBuilder;
 import io.docchat.core.answer.ExtractiveAnswerModel;
 import io.docchat.core.files.FileSystemFileStore;
+import io.docchat.core.model.RetrievalMode;
 import io.docchat.core.plan.HeuristicQueryPlanner;
 import io.docchat.core.port.DocumentParser;
 import io.docchat.core.port.PageRenderer;
@@ -12,8 +13,11 @@ import io.docchat.documents.DocumentParsers;
 import io.docchat.documents.OcrProgress;
 import io.docchat.documents.OcrSettings;
 import io.docchat.lucene.LucenePassageIndex;
+import io.docchat.onnx.OnnxEmbeddingModule;
 import io.docchat.openai.OpenAiAnswerModel;
 import io.docchat.openai.OpenAiConfig;
+import io.docchat.openai.OpenAiEmbeddingConfig;
+import io.docchat.openai.OpenAiPassageEmbedder;
 import io.docchat.openai.OpenAiQueryPlanner;
 import io.docchat.sqlite.SqliteDatabase;
 import java.time.Duration;
@@ -21,8 +25,9 @@ import java.util.Optional;
 
 /**
  * The embedded default: SQLite for the stores, Lucene for the passage index, the original files on disk, every parser
- * (scanned pages and images read by OCR as configured), and the extractive answer model unless an OpenAI-compatible
- * endpoint is configured.
+ * (scanned pages and images read by OCR as configured), the extractive answer model unless an OpenAI-compatible
+ * endpoint is configured, and hybrid retrieval with the bundled embedding models unless another embedding endpoint or
+ * retrieval mode is configured.
  */
 public final class EmbeddedBackend implements Backend {
     private final SqliteDatabase database;
@@ -70,10 +75,35 @@ public final class EmbeddedBackend implements Backend {
                     builder.queryPlanner(new OpenAiQueryPlanner(config, new HeuristicQueryPlanner()));
                 }
             });
+            installEmbeddings(builder, model);
             return new EmbeddedBackend(database, builder.build(), ocrProgress);
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    /**
+     * The retrieval mode, and for semantic or hybrid retrieval the embedding model: an OpenAI-compatible endpoint
+     * when one is configured, else the bundled in-process models. Lexical retrieval loads no embedding model.
+     */
+    private static void installEmbeddings(DocChatBuilder builder, ModelSettings model) {
+        RetrievalMode mode;
+        Optional<OpenAiEmbeddingConfig> remote;
+        try {
+            mode = model.retrievalMode();
+            remote = OpenAiEmbeddingConfig.fromEnvironment(model.variables());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+        }
+        builder.retrievalMode(mode);
+        if (mode == RetrievalMode.LEXICAL) {
+            return;
+        }
+        if (remote.isPresent()) {
+            builder.passageEmbedder(new OpenAiPassageEmbedder(remote.get()));
+        } else {
+            builder.install(OnnxEmbeddingModule.bilingual());
         }
     }
 

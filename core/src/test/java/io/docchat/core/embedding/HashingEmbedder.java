@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * it embedded and can be made to fail a number of calls.
  */
 public final class HashingEmbedder implements PassageEmbedder {
-    public static final int DIMENSION = 32;
+    public static final int DIMENSION = 256;
 
     private final String modelId;
     private final String space;

@@ -4,10 +4,13 @@ import io.docchat.core.api.RetrievedPassage;
 import io.docchat.core.engine.index.IndexSync;
 import io.docchat.core.model.Document;
 import io.docchat.core.model.Passage;
+import io.docchat.core.model.RetrievalMode;
 import io.docchat.core.port.KnowledgeStore;
 import io.docchat.core.port.PassageIndex;
-import io.docchat.core.port.ScoredPassage;
 import io.docchat.core.port.SearchRequest;
+import io.docchat.core.ranking.FusedHit;
+import io.docchat.core.ranking.HybridRetriever;
+import io.docchat.core.ranking.RankFusion;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,24 +24,30 @@ import java.util.Optional;
  */
 public final class PassageRetriever {
     private final KnowledgeStore store;
-    private final PassageIndex index;
+    private final HybridRetriever ranker;
     private final IndexSync indexSync;
 
+    /** Ranks by words only. */
     public PassageRetriever(KnowledgeStore store, PassageIndex index, IndexSync indexSync) {
+        this(store, new HybridRetriever(index, null, RetrievalMode.LEXICAL, RankFusion.defaults()), indexSync);
+    }
+
+    /** Ranks as {@code ranker} says: by words, by meaning or by both. */
+    public PassageRetriever(KnowledgeStore store, HybridRetriever ranker, IndexSync indexSync) {
         this.store = store;
-        this.index = index;
+        this.ranker = ranker;
         this.indexSync = indexSync;
     }
 
     /** The hits of the search, best first, with their passages and documents. */
     List<RetrievedPassage> retrieve(SearchRequest request) {
         indexSync.catchUpIfBehind();
-        List<ScoredPassage> hits = index.search(request);
+        List<FusedHit> hits = ranker.rank(request);
         if (hits.isEmpty()) {
             return List.of();
         }
         List<Long> ids = new ArrayList<>(hits.size());
-        for (ScoredPassage hit : hits) {
+        for (FusedHit hit : hits) {
             ids.add(hit.passageId());
         }
         Map<Long, Passage> passages = new HashMap<>(hits.size() * 2);
@@ -47,7 +56,7 @@ public final class PassageRetriever {
         }
         Map<Long, Optional<Document>> documents = new HashMap<>();
         List<RetrievedPassage> out = new ArrayList<>(hits.size());
-        for (ScoredPassage hit : hits) {
+        for (FusedHit hit : hits) {
             Passage passage = passages.get(hit.passageId());
             // The account check guards against an index that leaks across accounts.
             if (passage == null || !passage.accountId().equals(request.accountId())) {
@@ -55,7 +64,8 @@ public final class PassageRetriever {
             }
             Optional<Document> document = documents.computeIfAbsent(
                     passage.documentId(), id -> store.findDocument(request.accountId(), id));
-            document.ifPresent(d -> out.add(new RetrievedPassage(passage, d, hit.score())));
+            document.ifPresent(d -> out.add(
+                    new RetrievedPassage(passage, d, hit.score(), hit.lexicalScore(), hit.semanticScore())));
         }
         return out;
     }

@@ -7,6 +7,7 @@ import io.docchat.core.port.IndexedPassage;
 import io.docchat.core.port.KnowledgeChange;
 import io.docchat.core.port.KnowledgeStore;
 import io.docchat.core.port.PassageIndex;
+import io.docchat.core.port.StoredVector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * Because the index remembers the last sequence it applied, a crash between a store commit and an index commit is
  * repaired by the next {@link #catchUp()}, whichever process runs it.
  *
+ * <p>Vectors follow the same way: the store's vector log is replayed after the change log, each passage replaced in
+ * the index by a version carrying its vector; a passage (re)indexed from the change log takes the vector the store
+ * holds for it already, so a rebuilt index recomputes no vector.
+ *
  * <p>All index writes go through this class, one thread at a time, as the index requires.
  */
 public final class IndexSync {
@@ -32,19 +37,29 @@ public final class IndexSync {
     private final PassageIndex index;
     private long lastCommitNanos = System.nanoTime();
     private boolean uncommitted;
+    private volatile Runnable passagesAdded = () -> { };
 
     public IndexSync(KnowledgeStore store, PassageIndex index) {
         this.store = store;
         this.index = index;
     }
 
-    /** Applies every change the index has not seen yet; returns how many were applied. */
+    /**
+     * Runs {@code listener} after each catch-up that added passages (the background embedder waits for them), on the
+     * thread that caught up; it must return quickly.
+     */
+    public void onPassagesAdded(Runnable listener) {
+        this.passagesAdded = listener;
+    }
+
+    /** Applies every change the index has not seen yet, then the vector log; returns how many changes were applied. */
     synchronized int catchUp() {
         Map<String, FolderTree> foldersByAccount = new HashMap<>();
         Map<Long, String> documentNames = new HashMap<>();
         List<IndexedPassage> pending = new ArrayList<>(BATCH);
         long cursor = index.appliedSequence();
         int applied = 0;
+        boolean addedPassages = false;
         while (true) {
             List<KnowledgeChange> changes = store.changesSince(cursor, BATCH);
             if (changes.isEmpty()) {
@@ -53,6 +68,7 @@ public final class IndexSync {
             for (KnowledgeChange change : changes) {
                 if (change instanceof KnowledgeChange.PassageAdded added) {
                     pending.add(indexed(added.passage(), foldersByAccount, documentNames));
+                    addedPassages = true;
                 } else if (change instanceof KnowledgeChange.DocumentRemoved removed) {
                     // Order matters: a removal must not be overtaken by passages added before it.
                     flush(pending);
@@ -69,7 +85,38 @@ public final class IndexSync {
         if (applied > 0) {
             log.debug("Applied {} changes to the passage index, now at sequence {}", applied, cursor);
         }
+        catchUpVectors(foldersByAccount, documentNames);
+        if (addedPassages) {
+            passagesAdded.run();
+        }
         return applied;
+    }
+
+    /** Replays the vector log from where the index left it: each passage is replaced by a version with its vector. */
+    private void catchUpVectors(Map<String, FolderTree> foldersByAccount, Map<Long, String> documentNames) {
+        long cursor = index.appliedVectorSequence();
+        while (true) {
+            List<StoredVector> vectors = store.vectorsSince(cursor, BATCH);
+            if (vectors.isEmpty()) {
+                return;
+            }
+            Map<Long, StoredVector> byPassage = new HashMap<>();
+            for (StoredVector vector : vectors) {
+                byPassage.put(vector.passageId(), vector);
+                cursor = Math.max(cursor, vector.sequence());
+            }
+            List<IndexedPassage> replaced = new ArrayList<>(byPassage.size());
+            // A passage the index has not seen yet gets its vector when the change log adds it.
+            for (Passage passage : store.passages(byPassage.keySet())) {
+                if (passage.id() <= index.appliedSequence()) {
+                    replaced.add(indexed(passage, foldersByAccount, documentNames)
+                            .withVector(byPassage.get(passage.id()).embedding()));
+                }
+            }
+            index.addVectors(replaced, cursor);
+            uncommitted = true;
+            commitIfDue();
+        }
     }
 
     /**
@@ -90,7 +137,8 @@ public final class IndexSync {
      * sequence when the index is current.
      */
     public void catchUpIfBehind() {
-        if (store.lastSequence() > index.appliedSequence()) {
+        if (store.lastSequence() > index.appliedSequence()
+                || store.lastVectorSequence() > index.appliedVectorSequence()) {
             catchUpAfterWrite();
         }
     }
@@ -110,7 +158,11 @@ public final class IndexSync {
 
     /** Empties the index and replays the whole change log into it. */
     public synchronized void rebuild() {
+        // Every vector logged so far is either attached to its passage by the replay below or gone with it, so the
+        // replay of the vector log can start after it.
+        long vectorsBefore = store.lastVectorSequence();
         index.clear();
+        index.addVectors(List.of(), vectorsBefore);
         int applied = catchUp();
         commit();
         log.info("Rebuilt the passage index from {} changes", applied);
@@ -129,14 +181,26 @@ public final class IndexSync {
             rebuild();
             return;
         }
-        if (catchUp() > 0) {
+        catchUp();
+        if (uncommitted) {
             commit();
         }
     }
 
+    /** Adds the pending passages, each with the vector the store holds for it, if any. */
     private void flush(List<IndexedPassage> pending) {
         if (!pending.isEmpty()) {
-            index.add(List.copyOf(pending));
+            List<Long> ids = new ArrayList<>(pending.size());
+            for (IndexedPassage passage : pending) {
+                ids.add(passage.id());
+            }
+            Map<Long, StoredVector> vectors = store.vectors(ids);
+            List<IndexedPassage> batch = new ArrayList<>(pending.size());
+            for (IndexedPassage passage : pending) {
+                StoredVector vector = vectors.get(passage.id());
+                batch.add(vector == null ? passage : passage.withVector(vector.embedding()));
+            }
+            index.add(batch);
             pending.clear();
         }
     }
