@@ -71,6 +71,9 @@ final class OnnxModel implements AutoCloseable {
 
     /** Embeds one batch: one unit vector per text, in order. */
     Embedding[] embed(List<String> texts) {
+        if (spec.language() == Language.CHINESE) {
+            texts = texts.stream().map(ChineseScript::simplified).toList();
+        }
         Encoding[] encodings = tokenizer.batchEncode(texts);
         int batch = encodings.length;
         int length = 1;

@@ -41,7 +41,8 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
         this.specs = List.copyOf(specs);
         this.threads = threads;
         this.modelId = specs.stream().map(BundledModel::resource).collect(Collectors.joining("+"))
-                + ";cls;max" + OnnxModel.MAX_TOKENS;
+                + ";cls;max" + OnnxModel.MAX_TOKENS + (specs.stream().anyMatch(s -> s.language() == Language.CHINESE)
+                        ? ";zh-simplified" : "");
         this.spaces = specs.stream().map(spec -> new VectorSpace(spec.space(), spec.dimension())).toList();
     }
 

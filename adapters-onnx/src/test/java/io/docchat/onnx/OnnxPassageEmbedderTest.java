@@ -33,6 +33,8 @@ class OnnxPassageEmbedderTest extends PassageEmbedderContract {
         assertThat(v).extracting(Embedding::space).containsOnly(BundledModel.BGE_SMALL_ZH.space());
         assertThat(v.get(0).vector()).hasSize(512);
         assertThat(v.get(0).dot(v.get(1).vector())).isGreaterThan(v.get(0).dot(v.get(2).vector()));
+        // Read as Simplified, the Traditional sentence is the same sentence.
+        assertThat(v.get(0).dot(v.get(1).vector())).isGreaterThan(0.99f);
     }
 
     @Test
