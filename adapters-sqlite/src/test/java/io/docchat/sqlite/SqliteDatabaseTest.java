@@ -51,7 +51,9 @@ class SqliteDatabaseTest {
         }
         assertThat(Files.isRegularFile(file)).isTrue();
         try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            assertThat(query(raw, "SELECT group_concat(version) FROM schema_version")).isEqualTo("1");
+            // Every migration listed is applied, each exactly once, in order.
+            assertThat(query(raw, "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)"))
+                    .isEqualTo(listedMigrationVersions());
             assertThat(query(raw, "PRAGMA journal_mode")).isEqualTo("wal");
         }
     }
@@ -180,6 +182,18 @@ class SqliteDatabaseTest {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             assertThat(rs.next()).isTrue();
             return rs.getString(1);
+        }
+    }
+
+    /** The versions of the migrations the store lists, joined with commas: "1,2,…". */
+    private static String listedMigrationVersions() {
+        try (var in = SqliteDatabase.class.getResourceAsStream("migration/index.txt")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .map(String::strip).filter(line -> !line.isEmpty())
+                    .map(line -> line.substring(1, line.indexOf("__")))
+                    .collect(java.util.stream.Collectors.joining(","));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

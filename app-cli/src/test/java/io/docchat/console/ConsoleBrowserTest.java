@@ -64,7 +64,7 @@ class ConsoleBrowserTest {
 
     @Test
     void localModeFromUploadToHighlightedCitation() throws Exception {
-        try (ConsoleStack stack = new ConsoleStack(temp.resolve("local"), Map.of(), PER_WORD)) {
+        try (ConsoleStack stack = new ConsoleStack(temp.resolve("local"), List.of(), PER_WORD)) {
             WebDriver page = browser.driver;
             browser.driver.manage().window().setSize(Browser.DESKTOP);
             page.get(stack.base() + "/");
@@ -296,8 +296,8 @@ class ConsoleBrowserTest {
 
     @Test
     void bearerTokensKeepAccountsApart() throws Exception {
-        Map<String, String> tokens = Map.of("alice", "alice-token-0123456789", "bob", "bob-token-0123456789");
-        try (ConsoleStack stack = new ConsoleStack(temp.resolve("accounts"), tokens, Duration.ZERO)) {
+        try (ConsoleStack stack = new ConsoleStack(temp.resolve("accounts"), List.of("alice", "bob"), Duration.ZERO)) {
+            Map<String, String> tokens = stack.bearerTokens;
             WebDriver page = browser.driver;
             page.manage().window().setSize(Browser.DESKTOP);
             page.get(stack.base() + "/");

@@ -3,8 +3,6 @@ package io.docchat.console;
 import io.docchat.core.DocChat;
 import io.docchat.core.DocChatBuilder;
 import io.docchat.core.files.FileSystemFileStore;
-import io.docchat.core.model.Account;
-import io.docchat.core.model.BearerToken;
 import io.docchat.core.port.DocumentParser;
 import io.docchat.documents.DocumentParsers;
 import io.docchat.documents.PdfPageRenderer;
@@ -15,7 +13,8 @@ import io.docchat.sqlite.SqliteDatabase;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,16 +26,14 @@ final class ConsoleStack implements AutoCloseable {
     final DocChat docChat;
     final DocChatHttpServer server;
 
+    final Map<String, String> bearerTokens = new LinkedHashMap<>();
+
     /**
-     * @param bearerTokens account id to bearer token; none gives a server in local mode
+     * @param accounts accounts that each get a bearer token (see {@link #bearerTokens}); none gives a server in local
+     *                 mode
      */
-    ConsoleStack(Path home, Map<String, String> bearerTokens, Duration perWord) {
+    ConsoleStack(Path home, List<String> accounts, Duration perWord) {
         database = SqliteDatabase.open(home.resolve("docchat.db"));
-        Instant now = Instant.now();
-        bearerTokens.forEach((account, token) -> {
-            database.accountStore().insertAccount(new Account(account, account, now));
-            database.accountStore().insertBearerToken(new BearerToken(BearerToken.hashOf(token), account, "browser", now));
-        });
         DocChatBuilder builder = DocChat.builder()
                 .knowledgeStore(database.knowledgeStore())
                 .chatStore(database.chatStore())
@@ -49,7 +46,10 @@ final class ConsoleStack implements AutoCloseable {
             builder.parser(parser);
         }
         docChat = builder.build();
-        server = DocChatHttpServer.start(docChat, database.accountStore(), HttpServerConfig.defaults().withPort(0));
+        for (String account : accounts) {
+            bearerTokens.put(account, docChat.accounts().issueBearerToken(account, "browser").token());
+        }
+        server = DocChatHttpServer.start(docChat, HttpServerConfig.defaults().withPort(0));
     }
 
     URI base() {
