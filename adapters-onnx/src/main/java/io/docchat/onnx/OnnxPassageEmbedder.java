@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,11 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
     /** Loaded on first use: a process that never embeds (most CLI commands) never pays for the models. */
     private volatile Map<Language, OnnxModel> models;
     private boolean closed;
+    /**
+     * Inference holds the read side, closing the write side: a native session closed under a running inference
+     * crashes the process, so close waits for the batch in flight.
+     */
+    private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
 
     private OnnxPassageEmbedder(List<BundledModel> specs, int threads) {
         this.specs = List.copyOf(specs);
@@ -115,6 +121,15 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
 
     @Override
     public List<Embedding> embedPassages(List<String> texts) {
+        inUse.readLock().lock();
+        try {
+            return embedPassagesLocked(texts);
+        } finally {
+            inUse.readLock().unlock();
+        }
+    }
+
+    private List<Embedding> embedPassagesLocked(List<String> texts) {
         Embedding[] out = new Embedding[texts.size()];
         if (texts.isEmpty()) {
             return List.of();
@@ -146,6 +161,15 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
         if (text == null || text.isBlank()) {
             return List.of();
         }
+        inUse.readLock().lock();
+        try {
+            return embedQueryLocked(text);
+        } finally {
+            inUse.readLock().unlock();
+        }
+    }
+
+    private List<Embedding> embedQueryLocked(String text) {
         checkNotInterrupted();
         LanguageMix mix = LanguageMix.of(text);
         List<Embedding> out = new ArrayList<>(2);
@@ -166,11 +190,18 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
     }
 
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (models != null) {
-            models.values().forEach(OnnxModel::close);
-            models = null;
+    public void close() {
+        inUse.writeLock().lock();
+        try {
+            synchronized (this) {
+                closed = true;
+                if (models != null) {
+                    models.values().forEach(OnnxModel::close);
+                    models = null;
+                }
+            }
+        } finally {
+            inUse.writeLock().unlock();
         }
     }
 

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class BackgroundEmbedder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BackgroundEmbedder.class);
-    static final int BATCH = 32;
+    /** One inference call of the bundled models: each stored transaction follows one. */
+    static final int BATCH = 16;
     private static final Duration IDLE_RECHECK = Duration.ofSeconds(30);
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
     private static final Duration LONGEST_PAUSE = Duration.ofMinutes(2);
