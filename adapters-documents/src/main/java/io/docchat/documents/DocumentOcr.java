@@ -13,7 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +52,7 @@ final class DocumentOcr {
     private final Set<Integer> overTimeLimit = new TreeSet<>();
     private final Set<Integer> unavailable = new TreeSet<>();
     private final Set<Integer> foundNothing = new TreeSet<>();
-    private final Map<Integer, String> failures = new LinkedHashMap<>();
+    private final Map<Integer, String> failures = new TreeMap<>();
     private final Set<String> missingLanguages = new TreeSet<>();
     private String unavailableReason;
     private int pagesRead;
@@ -61,17 +67,85 @@ final class DocumentOcr {
     }
 
     /**
-     * Reads one page, or says why not (the reason is kept for the warnings).
+     * A page to read.
      *
      * @param width  the page's displayed width in page units; line boxes are scaled from image pixels to these units
      * @param height the page's displayed height in page units
      * @param dpi    the image's resolution for Tesseract, or 0 when unknown
-     * @return the page's lines in page units, or empty when it was not read or holds no text
-     * @throws InterruptedException when the parsing thread is interrupted (the document's deadline has passed)
+     * @param image  draws the page; called on the caller's thread, one page after another
      */
-    Optional<PdfPageCollector.CollectedPage> read(int pageNumber, float width, float height, int rotation, int dpi,
-                                                  PageImage image) throws InterruptedException {
-        attempted.add(pageNumber);
+    record PageRequest(int number, float width, float height, int rotation, int dpi, PageImage image) {}
+
+    /** What one Tesseract run made of a page. */
+    private sealed interface Outcome {
+        record Read(OcrPageText text, String languages) implements Outcome {}
+
+        record NoLanguage(String wanted) implements Outcome {}
+
+        record OutOfTime() implements Outcome {}
+
+        record Failed(OcrException failure) implements Outcome {}
+    }
+
+    /**
+     * Reads the pages within the document's limits, in order: each is drawn on the calling thread (PDFBox documents
+     * are not thread-safe) and recognised by one of up to {@link OcrSettings#threads()} Tesseract processes at once;
+     * at most that many drawn pages wait in memory. Pages not read are remembered with the reason.
+     *
+     * @return the lines in page units of every page that OCR read and found text on, by page number
+     * @throws InterruptedException when the parsing thread is interrupted (the document's deadline has passed); the
+     *                              running Tesseract processes are killed
+     */
+    Map<Integer, PdfPageCollector.CollectedPage> readAll(List<PageRequest> requests) throws InterruptedException {
+        Map<Integer, PdfPageCollector.CollectedPage> read = new LinkedHashMap<>();
+        if (requests.isEmpty()) {
+            return read;
+        }
+        ExecutorService workers = Executors.newFixedThreadPool(settings.threads(), DocumentOcr::worker);
+        Semaphore slots = new Semaphore(settings.threads());
+        List<Map.Entry<PageRequest, Future<Outcome>>> pending = new ArrayList<>();
+        try {
+            for (PageRequest request : requests) {
+                attempted.add(request.number());
+                Optional<Set<String>> installed = admit(request.number());
+                if (installed.isEmpty()) {
+                    continue;
+                }
+                slots.acquire();
+                BufferedImage gray;
+                try {
+                    gray = grayscale(request.image().draw());
+                } catch (IOException | RuntimeException e) {
+                    slots.release();
+                    failures.put(request.number(), "the page could not be drawn: " + e.getMessage());
+                    LOG.debug("Cannot draw page {} for OCR", request.number(), e);
+                    continue;
+                }
+                pagesRead++;
+                progress.started();
+                Set<String> languages = installed.get();
+                pending.add(Map.entry(request, workers.submit(() -> {
+                    try {
+                        return recognize(request, gray, languages);
+                    } finally {
+                        progress.finished();
+                        slots.release();
+                    }
+                })));
+            }
+            for (Map.Entry<PageRequest, Future<Outcome>> entry : pending) {
+                PageRequest request = entry.getKey();
+                outcome(request, result(entry.getValue())).ifPresent(page -> read.put(request.number(), page));
+            }
+            return read;
+        } finally {
+            // Interrupts workers still running, which kills their Tesseract processes.
+            workers.shutdownNow();
+        }
+    }
+
+    /** The installed languages when the page may be read; otherwise the reason it may not is recorded. */
+    private Optional<Set<String>> admit(int pageNumber) throws InterruptedException {
         if (!settings.enabled()) {
             unavailable.add(pageNumber);
             unavailableReason = unavailableReason == null ? "OCR is turned off" : unavailableReason;
@@ -85,8 +159,7 @@ final class DocumentOcr {
             overPageLimit.add(pageNumber);
             return Optional.empty();
         }
-        long remaining = deadline - System.nanoTime();
-        if (remaining <= 0) {
+        if (deadline - System.nanoTime() <= 0) {
             overTimeLimit.add(pageNumber);
             return Optional.empty();
         }
@@ -94,55 +167,90 @@ final class DocumentOcr {
         if (installed.isEmpty()) {
             unavailableReason = "Tesseract is not installed (the Debian package " + OcrSettings.DEBIAN_PACKAGE + ")";
             unavailable.add(pageNumber);
-            return Optional.empty();
         }
-        pagesRead++;
-        progress.started();
+        return installed;
+    }
+
+    /** Runs on a worker: chooses the languages and reads the page, within the page's share of the time left. */
+    private Outcome recognize(PageRequest request, BufferedImage gray, Set<String> installed)
+            throws InterruptedException {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+            return new Outcome.OutOfTime();
+        }
+        Duration timeout = Duration.ofNanos(Math.min(settings.pageTimeout().toNanos(), remaining));
         try {
-            BufferedImage gray = grayscale(image.draw());
-            Duration timeout = Duration.ofNanos(Math.min(settings.pageTimeout().toNanos(), remaining));
-            Optional<String> languages = languages(gray, installed.get(), timeout);
-            if (languages.isEmpty()) {
-                unavailable.add(pageNumber);
-                return Optional.empty();
+            String wanted = settings.languages();
+            if (wanted.equals(OcrSettings.AUTO)) {
+                wanted = OcrLanguages.forScript(tesseract.detectScript(gray, timeout).orElse(null));
+            }
+            OcrLanguages chosen = OcrLanguages.of(wanted, installed);
+            synchronized (missingLanguages) {
+                missingLanguages.addAll(chosen.missing());
+            }
+            if (chosen.languages() == null) {
+                return new Outcome.NoLanguage(wanted);
             }
             long started = System.nanoTime();
-            OcrPageText text = tesseract.recognize(gray, dpi, languages.get(), timeout);
-            LOG.debug("OCR of page {} with {} took {} ms", pageNumber, languages.get(),
+            OcrPageText text = tesseract.recognize(gray, request.dpi(), chosen.languages(), timeout);
+            LOG.debug("OCR of page {} with {} took {} ms", request.number(), chosen.languages(),
                     (System.nanoTime() - started) / 1_000_000);
-            if (text.words().isEmpty()) {
-                foundNothing.add(pageNumber);
-                return Optional.empty();
-            }
-            record(pageNumber, languages.get(), text);
-            return Optional.of(collected(pageNumber, width, height, rotation, text));
+            return new Outcome.Read(text, chosen.languages());
         } catch (OcrException e) {
-            switch (e.reason()) {
-                case UNAVAILABLE -> {
-                    unavailableReason = e.getMessage();
-                    unavailable.add(pageNumber);
-                }
-                case TIMEOUT -> {
-                    if (deadline - System.nanoTime() <= 0) {
-                        overTimeLimit.add(pageNumber);
-                    } else {
-                        failures.put(pageNumber, e.getMessage());
-                    }
-                }
-                case FAILED -> failures.put(pageNumber, e.getMessage());
+            if (e.reason() == OcrException.Reason.TIMEOUT && deadline - System.nanoTime() <= 0) {
+                return new Outcome.OutOfTime();
             }
-            LOG.debug("OCR did not read page {}: {}", pageNumber, e.getMessage());
-            return Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            failures.put(pageNumber, "the page could not be drawn: " + e.getMessage());
-            LOG.debug("Cannot draw page {} for OCR", pageNumber, e);
-            return Optional.empty();
-        } finally {
-            progress.finished();
+            return new Outcome.Failed(e);
         }
     }
 
-    /** True when this page was handed to {@link #read}, whatever came of it. */
+    private static Outcome result(Future<Outcome> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return new Outcome.Failed(new OcrException(OcrException.Reason.FAILED, String.valueOf(cause.getMessage()),
+                    cause));
+        }
+    }
+
+    /** Records what happened to the page; its lines when OCR found text. */
+    private Optional<PdfPageCollector.CollectedPage> outcome(PageRequest request, Outcome outcome) {
+        int page = request.number();
+        if (outcome instanceof Outcome.Read read) {
+            if (read.text().words().isEmpty()) {
+                foundNothing.add(page);
+                return Optional.empty();
+            }
+            record(page, read.languages(), read.text());
+            return Optional.of(collected(page, request.width(), request.height(), request.rotation(), read.text()));
+        }
+        if (outcome instanceof Outcome.NoLanguage none) {
+            unavailableReason = unavailableReason != null ? unavailableReason
+                    : "the OCR language data for " + none.wanted() + " is not installed";
+            unavailable.add(page);
+        } else if (outcome instanceof Outcome.OutOfTime) {
+            overTimeLimit.add(page);
+        } else if (outcome instanceof Outcome.Failed failed) {
+            OcrException e = failed.failure();
+            if (e.reason() == OcrException.Reason.UNAVAILABLE) {
+                unavailableReason = unavailableReason != null ? unavailableReason : e.getMessage();
+                unavailable.add(page);
+            } else {
+                failures.put(page, e.getMessage());
+            }
+            LOG.debug("OCR did not read page {}: {}", page, e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private static Thread worker(Runnable task) {
+        Thread thread = new Thread(task, "docchat-ocr");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** True when this page was handed to {@link #readAll}, whatever came of it. */
     boolean attempted(int pageNumber) {
         return attempted.contains(pageNumber);
     }
@@ -183,11 +291,13 @@ final class DocumentOcr {
             warnings.add(textless(overTimeLimit) + ": OCR stopped at its time limit of "
                     + settings.documentTimeout().toSeconds() + " s per document.");
         }
-        failures.forEach((page, reason) -> warnings.add("Page " + page + " has no text layer and OCR failed on it: "
-                + reason + "."));
+        Map<String, Set<Integer>> pagesByFailure = new LinkedHashMap<>();
+        failures.forEach((page, reason) -> pagesByFailure.computeIfAbsent(reason, r -> new TreeSet<>()).add(page));
+        pagesByFailure.forEach((reason, pages) -> warnings.add("Page(s) " + PdfParser.ranges(List.copyOf(pages))
+                + " have no usable text layer and OCR failed on them: " + reason + "."));
         if (!foundNothing.isEmpty()) {
             warnings.add("Page(s) " + PdfParser.ranges(List.copyOf(foundNothing))
-                    + " have no text layer and OCR found no text on them.");
+                    + " have no usable text layer and OCR found no text on them.");
         }
         return warnings;
     }
@@ -214,22 +324,7 @@ final class DocumentOcr {
     }
 
     private static String textless(Set<Integer> pages) {
-        return "Page(s) " + PdfParser.ranges(List.copyOf(pages)) + " have no text layer and were not read by OCR";
-    }
-
-    private Optional<String> languages(BufferedImage gray, Set<String> installed, Duration timeout)
-            throws OcrException, InterruptedException {
-        String wanted = settings.languages();
-        if (wanted.equals(OcrSettings.AUTO)) {
-            wanted = OcrLanguages.forScript(tesseract.detectScript(gray, timeout).orElse(null));
-        }
-        OcrLanguages chosen = OcrLanguages.of(wanted, installed);
-        missingLanguages.addAll(chosen.missing());
-        if (chosen.languages() == null) {
-            unavailableReason = "the OCR language data for " + wanted + " is not installed";
-            return Optional.empty();
-        }
-        return Optional.of(chosen.languages());
+        return "Page(s) " + PdfParser.ranges(List.copyOf(pages)) + " have no usable text layer and were not read by OCR";
     }
 
     private void record(int pageNumber, String languages, OcrPageText text) {

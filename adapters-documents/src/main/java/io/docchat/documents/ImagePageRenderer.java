@@ -1,5 +1,7 @@
 package io.docchat.documents;
 
+import io.docchat.core.DocChatException;
+import io.docchat.core.ErrorCode;
 import io.docchat.core.port.PageRenderer;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -33,8 +35,9 @@ public final class ImagePageRenderer implements PageRenderer {
     }
 
     /**
-     * @throws IllegalArgumentException if the scale is not positive or either image would exceed
-     *                                  {@link DocumentLimits#maxRenderPixels()}
+     * @throws IllegalArgumentException if the scale is not positive
+     * @throws DocChatException         {@code PAYLOAD_TOO_LARGE} (parameter {@code pageNumber}) if either image would
+     *                                  exceed {@link DocumentLimits#maxRenderPixels()}
      * @throws UncheckedIOException     if the file cannot be read as an image
      */
     @Override
@@ -52,8 +55,9 @@ public final class ImagePageRenderer implements PageRenderer {
             int height = Math.max(1, Math.round(frames.height(index) * factor));
             long source = (long) frames.width(index) * frames.height(index);
             if (source > limits.maxRenderPixels() || (long) width * height > limits.maxRenderPixels()) {
-                throw new IllegalArgumentException("Page " + pageNumber + " at scale " + scale
-                        + " would exceed the limit of " + limits.maxRenderPixels() + " pixels.");
+                throw new DocChatException(ErrorCode.PAYLOAD_TOO_LARGE, "pageNumber", "Page " + pageNumber
+                        + " at scale " + scale + " would exceed the limit of " + limits.maxRenderPixels() + " pixels.",
+                        null);
             }
             BufferedImage image = frames.read(index);
             BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

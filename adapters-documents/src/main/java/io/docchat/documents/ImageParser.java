@@ -1,14 +1,14 @@
 package io.docchat.documents;
 
 import io.docchat.core.model.Page;
+import io.docchat.core.port.DocumentParser;
 import io.docchat.core.port.ParseFailure;
 import io.docchat.core.port.ParseResult;
 import io.docchat.core.port.ParsedDocument;
-import io.docchat.core.port.DocumentParser;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -61,9 +61,26 @@ public final class ImageParser implements DocumentParser {
                         "The image file has " + count + " pages; the limit is " + limits.maxPages() + ".");
             }
             DocumentOcr documentOcr = new DocumentOcr(ocr, tesseract, progress);
-            List<Page> pages = new ArrayList<>(count);
+            List<Page> blank = new ArrayList<>(count);
+            List<DocumentOcr.PageRequest> requests = new ArrayList<>(count);
             for (int index = 0; index < count; index++) {
-                pages.add(page(frames, index, documentOcr));
+                Page page = blankPage(frames, index);
+                blank.add(page);
+                int frame = index;
+                requests.add(new DocumentOcr.PageRequest(page.number(), page.width(), page.height(), 0,
+                        Math.round(frames.dpi(index)), () -> frames.read(frame)));
+            }
+            Map<Integer, PdfPageCollector.CollectedPage> read = documentOcr.readAll(requests);
+            List<Page> pages = new ArrayList<>(count);
+            for (Page page : blank) {
+                PdfPageCollector.CollectedPage ocr = read.get(page.number());
+                if (ocr == null) {
+                    // Decoded even when OCR did not read it, so that a damaged file fails instead of passing blank.
+                    frames.read(page.number() - 1).flush();
+                    pages.add(page);
+                } else {
+                    pages.add(PdfBlockAssembler.assemble(List.of(ocr)).get(0));
+                }
             }
             return ParseResult.success(new ParsedDocument(null, pages, documentOcr.warnings()));
         } catch (PixelLimitException e) {
@@ -80,7 +97,8 @@ public final class ImageParser implements DocumentParser {
         }
     }
 
-    private Page page(ImageFrames frames, int index, DocumentOcr documentOcr) throws IOException, InterruptedException {
+    /** The page's geometry without text; refuses a page over the pixel limit before decoding it. */
+    private Page blankPage(ImageFrames frames, int index) throws IOException {
         int pixelsWide = frames.width(index);
         int pixelsHigh = frames.height(index);
         long pixels = (long) pixelsWide * pixelsHigh;
@@ -88,19 +106,8 @@ public final class ImageParser implements DocumentParser {
             throw new PixelLimitException("Page " + (index + 1) + " of the image is " + pixelsWide + " x " + pixelsHigh
                     + " pixels; the limit is " + limits.maxRenderPixels() + " pixels.");
         }
-        float dpi = frames.dpi(index);
-        float unit = ImageGeometry.unitsPerPixel(dpi);
-        float width = pixelsWide * unit;
-        float height = pixelsHigh * unit;
-        int number = index + 1;
-        // Decoded even when OCR will not run, so that a damaged file fails instead of passing as a blank page.
-        BufferedImage image = frames.read(index);
-        Optional<PdfPageCollector.CollectedPage> read = documentOcr.read(number, width, height, 0,
-                Math.round(dpi), () -> image);
-        if (read.isEmpty()) {
-            return new Page(number, width, height, 0, List.of());
-        }
-        return PdfBlockAssembler.assemble(List.of(read.get())).get(0);
+        float unit = ImageGeometry.unitsPerPixel(frames.dpi(index));
+        return new Page(index + 1, pixelsWide * unit, pixelsHigh * unit, 0, List.of());
     }
 
     /** An image page is larger than the pixel limit. */

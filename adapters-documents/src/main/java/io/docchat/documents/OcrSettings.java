@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * @param pageTimeout           the longest one Tesseract run may take before it is killed
  * @param lowConfidence         words Tesseract is less sure of than this (0 to 100) are kept but reported
  * @param command               the Tesseract executable: a name looked up on the PATH, or a path
+ * @param threads               pages of one document read at once, each by its own Tesseract process
  */
 public record OcrSettings(
         boolean enabled,
@@ -26,13 +27,15 @@ public record OcrSettings(
         Duration documentTimeout,
         Duration pageTimeout,
         int lowConfidence,
-        String command) {
+        String command,
+        int threads) {
 
     /** The languages value that asks for detection per page. */
     public static final String AUTO = "auto";
     /** The Debian package that provides the Tesseract command. */
     public static final String DEBIAN_PACKAGE = "tesseract-ocr";
 
+    private static final int MAX_THREADS = 64;
     private static final Pattern LANGUAGE_LIST = Pattern.compile("[A-Za-z0-9_]+(\\+[A-Za-z0-9_]+)*");
 
     public OcrSettings {
@@ -57,15 +60,19 @@ public record OcrSettings(
         if (command.isBlank()) {
             throw new IllegalArgumentException("OCR command must not be blank");
         }
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("OCR threads must be 1 to " + MAX_THREADS + ", was " + threads);
+        }
     }
 
     /**
      * OCR on, English and Simplified Chinese, 300 dpi, at most 50 pages and 4 minutes per document (inside the
-     * engine's default 5-minute parse timeout), 60 seconds per page, words under 60% confidence reported.
+     * engine's default 5-minute parse timeout), 60 seconds per page, words under 60% confidence reported, two pages
+     * of a document at once.
      */
     public static OcrSettings defaults() {
         return new OcrSettings(true, "eng+chi_sim", 300, 50, Duration.ofMinutes(4), Duration.ofSeconds(60), 60,
-                "tesseract");
+                "tesseract", 2);
     }
 
     /** No OCR at all: pages without a text layer stay textless. */
@@ -75,41 +82,47 @@ public record OcrSettings(
 
     public OcrSettings withEnabled(boolean on) {
         return new OcrSettings(on, languages, dpi, maxPagesPerDocument, documentTimeout, pageTimeout, lowConfidence,
-                command);
+                command, threads);
     }
 
     public OcrSettings withLanguages(String value) {
         return new OcrSettings(enabled, value, dpi, maxPagesPerDocument, documentTimeout, pageTimeout, lowConfidence,
-                command);
+                command, threads);
     }
 
     public OcrSettings withDpi(int value) {
         return new OcrSettings(enabled, languages, value, maxPagesPerDocument, documentTimeout, pageTimeout,
-                lowConfidence, command);
+                lowConfidence, command, threads);
     }
 
     public OcrSettings withMaxPagesPerDocument(int value) {
-        return new OcrSettings(enabled, languages, dpi, value, documentTimeout, pageTimeout, lowConfidence, command);
+        return new OcrSettings(enabled, languages, dpi, value, documentTimeout, pageTimeout, lowConfidence, command,
+                threads);
     }
 
     public OcrSettings withDocumentTimeout(Duration value) {
         return new OcrSettings(enabled, languages, dpi, maxPagesPerDocument, value, pageTimeout, lowConfidence,
-                command);
+                command, threads);
     }
 
     public OcrSettings withPageTimeout(Duration value) {
         return new OcrSettings(enabled, languages, dpi, maxPagesPerDocument, documentTimeout, value, lowConfidence,
-                command);
+                command, threads);
     }
 
     public OcrSettings withLowConfidence(int value) {
         return new OcrSettings(enabled, languages, dpi, maxPagesPerDocument, documentTimeout, pageTimeout, value,
-                command);
+                command, threads);
     }
 
     public OcrSettings withCommand(String value) {
         return new OcrSettings(enabled, languages, dpi, maxPagesPerDocument, documentTimeout, pageTimeout,
-                lowConfidence, value);
+                lowConfidence, value, threads);
+    }
+
+    public OcrSettings withThreads(int value) {
+        return new OcrSettings(enabled, languages, dpi, maxPagesPerDocument, documentTimeout, pageTimeout,
+                lowConfidence, command, value);
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -1,5 +1,7 @@
 package io.docchat.documents;
 
+import io.docchat.core.DocChatException;
+import io.docchat.core.ErrorCode;
 import io.docchat.core.port.PageRenderer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -38,8 +40,9 @@ public final class PdfPageRenderer implements PageRenderer {
     }
 
     /**
-     * @throws IllegalArgumentException if the scale is not positive or the image would exceed
-     *                                  {@link DocumentLimits#maxRenderPixels()}
+     * @throws IllegalArgumentException if the scale is not positive
+     * @throws DocChatException         {@code PAYLOAD_TOO_LARGE} (parameter {@code pageNumber}) if the image would
+     *                                  exceed {@link DocumentLimits#maxRenderPixels()}: a page with a huge MediaBox
      * @throws UncheckedIOException     if the file cannot be read as a PDF
      */
     @Override
@@ -55,8 +58,9 @@ public final class PdfPageRenderer implements PageRenderer {
             PDRectangle crop = page.getCropBox();
             double pixels = (double) crop.getWidth() * scale * crop.getHeight() * scale;
             if (pixels > limits.maxRenderPixels()) {
-                throw new IllegalArgumentException("Page " + pageNumber + " at scale " + scale + " would be "
-                        + (long) pixels + " pixels; the limit is " + limits.maxRenderPixels() + ".");
+                throw new DocChatException(ErrorCode.PAYLOAD_TOO_LARGE, "pageNumber", "Page " + pageNumber
+                        + " at scale " + scale + " would be " + (long) pixels + " pixels; the limit is "
+                        + limits.maxRenderPixels() + ".", null);
             }
             PDFRenderer renderer = new PDFRenderer(document);
             BufferedImage image = renderer.renderImage(pageNumber - 1, scale, ImageType.RGB);

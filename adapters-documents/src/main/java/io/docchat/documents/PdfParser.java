@@ -10,6 +10,7 @@ import java.io.InterruptedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.pdfbox.Loader;
@@ -114,18 +115,20 @@ public final class PdfParser implements DocumentParser {
             return;
         }
         PDFRenderer renderer = new PDFRenderer(document);
-        for (int i = 0; i < collected.size(); i++) {
-            PdfPageCollector.CollectedPage page = collected.get(i);
+        List<DocumentOcr.PageRequest> requests = new ArrayList<>();
+        for (PdfPageCollector.CollectedPage page : collected) {
             int pageIndex = page.number() - 1;
-            if (!TextLayerQuality.needsOcr(page.lines(), document.getPage(pageIndex))) {
-                continue;
+            if (TextLayerQuality.needsOcr(page.lines(), document.getPage(pageIndex))) {
+                int dpi = renderDpi(page);
+                requests.add(new DocumentOcr.PageRequest(page.number(), page.width(), page.height(), page.rotation(),
+                        dpi, () -> renderer.renderImageWithDPI(pageIndex, dpi, ImageType.GRAY)));
             }
-            int dpi = renderDpi(page);
-            Optional<PdfPageCollector.CollectedPage> read = documentOcr.read(page.number(), page.width(),
-                    page.height(), page.rotation(), dpi,
-                    () -> renderer.renderImageWithDPI(pageIndex, dpi, ImageType.GRAY));
-            if (read.isPresent()) {
-                pages.set(i, PdfBlockAssembler.assemble(List.of(read.get())).get(0));
+        }
+        Map<Integer, PdfPageCollector.CollectedPage> read = documentOcr.readAll(requests);
+        for (int i = 0; i < pages.size(); i++) {
+            PdfPageCollector.CollectedPage page = read.get(pages.get(i).number());
+            if (page != null) {
+                pages.set(i, PdfBlockAssembler.assemble(List.of(page)).get(0));
             }
         }
     }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docchat.core.model.Box;
 import io.docchat.core.model.Page;
-import io.docchat.core.port.ParseResult;
-import io.docchat.core.port.ParsedDocument;
 import io.docchat.core.model.TextBlock;
 import io.docchat.core.model.TextLine;
+import io.docchat.core.port.ParseResult;
+import io.docchat.core.port.ParsedDocument;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -134,6 +134,17 @@ class ImageOcrTest {
 
         assertThat(progress.pagesRead()).isEqualTo(2);
         assertThat(progress.pagesInProgress()).isZero();
+    }
+
+    @Test
+    void readsABilevelFaxCompressedTiff() {
+        assumeTesseract("eng");
+        TestScans.Scan scan = TestScans.draw(2000, 600, TestScans.latinFont(50), 120, 100, 1.7f, ENGLISH);
+
+        ParsedDocument document = parsed(parser.parse("fax.tif", TestScans.faxTiff(300, scan.image())));
+
+        assertThat(TestScans.wordRecall(String.join(" ", ENGLISH), text(document.pages().get(0))))
+                .isGreaterThanOrEqualTo(0.95);
     }
 
     @Test

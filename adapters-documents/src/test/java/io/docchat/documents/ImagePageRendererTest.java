@@ -3,6 +3,7 @@ package io.docchat.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.docchat.core.DocChatException;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -50,7 +51,7 @@ class ImagePageRendererTest {
         DocumentLimits small = new DocumentLimits(1 << 20, 10, 1000, 0.01, 1 << 20, 1 << 20, 1 << 20, 3000, 100_000);
 
         assertThatThrownBy(() -> new ImagePageRenderer(small).renderPng("a.png", png, 1, 4f))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
+                .isInstanceOf(DocChatException.class).hasMessageContaining("limit");
         assertThatThrownBy(() -> renderer.renderPng("a.png", png, 1, 0f)).isInstanceOf(IllegalArgumentException.class);
     }
 

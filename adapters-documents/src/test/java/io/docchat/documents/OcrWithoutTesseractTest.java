@@ -2,10 +2,15 @@ package io.docchat.documents;
 
 import static io.docchat.documents.ImageOcrTest.parsed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.docchat.core.port.ParsedDocument;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Without Tesseract (here: a command that does not exist) documents complete with their text and a warning. */
 class OcrWithoutTesseractTest {
@@ -22,7 +27,7 @@ class OcrWithoutTesseractTest {
         assertThat(document.pages()).hasSize(2);
         assertThat(ImageOcrTest.text(document.pages().get(0))).isEqualTo("A page with a text layer");
         assertThat(document.pages().get(1).blocks()).isEmpty();
-        assertThat(document.warnings()).containsExactly("Page(s) 2 have no text layer and were not read by OCR: "
+        assertThat(document.warnings()).containsExactly("Page(s) 2 have no usable text layer and were not read by OCR: "
                 + "Tesseract is not installed (the Debian package tesseract-ocr).");
     }
 
@@ -41,13 +46,34 @@ class OcrWithoutTesseractTest {
     }
 
     @Test
+    void aCrashingTesseractCostsOnlyItsPagesAndTheParseCompletes(@TempDir Path dir) throws IOException {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "no /bin/sh to stand in for a crashing Tesseract");
+        // Lists its languages like Tesseract, then dies of a segmentation fault on every page.
+        Path crashing = dir.resolve("tesseract");
+        Files.writeString(crashing, "#!/bin/sh\nif [ \"$1\" = --list-langs ]; then echo 'List of available languages (1):';"
+                + " echo eng; exit 0; fi\nkill -SEGV $$\n");
+        crashing.toFile().setExecutable(true);
+        TestScans.Scan scan = TestScans.draw(400, 200, TestScans.latinFont(30), 20, 20, 1.5f, List.of("scanned"));
+        byte[] pdf = TestScans.imagePdf(612, 198, "A page with a text layer", scan.image(), scan.image());
+
+        ParsedDocument document = parsed(new PdfParser(DocumentLimits.defaults(),
+                OcrSettings.defaults().withCommand(crashing.toString()).withLanguages("eng")).parse("crash.pdf", pdf));
+
+        assertThat(ImageOcrTest.text(document.pages().get(0))).isEqualTo("A page with a text layer");
+        assertThat(document.pages().get(1).blocks()).isEmpty();
+        assertThat(document.pages().get(2).blocks()).isEmpty();
+        assertThat(document.warnings()).singleElement().asString()
+                .startsWith("Page(s) 2-3 have no usable text layer and OCR failed on them: Tesseract failed (exit ");
+    }
+
+    @Test
     void turnedOffOcrKeepsTheTextlessPageWarning() {
         ParsedDocument document = parsed(new ImageParser(DocumentLimits.defaults(), OcrSettings.disabled())
                 .parse("scan.png", TestScans.png(TestScans.draw(100, 100, TestScans.latinFont(20), 5, 5, 1.5f,
                         List.of("x")).image())));
 
         assertThat(document.warnings()).containsExactly(
-                "Page(s) 1 have no text layer and were not read by OCR: OCR is turned off.");
+                "Page(s) 1 have no usable text layer and were not read by OCR: OCR is turned off.");
     }
 
     @Test

@@ -61,6 +61,35 @@ class PdfOcrTest {
     }
 
     @Test
+    void readsSeveralScannedPagesAtOnceAndKeepsEachOnItsPage() {
+        assumeTesseract("eng");
+        PdfParser parallel = new PdfParser(DocumentLimits.defaults(), OcrSettings.defaults().withThreads(2));
+        byte[] pdf = TestScans.imagePdf(WIDTH, HEIGHT, null, scan(ENGLISH.subList(0, 1)).image(),
+                scan(ENGLISH.subList(1, 2)).image(), scan(ENGLISH.subList(2, 3)).image());
+
+        ParsedDocument document = parsed(parallel.parse("three.pdf", pdf));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(TestScans.wordRecall(ENGLISH.get(i), text(document.pages().get(i))))
+                    .as("page %d", i + 1).isGreaterThanOrEqualTo(0.95);
+        }
+        assertThat(document.warnings().get(0)).startsWith("Page(s) 1-3 were read by OCR");
+    }
+
+    @Test
+    void replacesAStrayPageNumberOverAScanByWhatOcrReads() {
+        assumeTesseract("eng");
+        TestScans.Scan scan = scan(ENGLISH);
+
+        ParsedDocument document = parsed(new PdfParser().parse("numbered.pdf",
+                TestScans.imagePdfWithStrayText(WIDTH, HEIGHT, "17", scan.image())));
+
+        assertThat(TestScans.wordRecall(String.join(" ", ENGLISH), text(document.pages().get(0))))
+                .isGreaterThanOrEqualTo(0.95);
+        assertThat(document.warnings()).anySatisfy(w -> assertThat(w).startsWith("Page(s) 1 were read by OCR"));
+    }
+
+    @Test
     void leavesPagesBeyondThePageLimitTextlessAndSaysSo() {
         assumeTesseract("eng");
         PdfParser onePage = new PdfParser(DocumentLimits.defaults(), OcrSettings.defaults().withMaxPagesPerDocument(1));
@@ -73,7 +102,7 @@ class PdfOcrTest {
         assertThat(document.pages().get(1).blocks()).isEmpty();
         assertThat(document.pages().get(2).blocks()).isEmpty();
         assertThat(document.warnings()).contains(
-                "Page(s) 2-3 have no text layer and were not read by OCR: OCR reads at most 1 pages of a document.");
+                "Page(s) 2-3 have no usable text layer and were not read by OCR: OCR reads at most 1 pages of a document.");
     }
 
     @Test
@@ -87,6 +116,6 @@ class PdfOcrTest {
 
         assertThat(document.pages().get(0).blocks()).isEmpty();
         assertThat(document.warnings()).singleElement().asString()
-                .startsWith("Page 1 has no text layer and OCR failed on it: Tesseract took longer than");
+                .startsWith("Page(s) 1 have no usable text layer and OCR failed on them: Tesseract took longer than");
     }
 }

@@ -3,6 +3,8 @@ package io.docchat.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.docchat.core.DocChatException;
+import io.docchat.core.ErrorCode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -46,7 +48,8 @@ class PdfPageRendererTest {
         PdfPageRenderer renderer = new PdfPageRenderer(small);
 
         assertThatThrownBy(() -> renderer.renderPng("a.pdf", twoPages, 1, 4f))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
+                .isInstanceOf(DocChatException.class).hasMessageContaining("limit")
+                .satisfies(e -> assertThat(((DocChatException) e).code()).isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE));
         assertThatThrownBy(() -> renderer.renderPng("a.pdf", twoPages, 1, 0f))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(renderer.renderPng("a.pdf", twoPages, 1, 1f)).isPresent();

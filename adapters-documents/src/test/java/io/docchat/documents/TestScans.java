@@ -154,6 +154,22 @@ final class TestScans {
 
     /** A multi-page TIFF, one page per image, each stating the given resolution. */
     static byte[] tiff(int dpi, BufferedImage... pages) {
+        return tiff(dpi, null, pages);
+    }
+
+    /** A bilevel TIFF compressed as fax scanners write it (CCITT Group 4). */
+    static byte[] faxTiff(int dpi, BufferedImage page) {
+        BufferedImage bilevel = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
+        Graphics2D g = bilevel.createGraphics();
+        try {
+            g.drawImage(page, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return tiff(dpi, "CCITT T.6", bilevel);
+    }
+
+    private static byte[] tiff(int dpi, String compression, BufferedImage... pages) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
@@ -161,6 +177,10 @@ final class TestScans {
             writer.prepareWriteSequence(null);
             for (BufferedImage page : pages) {
                 ImageWriteParam param = writer.getDefaultWriteParam();
+                if (compression != null) {
+                    param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                    param.setCompressionType(compression);
+                }
                 IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(page), param);
                 IIOMetadataNode dimension = new IIOMetadataNode("Dimension");
                 IIOMetadataNode horizontal = new IIOMetadataNode("HorizontalPixelSize");
@@ -207,6 +227,28 @@ final class TestScans {
                 try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                     content.drawImage(image, 0, 0, width, height);
                 }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One PDF page showing the image over the whole page with a few characters of real text (a page number). */
+    static byte[] imagePdfWithStrayText(float width, float height, String stray, BufferedImage scan) {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(new PDRectangle(width, height));
+            document.addPage(page);
+            PDImageXObject image = LosslessFactory.createFromImage(document, scan);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.drawImage(image, 0, 0, width, height);
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 8);
+                content.newLineAtOffset(width / 2, 12);
+                content.showText(stray);
+                content.endText();
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);

@@ -127,7 +127,8 @@ final class Authenticator {
         return signed.key().accountId();
     }
 
-    private Pending beginRoa(String method, String rawPath, String rawQuery, RequestHeaders headers, String credential) {
+    private Pending beginRoa(String method, String rawPath, String rawQuery, RequestHeaders headers,
+                             String credential) {
         int colon = credential.lastIndexOf(':');
         if (colon <= 0 || colon == credential.length() - 1) {
             throw new ApiException(403, "SignatureDoesNotMatch",
@@ -222,7 +223,8 @@ final class Authenticator {
     private void checkSkew(Instant sent, String header) {
         Duration skew = Duration.between(sent, clock.instant()).abs();
         if (skew.compareTo(DATE_WINDOW) > 0) {
-            throw new ApiException(403, "RequestTimeTooSkewed", header + " is more than 15 minutes from the server's time");
+            throw new ApiException(403, "RequestTimeTooSkewed",
+                    header + " is more than 15 minutes from the server's time");
         }
     }
 

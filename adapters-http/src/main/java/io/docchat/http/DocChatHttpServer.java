@@ -149,10 +149,15 @@ public final class DocChatHttpServer implements AutoCloseable {
         });
         SignedUrls signedUrls = new SignedUrls(urlKey, config.signedUrlTtl(), config.clock(), publicBase);
         WireMapper wire = new WireMapper(json, signedUrls, docChat.documents().imageScale(), config.clock().getZone());
+        // In local mode there is one account: sharing the answer slots fairly among accounts means nothing there.
         ChatOperations chat = new ChatOperations(docChat, wire, json, config.streamFormatJson(),
-                config.maxConcurrentStreams(), config.maxAnswersPerAccount());
+                config.maxConcurrentStreams(),
+                localMode ? config.maxConcurrentStreams() : config.maxAnswersPerAccount());
+        StagedUploads staged = new StagedUploads(config.clock(), 4 * config.maxUploadBytes(),
+                publicBase.equals(bound) ? List.of(bound) : List.of(publicBase, bound));
         DocumentOperations documents = new DocumentOperations(docChat, wire,
-                new FileFetcher(config.allowedFetchPrefixes(), config.maxUploadBytes(), config.requestTimeout()));
+                new FileFetcher(config.allowedFetchPrefixes(), config.maxUploadBytes(), config.requestTimeout()),
+                staged);
         Authenticator authenticator = new Authenticator(docChat.accounts(), localMode,
                 new StoredNonces(docChat.accounts(), config.clock(), Authenticator.DATE_WINDOW.multipliedBy(2)),
                 config.clock());
@@ -269,6 +274,7 @@ public final class DocChatHttpServer implements AutoCloseable {
                         Route.BodyKind.QUERY_ONLY, folders::delete),
                 new Route("POST", "/api/v2/aidoc/document/submitDocParsingTask", "SubmitDocParsingTask",
                         Route.BodyKind.UPLOAD, documents::submit),
+                new Route("POST", StagedUploads.PATH, "UploadDocument", Route.BodyKind.UPLOAD, documents::stage),
                 new Route("POST", "/api/v2/aidoc/document/getDocParsingResult", "GetDocParsingResult",
                         Route.BodyKind.JSON, documents::parsingResult),
                 new Route("POST", "/api/v2/aidoc/document/list", "ListDocuments",

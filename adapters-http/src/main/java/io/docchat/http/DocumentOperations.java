@@ -19,11 +19,18 @@ final class DocumentOperations {
     private final DocChat docChat;
     private final WireMapper wire;
     private final FileFetcher fetcher;
+    private final StagedUploads staged;
 
-    DocumentOperations(DocChat docChat, WireMapper wire, FileFetcher fetcher) {
+    DocumentOperations(DocChat docChat, WireMapper wire, FileFetcher fetcher, StagedUploads staged) {
         this.docChat = docChat;
         this.wire = wire;
         this.fetcher = fetcher;
+        this.staged = staged;
+    }
+
+    /** [ext] Keeps the body's file for a later SubmitDocParsingTask and answers the fileUrl that names it. */
+    Reply stage(ApiRequest request) {
+        return new Reply.Data(wire.object().put("fileUrl", staged.stage(request.accountId(), request.body())));
     }
 
     Reply submit(ApiRequest request) {
@@ -31,10 +38,15 @@ final class DocumentOperations {
         String folderId = request.query().optional("folderId");
         String fileUrl = request.query().optional("fileUrl");
         byte[] content;
-        if (request.body().length > 0 && !isJson(request.header("Content-Type"))) {
+        String type = request.header("Content-Type");
+        if (request.body().length > 0 && !isJson(type)) {
             content = request.body();
         } else if (fileUrl != null) {
-            content = fetcher.fetch(fileUrl);
+            content = staged.names(fileUrl) ? staged.take(request.accountId(), fileUrl) : fetcher.fetch(fileUrl);
+        } else if (type != null && !isJson(type)) {
+            // A body was meant to carry the file (it says what type it is) but carried nothing.
+            throw new ApiException(400, "InvalidParameter.File",
+                    "the file is empty: the request body must carry its bytes");
         } else {
             throw ApiException.missing("fileUrl");
         }
@@ -48,6 +60,17 @@ final class DocumentOperations {
     Reply parsingResult(ApiRequest request) {
         long id = taskId(request.json().requiredString("taskId"));
         String format = request.json().optionalString("returnFormat");
+        Document document = docChat.documents().get(request.accountId(), id);
+        // An unfinished or failed document has no content yet: an empty 200 would read as an empty document.
+        switch (document.status()) {
+            case PENDING, PARSING -> throw new ApiException(409, "DocumentNotParsed", "document " + id + " is "
+                    + document.status() + "; ask again when DetailDocument reports PARSING_COMPLETED");
+            case PARSING_FAILED -> throw new ApiException(409, "DocumentParsingFailed", "document " + id
+                    + " could not be parsed: " + document.errorMessage());
+            case PARSING_COMPLETED -> {
+                // Its content follows.
+            }
+        }
         String content;
         if (format == null || format.isBlank() || format.equalsIgnoreCase("md")) {
             content = docChat.documents().markdown(request.accountId(), id);

@@ -150,7 +150,8 @@ public record HttpServerConfig(
 
     /** A copy with {@code port} changed. */
     public HttpServerConfig withPort(int value) {
-        return new HttpServerConfig(host, value, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
+        return new HttpServerConfig(
+                host, value, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
                 maxAnswersPerAccount, maxConnections, maxConnectionsPerAddress, headerTimeout, requestTimeout,
                 idleTimeout, writeTimeout, shutdownGrace, signedUrlSecret, signedUrlTtl, streamFormatJson,
                 allowedFetchPrefixes, publicBaseUrl, clock);
@@ -158,7 +159,8 @@ public record HttpServerConfig(
 
     /** A copy with {@code maxBodyBytes} changed. */
     public HttpServerConfig withMaxBodyBytes(long value) {
-        return new HttpServerConfig(host, port, value, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
+        return new HttpServerConfig(
+                host, port, value, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
                 maxAnswersPerAccount, maxConnections, maxConnectionsPerAddress, headerTimeout, requestTimeout,
                 idleTimeout, writeTimeout, shutdownGrace, signedUrlSecret, signedUrlTtl, streamFormatJson,
                 allowedFetchPrefixes, publicBaseUrl, clock);
@@ -166,7 +168,8 @@ public record HttpServerConfig(
 
     /** A copy with {@code maxUploadBytes} changed. */
     public HttpServerConfig withMaxUploadBytes(long value) {
-        return new HttpServerConfig(host, port, maxBodyBytes, value, maxHeaderBytes, workerThreads, maxConcurrentStreams,
+        return new HttpServerConfig(
+                host, port, maxBodyBytes, value, maxHeaderBytes, workerThreads, maxConcurrentStreams,
                 maxAnswersPerAccount, maxConnections, maxConnectionsPerAddress, headerTimeout, requestTimeout,
                 idleTimeout, writeTimeout, shutdownGrace, signedUrlSecret, signedUrlTtl, streamFormatJson,
                 allowedFetchPrefixes, publicBaseUrl, clock);
@@ -174,7 +177,8 @@ public record HttpServerConfig(
 
     /** A copy with {@code maxHeaderBytes} changed. */
     public HttpServerConfig withMaxHeaderBytes(int value) {
-        return new HttpServerConfig(host, port, maxBodyBytes, maxUploadBytes, value, workerThreads, maxConcurrentStreams,
+        return new HttpServerConfig(
+                host, port, maxBodyBytes, maxUploadBytes, value, workerThreads, maxConcurrentStreams,
                 maxAnswersPerAccount, maxConnections, maxConnectionsPerAddress, headerTimeout, requestTimeout,
                 idleTimeout, writeTimeout, shutdownGrace, signedUrlSecret, signedUrlTtl, streamFormatJson,
                 allowedFetchPrefixes, publicBaseUrl, clock);
@@ -182,7 +186,8 @@ public record HttpServerConfig(
 
     /** A copy with {@code workerThreads} changed. */
     public HttpServerConfig withWorkerThreads(int value) {
-        return new HttpServerConfig(host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, value, maxConcurrentStreams,
+        return new HttpServerConfig(
+                host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, value, maxConcurrentStreams,
                 maxAnswersPerAccount, maxConnections, maxConnectionsPerAddress, headerTimeout, requestTimeout,
                 idleTimeout, writeTimeout, shutdownGrace, signedUrlSecret, signedUrlTtl, streamFormatJson,
                 allowedFetchPrefixes, publicBaseUrl, clock);
@@ -190,7 +195,8 @@ public record HttpServerConfig(
 
     /** A copy with {@code maxConcurrentStreams} changed. */
     public HttpServerConfig withMaxConcurrentStreams(int value) {
-        return new HttpServerConfig(host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, value, maxAnswersPerAccount,
+        return new HttpServerConfig(
+                host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, value, maxAnswersPerAccount,
                 maxConnections, maxConnectionsPerAddress, headerTimeout, requestTimeout, idleTimeout, writeTimeout,
                 shutdownGrace, signedUrlSecret, signedUrlTtl, streamFormatJson, allowedFetchPrefixes, publicBaseUrl,
                 clock);
@@ -198,7 +204,8 @@ public record HttpServerConfig(
 
     /** A copy with {@code maxAnswersPerAccount} changed. */
     public HttpServerConfig withMaxAnswersPerAccount(int value) {
-        return new HttpServerConfig(host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams, value,
+        return new HttpServerConfig(
+                host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams, value,
                 maxConnections, maxConnectionsPerAddress, headerTimeout, requestTimeout, idleTimeout, writeTimeout,
                 shutdownGrace, signedUrlSecret, signedUrlTtl, streamFormatJson, allowedFetchPrefixes, publicBaseUrl,
                 clock);
@@ -206,7 +213,8 @@ public record HttpServerConfig(
 
     /** A copy with {@code maxConnections} changed. */
     public HttpServerConfig withMaxConnections(int value) {
-        return new HttpServerConfig(host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
+        return new HttpServerConfig(
+                host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
                 maxAnswersPerAccount, value, maxConnectionsPerAddress, headerTimeout, requestTimeout, idleTimeout,
                 writeTimeout, shutdownGrace, signedUrlSecret, signedUrlTtl, streamFormatJson, allowedFetchPrefixes,
                 publicBaseUrl, clock);
@@ -214,7 +222,8 @@ public record HttpServerConfig(
 
     /** A copy with {@code maxConnectionsPerAddress} changed. */
     public HttpServerConfig withMaxConnectionsPerAddress(int value) {
-        return new HttpServerConfig(host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
+        return new HttpServerConfig(
+                host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
                 maxAnswersPerAccount, maxConnections, value, headerTimeout, requestTimeout, idleTimeout, writeTimeout,
                 shutdownGrace, signedUrlSecret, signedUrlTtl, streamFormatJson, allowedFetchPrefixes, publicBaseUrl,
                 clock);
@@ -222,7 +231,8 @@ public record HttpServerConfig(
 
     /** A copy with {@code headerTimeout} changed. */
     public HttpServerConfig withHeaderTimeout(Duration value) {
-        return new HttpServerConfig(host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
+        return new HttpServerConfig(
+                host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
                 maxAnswersPerAccount, maxConnections, maxConnectionsPerAddress, value, requestTimeout, idleTimeout,
                 writeTimeout, shutdownGrace, signedUrlSecret, signedUrlTtl, streamFormatJson, allowedFetchPrefixes,
                 publicBaseUrl, clock);
@@ -230,7 +240,8 @@ public record HttpServerConfig(
 
     /** A copy with {@code requestTimeout} changed. */
     public HttpServerConfig withRequestTimeout(Duration value) {
-        return new HttpServerConfig(host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
+        return new HttpServerConfig(
+                host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
                 maxAnswersPerAccount, maxConnections, maxConnectionsPerAddress, headerTimeout, value, idleTimeout,
                 writeTimeout, shutdownGrace, signedUrlSecret, signedUrlTtl, streamFormatJson, allowedFetchPrefixes,
                 publicBaseUrl, clock);
@@ -238,7 +249,8 @@ public record HttpServerConfig(
 
     /** A copy with {@code idleTimeout} changed. */
     public HttpServerConfig withIdleTimeout(Duration value) {
-        return new HttpServerConfig(host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
+        return new HttpServerConfig(
+                host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
                 maxAnswersPerAccount, maxConnections, maxConnectionsPerAddress, headerTimeout, requestTimeout, value,
                 writeTimeout, shutdownGrace, signedUrlSecret, signedUrlTtl, streamFormatJson, allowedFetchPrefixes,
                 publicBaseUrl, clock);
@@ -246,7 +258,8 @@ public record HttpServerConfig(
 
     /** A copy with {@code writeTimeout} changed. */
     public HttpServerConfig withWriteTimeout(Duration value) {
-        return new HttpServerConfig(host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
+        return new HttpServerConfig(
+                host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
                 maxAnswersPerAccount, maxConnections, maxConnectionsPerAddress, headerTimeout, requestTimeout,
                 idleTimeout, value, shutdownGrace, signedUrlSecret, signedUrlTtl, streamFormatJson,
                 allowedFetchPrefixes, publicBaseUrl, clock);
@@ -254,7 +267,8 @@ public record HttpServerConfig(
 
     /** A copy with {@code shutdownGrace} changed. */
     public HttpServerConfig withShutdownGrace(Duration value) {
-        return new HttpServerConfig(host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
+        return new HttpServerConfig(
+                host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
                 maxAnswersPerAccount, maxConnections, maxConnectionsPerAddress, headerTimeout, requestTimeout,
                 idleTimeout, writeTimeout, value, signedUrlSecret, signedUrlTtl, streamFormatJson, allowedFetchPrefixes,
                 publicBaseUrl, clock);
@@ -262,7 +276,8 @@ public record HttpServerConfig(
 
     /** A copy with {@code signedUrlSecret} changed. */
     public HttpServerConfig withSignedUrlSecret(byte[] value) {
-        return new HttpServerConfig(host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
+        return new HttpServerConfig(
+                host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
                 maxAnswersPerAccount, maxConnections, maxConnectionsPerAddress, headerTimeout, requestTimeout,
                 idleTimeout, writeTimeout, shutdownGrace, Optional.of(value), signedUrlTtl, streamFormatJson,
                 allowedFetchPrefixes, publicBaseUrl, clock);
@@ -270,7 +285,8 @@ public record HttpServerConfig(
 
     /** A copy with {@code signedUrlTtl} changed. */
     public HttpServerConfig withSignedUrlTtl(Duration value) {
-        return new HttpServerConfig(host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
+        return new HttpServerConfig(
+                host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
                 maxAnswersPerAccount, maxConnections, maxConnectionsPerAddress, headerTimeout, requestTimeout,
                 idleTimeout, writeTimeout, shutdownGrace, signedUrlSecret, value, streamFormatJson,
                 allowedFetchPrefixes, publicBaseUrl, clock);
@@ -278,7 +294,8 @@ public record HttpServerConfig(
 
     /** A copy with {@code streamFormatJson} changed. */
     public HttpServerConfig withStreamFormatJson(boolean value) {
-        return new HttpServerConfig(host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
+        return new HttpServerConfig(
+                host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
                 maxAnswersPerAccount, maxConnections, maxConnectionsPerAddress, headerTimeout, requestTimeout,
                 idleTimeout, writeTimeout, shutdownGrace, signedUrlSecret, signedUrlTtl, value, allowedFetchPrefixes,
                 publicBaseUrl, clock);
@@ -286,7 +303,8 @@ public record HttpServerConfig(
 
     /** A copy with {@code allowedFetchPrefixes} changed. */
     public HttpServerConfig withAllowedFetchPrefixes(List<String> value) {
-        return new HttpServerConfig(host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
+        return new HttpServerConfig(
+                host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
                 maxAnswersPerAccount, maxConnections, maxConnectionsPerAddress, headerTimeout, requestTimeout,
                 idleTimeout, writeTimeout, shutdownGrace, signedUrlSecret, signedUrlTtl, streamFormatJson, value,
                 publicBaseUrl, clock);
@@ -294,7 +312,8 @@ public record HttpServerConfig(
 
     /** A copy with {@code publicBaseUrl} changed. */
     public HttpServerConfig withPublicBaseUrl(String value) {
-        return new HttpServerConfig(host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
+        return new HttpServerConfig(
+                host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
                 maxAnswersPerAccount, maxConnections, maxConnectionsPerAddress, headerTimeout, requestTimeout,
                 idleTimeout, writeTimeout, shutdownGrace, signedUrlSecret, signedUrlTtl, streamFormatJson,
                 allowedFetchPrefixes, Optional.of(value), clock);
@@ -302,7 +321,8 @@ public record HttpServerConfig(
 
     /** A copy with {@code clock} changed. */
     public HttpServerConfig withClock(Clock value) {
-        return new HttpServerConfig(host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
+        return new HttpServerConfig(
+                host, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
                 maxAnswersPerAccount, maxConnections, maxConnectionsPerAddress, headerTimeout, requestTimeout,
                 idleTimeout, writeTimeout, shutdownGrace, signedUrlSecret, signedUrlTtl, streamFormatJson,
                 allowedFetchPrefixes, publicBaseUrl, value);

@@ -25,7 +25,16 @@ class FetchAndTimeoutTest {
     void fileUrlDownloadsOnlyFromAllowedPrefixesAndWithinTheUploadLimit() throws Exception {
         HttpServer files = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         files.createContext("/", exchange -> {
-            byte[] body = exchange.getRequestURI().getPath().endsWith("big.txt") ? new byte[10_000] : MANUAL;
+            String path = exchange.getRequestURI().getPath();
+            if (path.startsWith("/public/moved/") || path.startsWith("/public/away/")) {
+                // Redirects: one to another allowed file, one out of the allowed prefix.
+                exchange.getResponseHeaders().set("Location", path.startsWith("/public/moved/")
+                        ? "/public/valve.txt" : "/private/x.txt");
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+                return;
+            }
+            byte[] body = path.endsWith("big.txt") ? new byte[10_000] : MANUAL;
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -48,6 +57,15 @@ class FetchAndTimeoutTest {
                     "InvalidParameter.FileUrl");
             assertError(server.acme().send(submit(folderId, "big.txt", base + "/public/big.txt")), 413,
                     "PayloadTooLarge");
+            assertError(server.acme().send(submit(folderId, "x.txt", base + "/public/%2e%2e/private/x.txt")), 400,
+                    "InvalidParameter.FileUrl");
+
+            ApiClient.Response followed = server.acme().send(submit(folderId, "moved.txt", base + "/public/moved/v"));
+            long movedId = Long.parseLong(followed.data().get("taskId").asText());
+            assertThat(server.docChat.documents().originalFile("acme", movedId)).isEqualTo(MANUAL);
+            ApiClient.Response escaped = server.acme().send(submit(folderId, "away.txt", base + "/public/away/v"));
+            assertError(escaped, 400, "InvalidParameter.FileUrl");
+            assertThat(escaped.json().get("Message").asText()).contains("allowed prefix");
         } finally {
             files.stop(0);
         }

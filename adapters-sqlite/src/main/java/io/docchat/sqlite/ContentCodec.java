@@ -6,6 +6,7 @@ import io.docchat.core.model.Citation;
 import io.docchat.core.model.CitedLine;
 import io.docchat.core.model.CitedPage;
 import io.docchat.core.model.PassageLine;
+import io.docchat.core.model.PassagePage;
 import io.docchat.core.model.TextBlock;
 import io.docchat.core.model.TextLine;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import java.util.List;
  */
 final class ContentCodec {
     private static final int FORMAT = 1;
+    /** Passage lines that also carry each line's page text (format 1 rows, written before, do not). */
+    private static final int PASSAGE_LINES_WITH_TEXT = 2;
     private static final BlockType[] BLOCK_TYPES = BlockType.values();
 
     private ContentCodec() {}
@@ -61,7 +64,7 @@ final class ContentCodec {
 
     static byte[] encodePassageLines(List<PassageLine> lines, ByteWriter out) {
         out.reset();
-        out.writeByte(FORMAT);
+        out.writeByte(PASSAGE_LINES_WITH_TEXT);
         out.writeVarInt(lines.size());
         for (PassageLine line : lines) {
             out.writeSignedVarInt(line.pageNumber());
@@ -69,12 +72,17 @@ final class ContentCodec {
             out.writeSignedVarInt(line.start());
             out.writeSignedVarInt(line.end());
             writeBox(line.box(), out);
+            out.writeString(line.text());
         }
         return out.toByteArray();
     }
 
     static List<PassageLine> decodePassageLines(byte[] bytes) {
-        ByteReader in = open(bytes);
+        ByteReader in = new ByteReader(bytes);
+        int format = in.readByte();
+        if (format != FORMAT && format != PASSAGE_LINES_WITH_TEXT) {
+            throw new IllegalStateException("unsupported content format " + format);
+        }
         int count = in.readVarInt();
         List<PassageLine> lines = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -82,9 +90,39 @@ final class ContentCodec {
             int lineNumber = in.readSignedVarInt();
             int start = in.readSignedVarInt();
             int end = in.readSignedVarInt();
-            lines.add(new PassageLine(page, lineNumber, readBox(in), start, end));
+            Box box = readBox(in);
+            String text = format == PASSAGE_LINES_WITH_TEXT ? in.readString() : null;
+            lines.add(new PassageLine(page, lineNumber, box, start, end, text));
         }
         return lines;
+    }
+
+    /** The size and rotation of the pages a passage covers. */
+    static byte[] encodePassagePages(List<PassagePage> pages, ByteWriter out) {
+        out.reset();
+        out.writeByte(FORMAT);
+        out.writeVarInt(pages.size());
+        for (PassagePage page : pages) {
+            out.writeSignedVarInt(page.number());
+            out.writeFloat(page.width());
+            out.writeFloat(page.height());
+            out.writeSignedVarInt(page.rotation());
+        }
+        return out.toByteArray();
+    }
+
+    /** The pages of {@link #encodePassagePages}; none for a passage stored before they were recorded (null). */
+    static List<PassagePage> decodePassagePages(byte[] bytes) {
+        if (bytes == null) {
+            return List.of();
+        }
+        ByteReader in = open(bytes);
+        int count = in.readVarInt();
+        List<PassagePage> pages = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            pages.add(new PassagePage(in.readSignedVarInt(), in.readFloat(), in.readFloat(), in.readSignedVarInt()));
+        }
+        return pages;
     }
 
     static byte[] encodeStrings(List<String> values, ByteWriter out) {

@@ -27,6 +27,9 @@ import org.jdbi.v3.core.statement.StatementContext;
  * item, so history stays readable after the cited documents are deleted.
  */
 public final class SqliteChatStore implements ChatStore {
+    /** How many of a session's newest items an arriving answer may be placed before (more never overlap). */
+    private static final long REORDER_WINDOW = 1024;
+
     private static final String SESSION_COLUMNS = "id, account_id, user_id, folder_id, name, created_at, updated_at";
     private static final String ITEM_COLUMNS = "id, session_id, account_id, question, answer, status, error_message,"
             + " folder_id, folder_name, citations, created_at";
@@ -159,10 +162,30 @@ public final class SqliteChatStore implements ChatStore {
             if (updated == 0) {
                 throw DocChatException.sessionNotFound(item.sessionId());
             }
-            long ordinal = handle.createQuery("SELECT item_count FROM chat_session WHERE id = ?")
+            long last = handle.createQuery("SELECT item_count FROM chat_session WHERE id = ?")
                     .bind(0, item.sessionId())
                     .mapTo(Long.class)
                     .one();
+            // Answers end out of order only while they overlap, so only the newest items can have been asked later;
+            // those move up one place and this one takes the first of theirs, keeping the history in question order.
+            long ordinal = handle.createQuery("SELECT MIN(ordinal) FROM chat_item WHERE session_id = ? AND ordinal > ?"
+                            + " AND created_at > ?")
+                    .bind(0, item.sessionId())
+                    .bind(1, last - REORDER_WINDOW)
+                    .bind(2, createdAt)
+                    .mapTo(Long.class)
+                    .findOne()
+                    .orElse(last);
+            if (ordinal != last) {
+                // Through negative values, so that no two rows share an ordinal at any moment of the update.
+                handle.createUpdate("UPDATE chat_item SET ordinal = -ordinal - 1 WHERE session_id = ? AND ordinal >= ?")
+                        .bind(0, item.sessionId())
+                        .bind(1, ordinal)
+                        .execute();
+                handle.createUpdate("UPDATE chat_item SET ordinal = -ordinal WHERE session_id = ? AND ordinal < 0")
+                        .bind(0, item.sessionId())
+                        .execute();
+            }
             return handle.createUpdate("INSERT INTO chat_item (session_id, ordinal, id, account_id, question, answer,"
                             + " status, error_message, folder_id, folder_name, citations, created_at)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")

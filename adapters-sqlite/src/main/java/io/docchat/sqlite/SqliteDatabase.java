@@ -2,10 +2,11 @@ package io.docchat.sqlite;
 
 import io.docchat.core.DocChatException;
 import io.docchat.core.ErrorCode;
+import io.docchat.core.files.OwnerOnlyPermissions;
 import io.docchat.core.port.AccountStore;
 import io.docchat.core.port.ChatStore;
 import io.docchat.core.port.KnowledgeStore;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,17 +23,9 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
- * One SQLite database file holding docchat's durable state, and the three stores that are views of it.
- *
- * <pre>{@code
- * try (SqliteDatabase db = SqliteDatabase.open(home.resolve("docchat.db"))) {
- *     DocChat docChat = DocChat.builder()
- *             .knowledgeStore(db.knowledgeStore())
- *             .chatStore(db.chatStore())
- *             .accountStore(db.accountStore())
- *             ...
- * }
- * }</pre>
+ * One SQLite database file holding docchat's durable state, and the three stores that are views of it. An engine
+ * takes it as the {@link SqliteStorage} module, which owns it:
+ * {@code DocChat.builder().install(SqliteStorage.open(file))}.
  *
  * <p>Opening creates the file and its parent directories when missing and applies schema migrations. The database runs
  * in WAL mode (readers never wait for the writer; the file is accompanied by {@code -wal} and {@code -shm} files while
@@ -84,11 +77,16 @@ public final class SqliteDatabase implements AutoCloseable {
         Path file = databaseFile.toAbsolutePath().normalize();
         try {
             Path parent = file.getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+            if (parent != null && Files.notExists(parent)) {
+                // A directory made here holds nothing but this database: nobody else needs to list it.
+                OwnerOnlyPermissions.directory(parent);
             }
-        } catch (IOException e) {
-            throw new DocChatException(ErrorCode.STORAGE_FAILURE, "cannot create the directory of " + file, e);
+            // The file holds access-key secrets. SQLite creates the -wal and -shm files with the database's mode.
+            OwnerOnlyPermissions.file(file);
+            OwnerOnlyPermissions.fileIfPresent(Path.of(file + "-wal"));
+            OwnerOnlyPermissions.fileIfPresent(Path.of(file + "-shm"));
+        } catch (UncheckedIOException e) {
+            throw new DocChatException(ErrorCode.STORAGE_FAILURE, "cannot create " + file + " for its owner only", e);
         }
         String url = "jdbc:sqlite:" + file;
         Connection writerConnection;
@@ -101,6 +99,7 @@ public final class SqliteDatabase implements AutoCloseable {
         SqliteDatabase database = new SqliteDatabase(file, writerConnection, readerPool, clock);
         try {
             int version = MigrationRunner.fromClasspath().migrate(database.transactions);
+            PassageCitationBackfill.run(database.transactions);
             log.debug("opened {} at schema version {}", file, version);
             return database;
         } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import io.docchat.core.model.PageRequest;
 import io.docchat.core.model.Passage;
 import io.docchat.core.port.PassageVector;
 import io.docchat.core.model.ResultPage;
+import io.docchat.core.port.DocumentPassage;
 import io.docchat.core.port.KnowledgeChange;
 import io.docchat.core.port.StoredVector;
 import io.docchat.core.port.KnowledgeStore;
@@ -55,7 +56,11 @@ public final class SqliteKnowledgeStore implements KnowledgeStore {
     private static final String DOCUMENT_COLUMNS = "id, account_id, folder_id, file_name, content_hash, size_bytes,"
             + " file_key, status, page_count, error_message, warnings, created_at, updated_at";
     private static final String PASSAGE_SELECT = "SELECT p.id, p.document_id, d.account_id, d.folder_id, p.ordinal,"
-            + " p.text, p.heading_path, p.lines FROM passage p JOIN document d ON d.id = p.document_id";
+            + " p.text, p.heading_path, p.lines, p.pages FROM passage p JOIN document d ON d.id = p.document_id";
+    /** Passage columns (1 to 9), then the document's (10 on), in one join. */
+    private static final String PASSAGE_WITH_DOCUMENT_SELECT = "SELECT p.id, p.document_id, d.account_id,"
+            + " d.folder_id, p.ordinal, p.text, p.heading_path, p.lines, p.pages, d."
+            + DOCUMENT_COLUMNS.replace(", ", ", d.") + " FROM passage p JOIN document d ON d.id = p.document_id";
     private static final String VECTOR_SELECT =
             "SELECT sequence, passage_id, model, space, vector FROM passage_vector";
     private static final int BATCH_SIZE = 1_000;
@@ -341,7 +346,7 @@ public final class SqliteKnowledgeStore implements KnowledgeStore {
             Connection connection, long documentId, List<NewPassage> passages, long firstId, ByteWriter scratch)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO passage"
-                + " (id, document_id, ordinal, text, heading_path, lines) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + " (id, document_id, ordinal, text, heading_path, lines, pages) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             long id = firstId;
             int pending = 0;
             for (NewPassage passage : passages) {
@@ -351,6 +356,7 @@ public final class SqliteKnowledgeStore implements KnowledgeStore {
                 insert.setString(4, passage.text());
                 insert.setBytes(5, ContentCodec.encodeStrings(passage.headingPath(), scratch));
                 insert.setBytes(6, ContentCodec.encodePassageLines(passage.lines(), scratch));
+                insert.setBytes(7, ContentCodec.encodePassagePages(passage.pages(), scratch));
                 insert.addBatch();
                 if (++pending == BATCH_SIZE) {
                     insert.executeBatch();
@@ -425,6 +431,29 @@ public final class SqliteKnowledgeStore implements KnowledgeStore {
                     query.bind(i, chunk.get(i));
                 }
                 found.addAll(query.map(SqliteKnowledgeStore::passage).list());
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public List<DocumentPassage> passagesWithDocuments(String accountId, Collection<Long> passageIds) {
+        if (passageIds.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = new ArrayList<>(new TreeSet<>(passageIds));
+        return transactions.read("reading passages with their documents", handle -> {
+            List<DocumentPassage> found = new ArrayList<>(ids.size());
+            for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+                String placeholders = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+                Query query = handle.createQuery(PASSAGE_WITH_DOCUMENT_SELECT
+                        + " WHERE d.account_id = ? AND p.id IN (" + placeholders + ") ORDER BY p.id");
+                query.bind(0, accountId);
+                for (int i = 0; i < chunk.size(); i++) {
+                    query.bind(i + 1, chunk.get(i));
+                }
+                found.addAll(query.map(SqliteKnowledgeStore::passageWithDocument).list());
             }
             return found;
         });
@@ -597,15 +626,25 @@ public final class SqliteKnowledgeStore implements KnowledgeStore {
     }
 
     private static Document document(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new Document(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getLong(6), rs.getString(7), DocumentStatus.valueOf(rs.getString(8)), rs.getInt(9),
-                rs.getString(10), ContentCodec.decodeStrings(rs.getBytes(11)), Times.fromNanos(rs.getLong(12)),
-                Times.fromNanos(rs.getLong(13)));
+        return document(rs, 0);
+    }
+
+    /** The document whose {@link #DOCUMENT_COLUMNS} start after column {@code offset}. */
+    private static Document document(ResultSet rs, int offset) throws SQLException {
+        int o = offset;
+        return new Document(rs.getLong(o + 1), rs.getString(o + 2), rs.getString(o + 3), rs.getString(o + 4),
+                rs.getString(o + 5), rs.getLong(o + 6), rs.getString(o + 7),
+                DocumentStatus.valueOf(rs.getString(o + 8)), rs.getInt(o + 9), rs.getString(o + 10), ContentCodec.decodeStrings(rs.getBytes(o + 11)),
+                Times.fromNanos(rs.getLong(o + 12)), Times.fromNanos(rs.getLong(o + 13)));
     }
 
     private static Passage passage(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Passage(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                 rs.getString(6), ContentCodec.decodeStrings(rs.getBytes(7)),
-                ContentCodec.decodePassageLines(rs.getBytes(8)));
+                ContentCodec.decodePassageLines(rs.getBytes(8)), ContentCodec.decodePassagePages(rs.getBytes(9)));
+    }
+
+    private static DocumentPassage passageWithDocument(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new DocumentPassage(passage(rs, ctx), document(rs, 9));
     }
 }

@@ -1,5 +1,7 @@
 package io.docchat.cli;
 
+import io.docchat.core.files.OwnerOnlyPermissions;
+import io.docchat.embedded.EmbeddedStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,24 +31,28 @@ public record DataHome(Path root) {
     }
 
     public Path database() {
-        return root.resolve("docchat.db");
+        return EmbeddedStack.databaseFile(root);
     }
 
     public Path index() {
-        return root.resolve("index");
+        return EmbeddedStack.indexDirectory(root);
     }
 
     public Path files() {
-        return root.resolve("files");
+        return EmbeddedStack.filesDirectory(root);
     }
 
     public Path configFile() {
         return root.resolve("config.properties");
     }
 
-    /** Creates the directory and its sub-directories if they are missing. */
+    /**
+     * Creates the directory and its sub-directories if they are missing, and keeps the directory to its owner (0700):
+     * it holds the database with the access-key secrets and the users' documents.
+     */
     public DataHome create() {
         try {
+            OwnerOnlyPermissions.directory(root);
             Files.createDirectories(index());
             Files.createDirectories(files());
         } catch (IOException e) {

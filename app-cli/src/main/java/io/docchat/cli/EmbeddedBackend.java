@@ -3,39 +3,33 @@ package io.docchat.cli;
 import io.docchat.core.DocChat;
 import io.docchat.core.DocChatBuilder;
 import io.docchat.core.answer.ExtractiveAnswerModel;
-import io.docchat.core.files.FileSystemFileStore;
 import io.docchat.core.model.RetrievalMode;
 import io.docchat.core.plan.HeuristicQueryPlanner;
-import io.docchat.core.port.DocumentParser;
-import io.docchat.core.port.PageRenderer;
 import io.docchat.documents.DocumentLimits;
-import io.docchat.documents.DocumentParsers;
+import io.docchat.documents.DocumentsModule;
 import io.docchat.documents.OcrProgress;
 import io.docchat.documents.OcrSettings;
-import io.docchat.lucene.LucenePassageIndex;
+import io.docchat.embedded.EmbeddedStack;
 import io.docchat.onnx.OnnxEmbeddingModule;
 import io.docchat.openai.OpenAiAnswerModel;
 import io.docchat.openai.OpenAiConfig;
 import io.docchat.openai.OpenAiEmbeddingConfig;
 import io.docchat.openai.OpenAiPassageEmbedder;
 import io.docchat.openai.OpenAiQueryPlanner;
-import io.docchat.sqlite.SqliteDatabase;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The embedded default: SQLite for the stores, Lucene for the passage index, the original files on disk, every parser
- * (scanned pages and images read by OCR as configured), the extractive answer model unless an OpenAI-compatible
- * endpoint is configured, and hybrid retrieval with the bundled embedding models unless another embedding endpoint or
- * retrieval mode is configured.
+ * The embedded default ({@link EmbeddedStack}: SQLite, Lucene, files on disk, every document format with scanned
+ * pages and images read by OCR as configured) on the data directory, with the extractive answer model unless an
+ * OpenAI-compatible endpoint is configured, and hybrid retrieval with the bundled embedding models unless another
+ * embedding endpoint or retrieval mode is configured.
  */
 public final class EmbeddedBackend implements Backend {
-    private final SqliteDatabase database;
     private final DocChat docChat;
     private final OcrProgress ocrProgress;
 
-    private EmbeddedBackend(SqliteDatabase database, DocChat docChat, OcrProgress ocrProgress) {
-        this.database = database;
+    private EmbeddedBackend(DocChat docChat, OcrProgress ocrProgress) {
         this.docChat = docChat;
         this.ocrProgress = ocrProgress;
     }
@@ -47,63 +41,50 @@ public final class EmbeddedBackend implements Backend {
     /** Opens (creating on first use) the database, index and files of the data directory. */
     public static Backend open(DataHome home, ModelSettings model, OcrSettings ocr) {
         Optional<OpenAiConfig> openAi = openAiConfig(model);
-        SqliteDatabase database = SqliteDatabase.open(home.database());
-        try {
-            DocChatBuilder builder = DocChat.builder()
-                    .knowledgeStore(database.knowledgeStore())
-                    .chatStore(database.chatStore())
-                    .accountStore(database.accountStore())
-                    .passageIndex(LucenePassageIndex.open(home.index()))
-                    .fileStore(new FileSystemFileStore(home.files()))
-                    .parseTimeout(parseTimeout(ocr));
-            DocumentLimits limits = DocumentLimits.defaults();
-            for (PageRenderer renderer : DocumentParsers.renderers(limits)) {
-                builder.pageRenderer(renderer);
-            }
-            OcrProgress ocrProgress = new OcrProgress();
-            for (DocumentParser parser : DocumentParsers.all(limits, ocr, ocrProgress)) {
-                builder.parser(parser);
-            }
-            boolean rewriteFollowUps = rewritesFollowUps(model);
-            double refusalThreshold = refusalThreshold(model);
-            if (openAi.isEmpty() && !Double.isNaN(refusalThreshold)) {
-                builder.answerModel(new ExtractiveAnswerModel(refusalThreshold));
-            }
-            openAi.ifPresent(config -> {
-                builder.answerModel(new OpenAiAnswerModel(config));
-                if (rewriteFollowUps) {
-                    builder.queryPlanner(new OpenAiQueryPlanner(config, new HeuristicQueryPlanner()));
-                }
-            });
-            installEmbeddings(builder, model);
-            return new EmbeddedBackend(database, builder.build(), ocrProgress);
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
+        boolean rewriteFollowUps = rewritesFollowUps(model);
+        double refusalThreshold = refusalThreshold(model);
+        RetrievalMode retrieval = retrievalMode(model);
+        Optional<OpenAiEmbeddingConfig> remoteEmbeddings = embeddingConfig(model);
+        OcrProgress ocrProgress = new OcrProgress();
+        DocumentsModule documents = DocumentsModule.of(DocumentLimits.defaults(), ocr, ocrProgress);
+        DocChatBuilder builder = DocChat.builder()
+                .install(EmbeddedStack.open(home.root(), documents))
+                .parseTimeout(parseTimeout(ocr));
+        if (openAi.isEmpty() && !Double.isNaN(refusalThreshold)) {
+            builder.answerModel(new ExtractiveAnswerModel(refusalThreshold));
         }
+        openAi.ifPresent(config -> {
+            builder.answerModel(new OpenAiAnswerModel(config));
+            if (rewriteFollowUps) {
+                builder.queryPlanner(new OpenAiQueryPlanner(config, new HeuristicQueryPlanner()));
+            }
+        });
+        // Lexical retrieval loads no embedding model; otherwise an OpenAI-compatible endpoint when one is
+        // configured, else the bundled in-process models.
+        builder.retrievalMode(retrieval);
+        if (retrieval != RetrievalMode.LEXICAL) {
+            if (remoteEmbeddings.isPresent()) {
+                builder.passageEmbedder(new OpenAiPassageEmbedder(remoteEmbeddings.get()));
+            } else {
+                builder.install(OnnxEmbeddingModule.bilingual());
+            }
+        }
+        return new EmbeddedBackend(builder.build(), ocrProgress);
     }
 
-    /**
-     * The retrieval mode, and for semantic or hybrid retrieval the embedding model: an OpenAI-compatible endpoint
-     * when one is configured, else the bundled in-process models. Lexical retrieval loads no embedding model.
-     */
-    private static void installEmbeddings(DocChatBuilder builder, ModelSettings model) {
-        RetrievalMode mode;
-        Optional<OpenAiEmbeddingConfig> remote;
+    private static RetrievalMode retrievalMode(ModelSettings model) {
         try {
-            mode = model.retrievalMode();
-            remote = OpenAiEmbeddingConfig.fromEnvironment(model.variables());
+            return model.retrievalMode();
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
         }
-        builder.retrievalMode(mode);
-        if (mode == RetrievalMode.LEXICAL) {
-            return;
-        }
-        if (remote.isPresent()) {
-            builder.passageEmbedder(new OpenAiPassageEmbedder(remote.get()));
-        } else {
-            builder.install(OnnxEmbeddingModule.bilingual());
+    }
+
+    private static Optional<OpenAiEmbeddingConfig> embeddingConfig(ModelSettings model) {
+        try {
+            return OpenAiEmbeddingConfig.fromEnvironment(model.variables());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
         }
     }
 
@@ -146,12 +127,9 @@ public final class EmbeddedBackend implements Backend {
         return ocrProgress.pagesRead();
     }
 
+    /** Closes the engine, which closes everything the embedded stack opened. */
     @Override
     public void close() {
-        try {
-            docChat.close();
-        } finally {
-            database.close();
-        }
+        docChat.close();
     }
 }

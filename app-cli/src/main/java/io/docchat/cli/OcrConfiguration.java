@@ -32,6 +32,7 @@ public final class OcrConfiguration {
         keys.put("ocr.pageTimeoutSeconds", "DOCCHAT_OCR_PAGE_TIMEOUT_SECONDS");
         keys.put("ocr.lowConfidence", "DOCCHAT_OCR_LOW_CONFIDENCE");
         keys.put("ocr.command", "DOCCHAT_OCR_COMMAND");
+        keys.put("ocr.threads", "DOCCHAT_OCR_THREADS");
         KEYS = java.util.Collections.unmodifiableMap(keys);
     }
 
@@ -75,6 +76,7 @@ public final class OcrConfiguration {
             case "ocr.pageTimeoutSeconds" -> settings.withPageTimeout(Duration.ofSeconds(integer(key, value)));
             case "ocr.lowConfidence" -> settings.withLowConfidence(integer(key, value));
             case "ocr.command" -> settings.withCommand(value);
+            case "ocr.threads" -> settings.withThreads(integer(key, value));
             default -> throw new IllegalArgumentException("unknown key " + key);
         };
     }

@@ -14,6 +14,36 @@ public final class Terminal {
     private final boolean interactive;
     private final boolean colours;
 
+    /**
+     * The text with every control character (C0, DEL, C1) and bidirectional formatting character written as visible text
+     * such as <code>&#92;u{001B}</code>: stored names and questions reach the operator's terminal, where the first would act as
+     * commands (retitle, clear, move the cursor) and the second would reorder what is read. Everything else is kept.
+     */
+    public static String printable(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder safe = null;
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            boolean hidden = Character.isISOControl(codePoint) || codePoint == 0x061C || codePoint == 0x200E
+                    || codePoint == 0x200F || (codePoint >= 0x202A && codePoint <= 0x202E)
+                    || (codePoint >= 0x2066 && codePoint <= 0x2069);
+            if (hidden && safe == null) {
+                safe = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (safe != null) {
+                if (hidden) {
+                    safe.append(String.format("\\u{%04X}", codePoint));
+                } else {
+                    safe.appendCodePoint(codePoint);
+                }
+            }
+            i += Character.charCount(codePoint);
+        }
+        return safe == null ? text : safe.toString();
+    }
+
     public Terminal(PrintWriter out, PrintWriter err, boolean interactive, boolean colours) {
         this.out = out;
         this.err = err;

@@ -20,26 +20,27 @@ class ModuleBoundariesTest {
     private static final String DOCUMENTS = "io.docchat.documents..";
     private static final String OPENAI = "io.docchat.openai..";
     private static final String HTTP = "io.docchat.http..";
+    private static final String EMBEDDED = "io.docchat.embedded..";
 
     @ArchTest
-    static final ArchRule sqlite_depends_on_no_other_adapter = adapter(SQLITE, LUCENE, DOCUMENTS, OPENAI, HTTP);
+    static final ArchRule sqlite_depends_on_no_other_adapter = adapter(SQLITE, LUCENE, DOCUMENTS, OPENAI, HTTP, EMBEDDED);
 
     @ArchTest
-    static final ArchRule lucene_depends_on_no_other_adapter = adapter(LUCENE, SQLITE, DOCUMENTS, OPENAI, HTTP);
+    static final ArchRule lucene_depends_on_no_other_adapter = adapter(LUCENE, SQLITE, DOCUMENTS, OPENAI, HTTP, EMBEDDED);
 
     @ArchTest
-    static final ArchRule documents_depends_on_no_other_adapter = adapter(DOCUMENTS, SQLITE, LUCENE, OPENAI, HTTP);
+    static final ArchRule documents_depends_on_no_other_adapter = adapter(DOCUMENTS, SQLITE, LUCENE, OPENAI, HTTP, EMBEDDED);
 
     @ArchTest
-    static final ArchRule openai_depends_on_no_other_adapter = adapter(OPENAI, SQLITE, LUCENE, DOCUMENTS, HTTP);
+    static final ArchRule openai_depends_on_no_other_adapter = adapter(OPENAI, SQLITE, LUCENE, DOCUMENTS, HTTP, EMBEDDED);
 
     @ArchTest
-    static final ArchRule http_depends_on_no_other_adapter = adapter(HTTP, SQLITE, LUCENE, DOCUMENTS, OPENAI);
+    static final ArchRule http_depends_on_no_other_adapter = adapter(HTTP, SQLITE, LUCENE, DOCUMENTS, OPENAI, EMBEDDED);
 
     @ArchTest
     static final ArchRule core_depends_on_no_adapter = noClasses()
             .that().resideInAPackage("io.docchat.core..")
-            .should().dependOnClassesThat().resideInAnyPackage(SQLITE, LUCENE, DOCUMENTS, OPENAI, HTTP, "io.docchat.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage(SQLITE, LUCENE, DOCUMENTS, OPENAI, HTTP, EMBEDDED, "io.docchat.cli..")
             .because("adapters plug into the core's ports; the core never names a technology");
 
     /**
@@ -57,6 +58,6 @@ class ModuleBoundariesTest {
                 .that().resideInAPackage(adapter)
                 .should().dependOnClassesThat().resideInAnyPackage(others)
                 .allowEmptyShould(true)
-                .because("adapters meet only through the core's ports; app-cli wires them together");
+                .because("adapters meet only through the core's ports; embedded and app-cli wire them together");
     }
 }

@@ -27,13 +27,13 @@ class OcrConfigurationTest {
     void theFileSetsOcrAndTheEnvironmentOverridesIt() throws Exception {
         Path config = temp.resolve("config.properties");
         Files.writeString(config, "ocr.languages=chi_tra+eng\nocr.maxPages=7\nocr.timeoutSeconds=900\n"
-                + "ocr.dpi=200\nocr.lowConfidence=40\nocr.pageTimeoutSeconds=20\nocr.command=/opt/tesseract\n");
+                + "ocr.dpi=200\nocr.lowConfidence=40\nocr.pageTimeoutSeconds=20\nocr.command=/opt/tesseract\nocr.threads=3\n");
 
         OcrSettings settings = OcrConfiguration.resolve(config,
                 environment(Map.of("DOCCHAT_OCR_MAX_PAGES", "3", "DOCCHAT_OCR_ENABLED", "false")));
 
         assertThat(settings).isEqualTo(new OcrSettings(false, "chi_tra+eng", 200, 3, Duration.ofSeconds(900),
-                Duration.ofSeconds(20), 40, "/opt/tesseract"));
+                Duration.ofSeconds(20), 40, "/opt/tesseract", 3));
     }
 
     @Test

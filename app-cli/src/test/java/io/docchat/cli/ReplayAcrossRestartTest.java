@@ -9,6 +9,7 @@ import io.docchat.core.model.Account;
 import io.docchat.http.DocChatHttpServer;
 import io.docchat.http.HttpServerConfig;
 import io.docchat.sqlite.SqliteDatabase;
+import io.docchat.sqlite.SqliteStorage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,9 +51,7 @@ class ReplayAcrossRestartTest {
 
     /** Opens the database, starts a server on it, sends the request once, and stops everything again. */
     private static HttpResponse<String> sendOnFreshServer(Path database, Map<String, String> headers) throws Exception {
-        try (SqliteDatabase db = SqliteDatabase.open(database);
-             DocChat docChat = DocChat.builder().knowledgeStore(db.knowledgeStore()).chatStore(db.chatStore())
-                     .accountStore(db.accountStore()).build();
+        try (DocChat docChat = DocChat.builder().install(SqliteStorage.open(database)).build();
              DocChatHttpServer server = DocChatHttpServer.start(docChat,
                      HttpServerConfig.defaults().withPort(0))) {
             URI base = server.baseUri();

@@ -1,15 +1,9 @@
 package io.docchat.console;
 
 import io.docchat.core.DocChat;
-import io.docchat.core.DocChatBuilder;
-import io.docchat.core.files.FileSystemFileStore;
-import io.docchat.core.port.DocumentParser;
-import io.docchat.documents.DocumentParsers;
-import io.docchat.documents.PdfPageRenderer;
+import io.docchat.embedded.EmbeddedStack;
 import io.docchat.http.DocChatHttpServer;
 import io.docchat.http.HttpServerConfig;
-import io.docchat.lucene.LucenePassageIndex;
-import io.docchat.sqlite.SqliteDatabase;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,35 +12,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The embedded stack the command line serves (SQLite, Lucene, files on disk, every parser, the PDF page renderer)
- * behind a real HTTP server on an ephemeral loopback port. The answer model is the extractive one, paced.
+ * The embedded stack the command line serves ({@link EmbeddedStack}: SQLite, Lucene, files on disk, every parser and
+ * page renderer) behind a real HTTP server on an ephemeral loopback port. The answer model is the extractive one,
+ * paced.
  */
 final class ConsoleStack implements AutoCloseable {
-    final SqliteDatabase database;
     final DocChat docChat;
     final DocChatHttpServer server;
-
+    /** Account id to the bearer token issued for it. */
     final Map<String, String> bearerTokens = new LinkedHashMap<>();
 
     /**
-     * @param accounts accounts that each get a bearer token (see {@link #bearerTokens}); none gives a server in local
-     *                 mode
+     * @param tokenAccounts accounts that get a bearer token each before the server starts; none gives a server in
+     *                      local mode
      */
-    ConsoleStack(Path home, List<String> accounts, Duration perWord) {
-        database = SqliteDatabase.open(home.resolve("docchat.db"));
-        DocChatBuilder builder = DocChat.builder()
-                .knowledgeStore(database.knowledgeStore())
-                .chatStore(database.chatStore())
-                .accountStore(database.accountStore())
-                .passageIndex(LucenePassageIndex.open(home.resolve("index")))
-                .fileStore(new FileSystemFileStore(home.resolve("files")))
-                .pageRenderer(new PdfPageRenderer())
-                .answerModel(new PacedAnswerModel(perWord));
-        for (DocumentParser parser : DocumentParsers.all()) {
-            builder.parser(parser);
-        }
-        docChat = builder.build();
-        for (String account : accounts) {
+    ConsoleStack(Path home, List<String> tokenAccounts, Duration perWord) {
+        EmbeddedStack stack = EmbeddedStack.open(home);
+        docChat = DocChat.builder().install(stack).answerModel(new PacedAnswerModel(perWord)).build();
+        for (String account : tokenAccounts) {
             bearerTokens.put(account, docChat.accounts().issueBearerToken(account, "browser").token());
         }
         server = DocChatHttpServer.start(docChat, HttpServerConfig.defaults().withPort(0));
@@ -56,10 +39,10 @@ final class ConsoleStack implements AutoCloseable {
         return server.baseUri();
     }
 
+    /** Stops the server, then the engine, which closes the whole stack. */
     @Override
     public void close() {
         server.close();
         docChat.close();
-        database.close();
     }
 }

@@ -270,7 +270,8 @@ final class ConsistencyCheck {
     }
 
     private static NewPassage asNew(Passage passage) {
-        return new NewPassage(passage.ordinal(), passage.text(), passage.headingPath(), passage.lines());
+        return new NewPassage(passage.ordinal(), passage.text(), passage.headingPath(), passage.lines(),
+                passage.pages());
     }
 
     private static String marker(String fileName) {

@@ -1,11 +1,11 @@
 package io.docchat.benchmarks;
 
 import io.docchat.core.DocChat;
-import io.docchat.core.DocChatBuilder;
-import io.docchat.core.files.FileSystemFileStore;
-import io.docchat.core.port.DocumentParser;
-import io.docchat.documents.DocumentParsers;
-import io.docchat.lucene.LucenePassageIndex;
+import io.docchat.documents.DocumentLimits;
+import io.docchat.documents.DocumentsModule;
+import io.docchat.documents.OcrProgress;
+import io.docchat.documents.OcrSettings;
+import io.docchat.embedded.EmbeddedStack;
 import io.docchat.sqlite.SqliteDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,24 +13,20 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** The embedded wiring the command line uses (SQLite, Lucene, files on disk, every parser) on a scratch directory. */
-record Embedded(DocChat docChat, SqliteDatabase database, Path home) implements AutoCloseable {
+/** The embedded default the command line uses ({@link EmbeddedStack}) on a scratch directory. */
+record Embedded(DocChat docChat, EmbeddedStack stack, Path home) implements AutoCloseable {
 
     static Embedded open() throws IOException {
         Path home = Files.createTempDirectory("docchat-bench-");
-        Files.createDirectories(home.resolve("index"));
-        Files.createDirectories(home.resolve("files"));
-        SqliteDatabase database = SqliteDatabase.open(home.resolve("docchat.db"));
-        DocChatBuilder builder = DocChat.builder()
-                .knowledgeStore(database.knowledgeStore())
-                .chatStore(database.chatStore())
-                .accountStore(database.accountStore())
-                .passageIndex(LucenePassageIndex.open(home.resolve("index")))
-                .fileStore(new FileSystemFileStore(home.resolve("files")));
-        for (DocumentParser parser : DocumentParsers.all()) {
-            builder.parser(parser);
-        }
-        return new Embedded(builder.build(), database, home);
+        // The text-layer path only: OCR of the book's two scanned pages would dwarf it and has its own figures.
+        EmbeddedStack stack = EmbeddedStack.open(home,
+                DocumentsModule.of(DocumentLimits.defaults(), OcrSettings.disabled(), new OcrProgress()));
+        return new Embedded(DocChat.builder().install(stack).build(), stack, home);
+    }
+
+    /** The database beneath the engine, for baselines that read the store directly. */
+    SqliteDatabase database() {
+        return stack.storage().database();
     }
 
     @Override
@@ -38,7 +34,6 @@ record Embedded(DocChat docChat, SqliteDatabase database, Path home) implements 
         try {
             docChat.close();
         } finally {
-            database.close();
             delete(home);
         }
     }

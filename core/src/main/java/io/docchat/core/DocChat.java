@@ -1,5 +1,6 @@
 package io.docchat.core;
 
+import io.docchat.core.api.AccountView;
 import io.docchat.core.api.Accounts;
 import io.docchat.core.api.Chat;
 import io.docchat.core.api.Documents;
@@ -9,16 +10,17 @@ import io.docchat.core.api.Sessions;
 
 /**
  * The docchat engine: a knowledge base of documents in folders and chat sessions that answer questions about them,
- * citing documents, pages and lines. Every operation names the caller's account; nothing crosses accounts.
+ * citing documents, pages and lines. Every operation acts for one account (the tenant); nothing crosses accounts.
+ * {@link #account(String)} gives one account's view; the account-first methods serve drivers of many accounts.
  *
  * <pre>{@code
  * try (DocChat docChat = DocChat.builder().build()) {          // in memory, offline extractive answers
- *     String me = Account.LOCAL;
- *     Folder manuals = docChat.folders().create(me, null, "manuals");
- *     Document doc = docChat.documents().submit(me, manuals.id(), "pump.txt", bytes);
- *     docChat.documents().awaitProcessed(me, doc.id(), Duration.ofMinutes(1));
- *     Session session = docChat.sessions().create(me, manuals.id(), "pumps", null);
- *     ChatItem answer = docChat.chat().ask(me, new ChatRequest(session.id(), "How do I prime the pump?"));
+ *     AccountView me = docChat.account(Account.LOCAL);
+ *     Folder manuals = me.folders().create(null, "manuals");
+ *     Document doc = me.documents().submit(manuals.id(), "pump.txt", bytes);
+ *     me.documents().awaitProcessed(doc.id(), Duration.ofMinutes(1));
+ *     Session session = me.sessions().create(manuals.id(), "pumps", null);
+ *     ChatItem answer = me.chat().ask(new ChatRequest(session.id(), "How do I prime the pump?"));
  * }
  * }</pre>
  *
@@ -41,6 +43,15 @@ public interface DocChat extends AutoCloseable {
     Chat chat();
 
     Retrieval retrieval();
+
+    /**
+     * One account's folders, documents, sessions, chat and retrieval, without the account parameter on each call.
+     *
+     * @throws DocChatException {@code MISSING_PARAMETER} when the account id is null or blank
+     */
+    default AccountView account(String accountId) {
+        return new AccountView(this, accountId);
+    }
 
     /** Accounts and their credentials (access keys, bearer tokens), and the checks a server makes with them. */
     Accounts accounts();

@@ -58,7 +58,8 @@ public final class DocChatBuilder {
 
     /**
      * Lets a module contribute its components, and hands the module to the {@code DocChat}, which closes it after
-     * them. A component set explicitly after {@code install} replaces the module's.
+     * them. A single component (a store, the index, the file store, the answer model, the planner) set after
+     * {@code install} replaces the module's; parsers and page renderers add up, in the order given.
      */
     public DocChatBuilder install(DocChatModule module) {
         Objects.requireNonNull(module, "module");

@@ -92,7 +92,7 @@ public final class QaEvaluation {
         progress.accept(String.format(Locale.ROOT, "ingested %d passages in %.1f s",
                 ingested.stream().mapToInt(SetScores::passages).sum(), ingestSeconds));
         if (options.evidence() != null) {
-            write(options.evidence(), "set\tqid\timpossible\tretrievedRank\tsentenceCoverage\tpassageCoverage\tscore\n");
+            write(options.evidence(), "set\tqid\timpossible\tretrievedRank\tsentenceCoverage\tpassageCoverage\tscore\ttop1\ttop2\ttop10\n");
         }
         List<SetScores> reports = new ArrayList<>();
         for (int s = 0; s < sets.size(); s++) {
@@ -236,9 +236,14 @@ public final class QaEvaluation {
             for (int i = 0; i < retrieved.size() && rank == 0; i++) {
                 rank = relevant.contains(retrieved.get(i)) ? i + 1 : 0;
             }
-            write(evidence, String.format(Locale.ROOT, "%s\t%s\t%b\t%d\t%.4f\t%.4f\t%.4f%n", scores.name(),
-                    question.qid(), impossible, rank, e.sentenceCoverage(), e.passageCoverage(), e.score()));
+            write(evidence, String.format(Locale.ROOT, "%s\t%s\t%b\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f%n",
+                    scores.name(), question.qid(), impossible, rank, e.sentenceCoverage(), e.passageCoverage(), e.score(),
+                    score(hits, 0), score(hits, 1), score(hits, hits.size() - 1)));
         }
+    }
+
+    private static double score(List<RetrievedPassage> hits, int i) {
+        return i >= 0 && i < hits.size() ? hits.get(i).score() : 0;
     }
 
     private static void write(Writer writer, String text) {

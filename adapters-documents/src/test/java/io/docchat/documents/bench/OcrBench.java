@@ -1,12 +1,14 @@
 package io.docchat.documents.bench;
 
 import io.docchat.core.model.Page;
+import io.docchat.core.model.TextBlock;
 import io.docchat.core.port.ParseResult;
 import io.docchat.core.port.ParsedDocument;
-import io.docchat.core.model.TextBlock;
 import io.docchat.documents.DocumentLimits;
 import io.docchat.documents.OcrSettings;
 import io.docchat.documents.PdfParser;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +20,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * OCR accuracy and rate on a scanned PDF: the share of the expected words recovered (case-insensitive, punctuation
  * ignored, in order), then pages per minute at 300 dpi, one document at a time and two at once (the engine's default
  * two ingest threads on a 2-core machine), each as the median of several rounds, for the default languages
- * ({@code eng+chi_sim}) and for {@code eng} alone.
+ * ({@code eng+chi_sim}) and for {@code eng} alone; then one document of four copies of the first page, read with one
+ * and with two pages at a time ({@link OcrSettings#threads()}).
  *
  * <p>Usage: {@code OcrBench <scanned.pdf> <expected.txt> [rounds]}.
  */
@@ -76,6 +81,35 @@ public final class OcrBench {
                     singleSeconds, pages, 60.0 * pages / singleSeconds);
             System.out.printf(Locale.ROOT, "  two documents at once:  median %.2f s per %d page(s) = %.1f pages/min%n",
                     pairSeconds, 2 * pages, 60.0 * 2 * pages / pairSeconds);
+        }
+
+        byte[] fourPages = copies(content, 4);
+        for (int threads : new int[] {1, 2}) {
+            PdfParser parser = new PdfParser(DocumentLimits.defaults(), OcrSettings.defaults().withThreads(threads));
+            long[] nanos = new long[rounds];
+            for (int round = 0; round < rounds; round++) {
+                long start = System.nanoTime();
+                ParsedDocument document = parse(parser, pdf, fourPages);
+                nanos[round] = System.nanoTime() - start;
+                if (document.pages().stream().anyMatch(page -> page.blocks().isEmpty())) {
+                    throw new IllegalStateException("a page was not read: " + document.warnings());
+                }
+            }
+            double seconds = median(nanos) / 1e9;
+            System.out.printf(Locale.ROOT, "4-page document, ocr.threads=%d: median %.2f s = %.1f pages/min%n",
+                    threads, seconds, 60.0 * 4 / seconds);
+        }
+    }
+
+    /** A PDF holding the first page of the given one this many times. */
+    private static byte[] copies(byte[] content, int count) throws IOException {
+        try (PDDocument source = Loader.loadPDF(content); PDDocument target = new PDDocument()) {
+            for (int i = 0; i < count; i++) {
+                target.importPage(source.getPage(0));
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            target.save(out);
+            return out.toByteArray();
         }
     }
 

@@ -1,6 +1,8 @@
 package io.docchat.documents.bench;
 
 import io.docchat.core.port.ParseResult;
+import io.docchat.documents.DocumentLimits;
+import io.docchat.documents.OcrSettings;
 import io.docchat.documents.PdfParser;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +27,8 @@ public final class PdfSpeed {
         Path file = Path.of(args[0]);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         byte[] content = Files.readAllBytes(file);
-        PdfParser parser = new PdfParser();
+        // The text-layer path only: OCR of scanned pages (two in the book) has its own figures (OcrBench).
+        PdfParser parser = new PdfParser(DocumentLimits.defaults(), OcrSettings.disabled());
 
         // One untimed round each lets the JIT compile both paths.
         long chars = parserPass(parser, file, content);

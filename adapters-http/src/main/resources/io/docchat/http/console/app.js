@@ -65,7 +65,13 @@ async function guarded(action) {
   try {
     return await action();
   } catch (e) {
-    notify(e);
+    if (e.status === 401 && api.token.get()) {
+      // The token was revoked while the console was open: ask for another one.
+      api.token.clear();
+      showSignIn(e);
+    } else {
+      notify(e);
+    }
     return undefined;
   }
 }
@@ -726,6 +732,15 @@ function renderRestrict() {
   const count = state.restrictChosen.size;
   byId('restrict-summary').textContent = count ? t('restrictSome', { count }) : t('restrictAll');
   const list = byId('restrict-list');
+  const key = state.restrictCandidates.map((doc) => doc.id).join(',');
+  if (list.dataset.key === key && list.querySelector('input')) {
+    // The same documents: keep the boxes (and the keyboard focus on them), only their state may differ.
+    for (const box of list.querySelectorAll('input')) {
+      box.checked = state.restrictChosen.has(box.value);
+    }
+    return;
+  }
+  list.dataset.key = key;
   const legend = list.querySelector('legend');
   const boxes = state.restrictCandidates.map((doc) => {
     const box = h('input', { type: 'checkbox', value: String(doc.id), checked: state.restrictChosen.has(String(doc.id)),

@@ -65,10 +65,10 @@ public final class DocsCommand extends TopLevelCommand {
             StringBuilder line = new StringBuilder()
                     .append(String.format("%6d  ", document.id()))
                     .append(status).append("  ")
-                    .append(paths.pathOf(document.folderId())).append('/').append(document.fileName())
+                    .append(Terminal.printable(paths.pathOf(document.folderId()) + '/' + document.fileName()))
                     .append(terminal.dim("  " + document.pageCount() + " pages"));
             if (document.errorMessage() != null) {
-                line.append("  ").append(terminal.red(document.errorMessage()));
+                line.append("  ").append(terminal.red(Terminal.printable(document.errorMessage())));
             }
             if (!document.warnings().isEmpty()) {
                 line.append("  ").append(terminal.yellow(String.join("; ", document.warnings())));

@@ -34,7 +34,7 @@ public final class FoldersCommand extends TopLevelCommand {
 
     private void print(Terminal terminal, List<FolderNode> nodes, String indent) {
         for (FolderNode node : nodes) {
-            terminal.out().println(indent + terminal.bold(node.folder().name() + "/")
+            terminal.out().println(indent + terminal.bold(Terminal.printable(node.folder().name()) + "/")
                     + terminal.dim("  " + node.documentCount() + " documents  " + node.folder().id()));
             print(terminal, node.children(), indent + "  ");
         }

@@ -55,7 +55,7 @@ public final class HistoryCommand extends TopLevelCommand {
             out.println("No questions in this session yet.");
         }
         for (ChatItem item : history.items()) {
-            out.println(terminal.green("Q: ") + terminal.bold(item.question()) + terminal.dim("  " + item.createdAt()));
+            out.println(terminal.green("Q: ") + terminal.bold(Terminal.printable(item.question())) + terminal.dim("  " + item.createdAt()));
             String status = item.status() == ChatStatus.COMPLETED ? "" : terminal.yellow(" [" + item.status().name().toLowerCase() + "]");
             out.println(terminal.cyan("A: ") + item.answer() + status);
             if (sources) {

@@ -136,7 +136,7 @@ final class Ingestor {
             Document document = docChat.documents().submit(accountId, folder.id(), file.getFileName().toString(), content);
             return new Outcome(file, folderPath, document, null, false);
         } catch (DocChatException e) {
-            // Files found by walking a directory may be anything (images, archives): skip what no parser reads.
+            // Files found by walking a directory may be anything (archives, media): skip what no parser reads.
             boolean skip = foundInDirectory && e.code() == ErrorCode.UNSUPPORTED_DOCUMENT_TYPE;
             return new Outcome(file, folderPath, null, e.getMessage(), skip);
         }

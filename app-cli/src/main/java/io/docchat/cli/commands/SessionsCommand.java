@@ -48,8 +48,8 @@ public final class SessionsCommand extends TopLevelCommand {
             terminal.out().println("No sessions.");
         }
         for (Session session : sessions.items()) {
-            terminal.out().println(terminal.bold(session.id()) + "  " + session.name()
-                    + terminal.dim("  [" + paths.pathOf(session.folderId()) + "]  " + session.updatedAt()));
+            terminal.out().println(terminal.bold(session.id()) + "  " + Terminal.printable(session.name())
+                    + terminal.dim("  [" + Terminal.printable(paths.pathOf(session.folderId())) + "]  " + session.updatedAt()));
         }
         if (sessions.totalPages() > sessions.page()) {
             terminal.out().println(terminal.dim("page " + sessions.page() + " of " + sessions.totalPages()

@@ -5,9 +5,9 @@ package io.docchat.core.answer;
  * they are among the prompt's sentences (a term found nowhere weighs most). The refusal compares {@link #score()}
  * with the model's threshold.
  *
- * @param sentenceCoverage the share of the question's weight that the best sentence, with its neighbours and its
+ * @param sentenceCoverage the share of the question's weight that the sentence, with its neighbours and its
  *                         passage's headings, covers (neighbours count at a fraction)
- * @param passageCoverage  the share of the question's weight that the best sentence's whole passage covers
+ * @param passageCoverage  the share of the question's weight that the sentence's whole passage covers
  * @param score            the mean of both, in [0, 1]: 0 when nothing matches (or the question has no content terms)
  */
 public record Evidence(double sentenceCoverage, double passageCoverage, double score) {

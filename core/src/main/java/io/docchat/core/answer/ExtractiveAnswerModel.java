@@ -29,9 +29,9 @@ import java.util.Set;
  * BM25 IDF over the prompt's sentences, so a term found everywhere counts little and a term found nowhere counts fully
  * against every sentence.
  *
- * <p>Refusal: the {@link Evidence} of the best sentence is the mean of two shares of the question's weight, the one
- * that sentence covers (its neighbours and headings at a fraction) and the one its whole passage covers. Below the
- * {@linkplain #refusalThreshold() refusal threshold} the answer is exactly {@link ChatItem#NO_RELATED_CONTENT},
+ * <p>Refusal: a sentence's {@link Evidence} is the mean of two shares of the question's weight, the one that sentence
+ * covers (its neighbours and headings at a fraction) and the one its whole passage covers. When no sentence reaches the
+ * {@linkplain #refusalThreshold() refusal threshold}, the answer is exactly {@link ChatItem#NO_RELATED_CONTENT},
  * citing nothing. Neither share depends on the question being phrased as a question: a claim or a keyword query is
  * judged by its content terms alike.
  *
@@ -55,11 +55,12 @@ public final class ExtractiveAnswerModel implements AnswerModel {
      * evaluation sets (see {@code docs/BENCHMARKS.md}): higher refuses more questions the knowledge base does not
      * answer, and more that it does.
      */
-    public static final double DEFAULT_REFUSAL_THRESHOLD = 0.45;
+    public static final double DEFAULT_REFUSAL_THRESHOLD = 0.25;
 
     private static final double NEIGHBOUR_WEIGHT = 0.3;
-    private static final double RANK_PENALTY = 0.03;
+    private static final double RANK_PENALTY = 0.1;
     private static final double KIND_BONUS = 0.1;
+    private static final double SPLIT_BIGRAM_CREDIT = 0.5;
     /** A second sentence must add at least this share of the question's weight (or the kind of answer asked for). */
     private static final double MIN_GAIN = 0.1;
 
@@ -84,7 +85,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
     /**
      * @param maxSentences     at most this many sentences in an answer (at least 1)
      * @param maxChars         a second sentence is added only while the answer stays within this length
-     * @param refusalThreshold in [0, 1]: the {@link Evidence#score()} the best sentence must reach, below which the
+     * @param refusalThreshold in [0, 1]: the {@link Evidence#score()} some sentence must reach, below which the
      *                         model answers {@link ChatItem#NO_RELATED_CONTENT}. Raising it refuses more of the
      *                         questions the passages do not answer and more of those they do; 0 never refuses while
      *                         any question term matches.
@@ -135,11 +136,12 @@ public final class ExtractiveAnswerModel implements AnswerModel {
      * A sentence of a prompt passage, or one line of a table.
      *
      * @param heading the sentence is one of the headings the passage sits under (the chunker keeps them in the text)
+     * @param folded  the text {@link ScriptFolding folded} and in lower case, to look for characters and kinds in
      * @param header  for a table row, the header row of its table in the passage (null for the header itself)
      */
     private record Unit(
-            int passageNumber, int rank, int index, TextSpan span, String text, Set<String> terms, boolean heading,
-            boolean tableRow, Unit header, String[] reading) {
+            int passageNumber, int rank, int index, TextSpan span, String text, String folded, Set<String> terms,
+            boolean heading, boolean tableRow, Unit header, String[] reading) {
 
         String answerText() {
             return reading[0] != null ? reading[0] : text;
@@ -186,12 +188,22 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         for (int r = 0; r < byPassage.size(); r++) {
             List<Unit> passage = byPassage.get(r);
             Set<String> context = contexts.get(r);
+            // The passage's share counts what the retrieved passages of its document hold together: an abstract or a
+            // section cut into several passages supports a claim as a whole.
+            long document = prompt.passages().get(r).passage().documentId();
             double inPassage = 0;
             for (Map.Entry<String, Double> e : idf.entrySet()) {
                 Set<String> forms = variants.get(e.getKey());
-                if (containsAny(context, forms) || passage.stream().anyMatch(u -> containsAny(u.terms(), forms))) {
-                    inPassage += e.getValue();
+                double best = containsAny(context, forms) ? 1 : 0;
+                for (int r2 = 0; r2 < byPassage.size() && best < 1; r2++) {
+                    if (r2 != r && prompt.passages().get(r2).passage().documentId() != document) {
+                        continue;
+                    }
+                    for (Unit other : byPassage.get(r2)) {
+                        best = Math.max(best, credit(other, e.getKey(), forms));
+                    }
                 }
+                inPassage += best * e.getValue();
             }
             for (int i = 0; i < passage.size(); i++) {
                 Unit u = passage.get(i);
@@ -199,19 +211,21 @@ public final class ExtractiveAnswerModel implements AnswerModel {
                 double near = 0;
                 for (Map.Entry<String, Double> e : idf.entrySet()) {
                     Set<String> forms = variants.get(e.getKey());
-                    if (containsAny(u.terms(), forms) || (u.header() != null && containsAny(u.header().terms(), forms))) {
-                        cover += e.getValue();
-                    } else if ((i > 0 && containsAny(passage.get(i - 1).terms(), forms))
+                    double credit = credit(u, e.getKey(), forms);
+                    if (credit < 1 && u.header() != null) {
+                        credit = Math.max(credit, credit(u.header(), e.getKey(), forms));
+                    }
+                    cover += credit * e.getValue();
+                    if (credit < 1 && ((i > 0 && containsAny(passage.get(i - 1).terms(), forms))
                             || (i + 1 < passage.size() && containsAny(passage.get(i + 1).terms(), forms))
-                            || containsAny(context, forms)) {
-                        near += e.getValue() * NEIGHBOUR_WEIGHT;
+                            || containsAny(context, forms))) {
+                        near += (1 - credit) * e.getValue() * NEIGHBOUR_WEIGHT;
                     }
                 }
                 own[k] = cover / total;
                 window[k] = (cover + near) / total;
                 passageCover[k] = inPassage / total;
-                boolean hasKind = kind != AnswerKind.ANY
-                        && kind.foundIn(ScriptFolding.fold(u.text()).toLowerCase(Locale.ROOT));
+                boolean hasKind = kind != AnswerKind.ANY && kind.foundIn(u.folded());
                 score[k] = window[k] * (1 - RANK_PENALTY * Math.min(u.rank(), 10)) + (hasKind ? KIND_BONUS : 0);
                 label[k] = u.heading() || (u.tableRow() && u.header() == null && passage.size() > i + 1)
                         || (!u.tableRow() && i + 1 < passage.size() && isLabel(u.text()));
@@ -235,7 +249,14 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         if (best < 0) {
             return new Analysis(Evidence.NONE, List.of());
         }
-        Evidence evidence = Evidence.of(window[best], passageCover[best]);
+        // The refusal weighs the strongest evidence anywhere, whichever sentence leads the answer.
+        Evidence evidence = Evidence.NONE;
+        for (int i = 0; i < size; i++) {
+            Evidence e = Evidence.of(window[i], passageCover[i]);
+            if (own[i] > 0 && e.score() > evidence.score()) {
+                evidence = e;
+            }
+        }
         Unit lead = units.get(best);
         if (lead.tableRow()) {
             lead.reading()[0] = TableRowReading.read(lead.text(), lead.header() == null ? null : lead.header().text(),
@@ -260,7 +281,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
     private static int secondSentence(List<Unit> units, int best, double[] own, boolean[] label,
             Map<String, Set<String>> variants, Map<String, Double> idf, double total, AnswerKind kind) {
         Unit lead = units.get(best);
-        boolean leadHasKind = kind.foundIn(ScriptFolding.fold(lead.text()).toLowerCase(Locale.ROOT));
+        boolean leadHasKind = kind.foundIn(lead.folded());
         int chosen = -1;
         double chosenGain = 0;
         for (int candidate : new int[] {best + 1, best - 1}) {
@@ -280,7 +301,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
             }
             gain /= total;
             boolean addsKind = !leadHasKind && kind != AnswerKind.ANY
-                    && kind.foundIn(ScriptFolding.fold(u.text()).toLowerCase(Locale.ROOT));
+                    && kind.foundIn(u.folded());
             if ((gain >= MIN_GAIN || addsKind) && gain + (addsKind ? MIN_GAIN : 0) > chosenGain) {
                 chosen = candidate;
                 chosenGain = gain + (addsKind ? MIN_GAIN : 0);
@@ -322,7 +343,8 @@ public final class ExtractiveAnswerModel implements AnswerModel {
     private static Unit unit(PromptPassage p, int rank, int index, TextSpan span, String s, Unit header, boolean row) {
         Set<String> terms = new HashSet<>(TextAnalyzer.terms(s));
         boolean heading = p.passage().headingPath().contains(s.strip());
-        return new Unit(p.number(), rank, index, span, s, terms, heading, row, header, new String[1]);
+        String folded = ScriptFolding.fold(s).toLowerCase(Locale.ROOT);
+        return new Unit(p.number(), rank, index, span, s, folded, terms, heading, row, header, new String[1]);
     }
 
     private static TextSpan trimmed(String text, int start, int end) {
@@ -412,6 +434,22 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         String longer = shorter == a ? b : a;
         return shorter.length() >= 3 && longer.length() - shorter.length() <= 2 && longer.startsWith(shorter)
                 && !Character.isDigit(longer.charAt(longer.length() - 1));
+    }
+
+    /**
+     * How much of a query term a unit holds: 1 when it holds one of the term's forms; {@link #SPLIT_BIGRAM_CREDIT}
+     * for a Chinese bigram whose two characters it holds apart (a bigram of a question often straddles two words,
+     * 时腳 in 什么时候腳踏车, and the words are there even if that pair is not); else 0.
+     */
+    private static double credit(Unit u, String term, Set<String> forms) {
+        if (containsAny(u.terms(), forms)) {
+            return 1;
+        }
+        if (term.length() == 2 && CjkScript.isHan(term.charAt(0)) && CjkScript.isHan(term.charAt(1))
+                && u.folded().indexOf(term.charAt(0)) >= 0 && u.folded().indexOf(term.charAt(1)) >= 0) {
+            return SPLIT_BIGRAM_CREDIT;
+        }
+        return 0;
     }
 
     private static boolean containsAny(Set<String> terms, Set<String> forms) {

@@ -8,7 +8,6 @@ import io.docchat.core.engine.accounts.AccountService;
 import io.docchat.core.engine.catalog.FolderService;
 import io.docchat.core.engine.catalog.SessionService;
 import io.docchat.core.engine.chat.ChatService;
-import io.docchat.core.engine.chat.PageCache;
 import io.docchat.core.engine.chat.PassageRetriever;
 import io.docchat.core.engine.chat.RetrievalService;
 import io.docchat.core.engine.index.IndexSync;
@@ -89,15 +88,14 @@ public final class Engine {
                 config.ingestThreads(), config.ingestQueueCapacity());
         try {
             FolderService folders = new FolderService(store, config.clock());
-            PageCache pageCache = new PageCache(store);
             DocumentService documents = new DocumentService(store, files, folders, parserRunner, config.renderers(),
-                    ingestQueue, indexSync, pageCache, config.maxFileBytes(), config.pageImageDpi(), config.clock());
+                    ingestQueue, indexSync, config.maxFileBytes(), config.pageImageDpi(), config.clock());
             SessionService sessions = new SessionService(chats, folders, config.clock());
             RetrievalMode mode = config.retrievalMode() != null ? config.retrievalMode()
                     : embedder != null ? RetrievalMode.HYBRID : RetrievalMode.LEXICAL;
             PassageRetriever retriever = new PassageRetriever(store,
                     new HybridRetriever(index, embedder, mode, config.rankFusion()), indexSync);
-            ChatService chat = new ChatService(store, chats, sessions, retriever, pageCache, planner, model,
+            ChatService chat = new ChatService(store, chats, sessions, retriever, planner, model,
                     config.clock(), config.maxQuestionChars(), config.historyTurns(), config.passagesPerAnswer());
             RetrievalService retrieval = new RetrievalService(store, folders, retriever, background);
 

@@ -101,7 +101,13 @@ public final class InMemoryChatStore implements ChatStore {
             if (s == null || !s.accountId().equals(item.accountId())) {
                 throw DocChatException.sessionNotFound(item.sessionId());
             }
-            histories.computeIfAbsent(item.sessionId(), id -> new ArrayList<>()).add(item);
+            List<ChatItem> history = histories.computeIfAbsent(item.sessionId(), id -> new ArrayList<>());
+            // Answers end out of order only while they overlap: the place is found from the end.
+            int at = history.size();
+            while (at > 0 && history.get(at - 1).createdAt().isAfter(item.createdAt())) {
+                at--;
+            }
+            history.add(at, item);
             sessions.put(s.id(), new Session(s.id(), s.accountId(), s.userId(), s.folderId(), s.name(), s.createdAt(),
                     item.createdAt()));
         }

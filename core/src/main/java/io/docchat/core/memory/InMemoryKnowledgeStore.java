@@ -233,7 +233,7 @@ public final class InMemoryKnowledgeStore implements KnowledgeStore {
             List<Passage> stored = new ArrayList<>(passageCopy.size());
             for (NewPassage p : passageCopy) {
                 Passage passage = new Passage(++lastSequence, documentId, d.accountId(), d.folderId(), p.ordinal(),
-                        p.text(), p.headingPath(), p.lines());
+                        p.text(), p.headingPath(), p.lines(), p.pages());
                 stored.add(passage);
                 passages.put(passage.id(), passage);
                 changes.put(passage.id(), new KnowledgeChange.PassageAdded(passage));

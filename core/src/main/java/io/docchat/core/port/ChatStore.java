@@ -32,10 +32,15 @@ public interface ChatStore {
     /** Deletes a session and its whole history; false if it did not exist. */
     boolean deleteSession(String accountId, String sessionId);
 
-    /** Appends a chat item to the end of its session's history and sets the session's update time to its time. */
+    /**
+     * Adds a chat item to its session's history, in order of its time (when the question was asked), and sets the
+     * session's update time to its time. Answers can end out of order; the history stays in the order asked.
+     */
     void appendChatItem(ChatItem item);
 
-    /** A session's history, oldest first. Getting a late page must not cost in proportion to its number. */
+    /**
+     * A session's history, oldest question first. Getting a late page must not cost in proportion to its number.
+     */
     ResultPage<ChatItem> listChatItems(String sessionId, PageRequest page);
 
     /** The last {@code limit} items of a session, oldest first. */

@@ -8,7 +8,9 @@ import io.docchat.core.model.Page;
 import io.docchat.core.model.PageRequest;
 import io.docchat.core.model.Passage;
 import io.docchat.core.model.ResultPage;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,6 +87,24 @@ public interface KnowledgeStore {
 
     /** The passages with these ids that still exist, in ascending id order. */
     List<Passage> passages(Collection<Long> passageIds);
+
+    /**
+     * The passages with these ids that still exist and belong to the account, each with its document, in ascending
+     * id order: what retrieval needs of each hit, in one read. The default reads the passages, then each document;
+     * stores that can join them override it.
+     */
+    default List<DocumentPassage> passagesWithDocuments(String accountId, Collection<Long> passageIds) {
+        Map<Long, Optional<Document>> documents = new HashMap<>();
+        List<DocumentPassage> out = new ArrayList<>(passageIds.size());
+        for (Passage passage : passages(passageIds)) {
+            if (!passage.accountId().equals(accountId)) {
+                continue;
+            }
+            documents.computeIfAbsent(passage.documentId(), id -> findDocument(accountId, id))
+                    .ifPresent(document -> out.add(new DocumentPassage(passage, document)));
+        }
+        return out;
+    }
 
     /** The document's passages in order. */
     List<Passage> passagesOfDocument(long documentId);

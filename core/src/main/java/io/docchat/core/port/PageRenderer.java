@@ -10,6 +10,9 @@ public interface PageRenderer {
 
     /**
      * A PNG of the 1-based page, drawn at {@code scale} pixels per page unit; empty if the page does not exist.
+     *
+     * @throws io.docchat.core.DocChatException {@code PAYLOAD_TOO_LARGE} when the image would be larger than the
+     *                                          renderer allows (a page with a huge MediaBox)
      */
     Optional<byte[]> renderPng(String fileName, byte[] content, int pageNumber, float scale);
 }

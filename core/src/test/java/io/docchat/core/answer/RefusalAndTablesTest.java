@@ -86,6 +86,17 @@ class RefusalAndTablesTest {
     }
 
     @Test
+    void aFollowUpIsJudgedByItsStandaloneForm() {
+        List<PromptPassage> passages = prompt("", PUMPS, VALVES).passages();
+        AnswerPrompt followUp = new AnswerPrompt("And how much does it cost?", "And how much does the ZX-9 pump cost?",
+                List.of(), passages);
+        assertThat(answer(model, followUp)).isEqualTo("The ZX-9 pump costs 1,200 dollars.");
+        AnswerPrompt alone = new AnswerPrompt("And how much does it weigh?", "And how much does it weigh?", List.of(),
+                passages);
+        assertThat(answer(model, alone)).isEqualTo(ChatItem.NO_RELATED_CONTENT);
+    }
+
+    @Test
     void traditionalSimplifiedAndFullWidthFormsGetTheSameDecision() {
         String simplified = "ZX-9水泵是我们最小的型号。它的最大流量为每小时四十立方米。ZX-9水泵的售价为一千二百元。";
         String traditional = "ZX-9水泵是我們最小的型號。它的最大流量為每小時四十立方米。ZX-9水泵的售價為一千二百元。";

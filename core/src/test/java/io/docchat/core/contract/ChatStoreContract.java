@@ -252,6 +252,27 @@ public abstract class ChatStoreContract {
     }
 
     @Test
+    void historyIsOrderedByQuestionTimeEvenWhenAnswersFinishOutOfOrder() {
+        Session session = insertSession(ACCOUNT, ACCOUNT, "Overlapping questions");
+        Instant first = fixtures.nextTime();
+        Instant second = fixtures.nextTime();
+        Instant third = fixtures.nextTime();
+        ChatItem askedFirst = fixtures.chatItem(session, "asked first, answered last", first);
+        ChatItem askedSecond = fixtures.chatItem(session, "asked second", second);
+        ChatItem askedThird = fixtures.chatItem(session, "asked third", third);
+        // Stored as the answers ended: the third, then the second, then the first.
+        store.appendChatItem(askedThird);
+        store.appendChatItem(askedSecond);
+        store.appendChatItem(askedFirst);
+        reopenStore();
+
+        assertThat(store.listChatItems(session.id(), PageRequest.first(10)).items())
+                .containsExactly(askedFirst, askedSecond, askedThird);
+        assertThat(store.listChatItems(session.id(), new PageRequest(2, 2)).items()).containsExactly(askedThird);
+        assertThat(store.recentChatItems(session.id(), 2)).containsExactly(askedSecond, askedThird);
+    }
+
+    @Test
     void historyIsPagedOldestFirstWithTheTotal() {
         Session session = insertSession(ACCOUNT, ACCOUNT, "Long chat");
         Session other = insertSession(ACCOUNT, ACCOUNT, "Other chat");

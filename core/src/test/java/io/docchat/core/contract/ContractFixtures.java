@@ -13,6 +13,7 @@ import io.docchat.core.model.CitedPage;
 import io.docchat.core.model.Folder;
 import io.docchat.core.model.Page;
 import io.docchat.core.model.PassageLine;
+import io.docchat.core.model.PassagePage;
 import io.docchat.core.model.Session;
 import io.docchat.core.model.TextBlock;
 import io.docchat.core.model.TextLine;
@@ -120,7 +121,8 @@ public final class ContractFixtures {
     /** A passage of one line on {@code page}, covering the whole text. */
     public static NewPassage passage(int ordinal, String text, int page, int line) {
         return new NewPassage(ordinal, text, List.of("Chapter " + page, "Section " + ordinal),
-                List.of(new PassageLine(page, line, box(line), 0, text.length())));
+                List.of(new PassageLine(page, line, box(line), 0, text.length(), "Line " + line + ": " + text)),
+                List.of(new PassagePage(page, 595.2f, 842, 0)));
     }
 
     /** A passage spanning a page break: its first half on {@code page}, its second half on the next page. */
@@ -128,7 +130,8 @@ public final class ContractFixtures {
         int half = text.length() / 2;
         return new NewPassage(ordinal, text, List.of(),
                 List.of(new PassageLine(page, 7, box(7), 0, half), new PassageLine(page + 1, 1, null, half,
-                        text.length())));
+                        text.length(), text.substring(half) + " 续")),
+                List.of(new PassagePage(page, 595.2f, 842, 0), new PassagePage(page + 1, 842, 595.2f, 270)));
     }
 
     // ---- chat

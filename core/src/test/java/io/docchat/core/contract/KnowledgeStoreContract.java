@@ -17,6 +17,7 @@ import io.docchat.core.model.PageRequest;
 import io.docchat.core.model.Passage;
 import io.docchat.core.port.PassageVector;
 import io.docchat.core.model.ResultPage;
+import io.docchat.core.port.DocumentPassage;
 import io.docchat.core.port.KnowledgeChange;
 import io.docchat.core.port.KnowledgeStore;
 import io.docchat.core.port.StoredVector;
@@ -102,7 +103,7 @@ public abstract class KnowledgeStoreContract {
         for (int i = 0; i < given.size(); i++) {
             NewPassage p = given.get(i);
             expected.add(new Passage(stored.get(i).id(), document.id(), document.accountId(), document.folderId(),
-                    p.ordinal(), p.text(), p.headingPath(), p.lines()));
+                    p.ordinal(), p.text(), p.headingPath(), p.lines(), p.pages()));
         }
         return expected;
     }
@@ -575,6 +576,23 @@ public abstract class KnowledgeStoreContract {
         assertThat(store.passages(List.of())).isEmpty();
         assertThat(store.passagesOfDocument(document.id() + 1000)).isEmpty();
         assertThat(store.pages(document.id() + 1000)).isEmpty();
+    }
+
+    @Test
+    void passagesWithDocumentsResolveEachHitWithItsDocumentForItsAccountOnly() {
+        Folder mine = insertFolder(ACCOUNT, "Docs");
+        Folder theirs = insertFolder(OTHER_ACCOUNT, "Docs");
+        Document a = insertDocument(mine, "a.txt");
+        Document b = insertDocument(theirs, "b.txt");
+        store.completeDocument(a.id(), List.of(page(1, "a", 3)), List.of(passage(0, "zero", 1, 1)), List.of());
+        store.completeDocument(b.id(), List.of(page(1, "b", 3)), List.of(passage(0, "one", 1, 1)), List.of());
+        Passage own = store.passagesOfDocument(a.id()).get(0);
+        Passage foreign = store.passagesOfDocument(b.id()).get(0);
+        Document completedA = store.findDocument(ACCOUNT, a.id()).orElseThrow();
+
+        assertThat(store.passagesWithDocuments(ACCOUNT, List.of(foreign.id(), own.id(), store.lastSequence() + 9)))
+                .containsExactly(new DocumentPassage(own, completedA));
+        assertThat(store.passagesWithDocuments(ACCOUNT, List.of())).isEmpty();
     }
 
     @Test

@@ -131,7 +131,8 @@ public final class FolderService implements Folders {
     }
 
     private static String validName(String name) {
-        String trimmed = Validation.atMost("folderName", Validation.required("folderName", name), MAX_NAME_CHARS);
+        String trimmed = Validation.printable("folderName",
+                Validation.atMost("folderName", Validation.required("folderName", name), MAX_NAME_CHARS));
         if (trimmed.indexOf('/') >= 0) {
             throw DocChatException.invalid("folderName", "must not contain '/'");
         }

@@ -12,6 +12,8 @@ import java.time.Instant;
 /** Chat sessions, each scoped to a folder and its subfolders. */
 public final class SessionService implements Sessions {
     static final int MAX_NAME_CHARS = 200;
+    /** Long enough for any user id a host application has (UUIDs, e-mail addresses); not a place for data. */
+    static final int MAX_USER_ID_CHARS = 128;
 
     private final ChatStore chats;
     private final FolderService folders;
@@ -28,7 +30,7 @@ public final class SessionService implements Sessions {
         String account = Validation.account(accountId);
         String sessionName = validName(name);
         folders.requireFolder(account, folderId);
-        String user = userId == null || userId.isBlank() ? account : userId.strip();
+        String user = userId == null || userId.isBlank() ? account : validUser(userId.strip());
         Instant now = clock.instant();
         Session session = new Session(Ids.newId(), account, user, folderId, sessionName, now, now);
         chats.insertSession(session);
@@ -47,7 +49,7 @@ public final class SessionService implements Sessions {
     @Override
     public ResultPage<Session> list(String accountId, String userId, String nameContains, PageRequest page) {
         String account = Validation.account(accountId);
-        String user = userId == null || userId.isBlank() ? null : userId.strip();
+        String user = userId == null || userId.isBlank() ? null : validUser(userId.strip());
         String filter = nameContains == null || nameContains.isBlank() ? null : nameContains.strip();
         return chats.listSessions(
                 account, user, filter, page == null ? PageRequest.first(PageRequest.DEFAULT_SIZE) : page);
@@ -74,7 +76,11 @@ public final class SessionService implements Sessions {
         }
     }
 
+    private static String validUser(String userId) {
+        return Validation.printable("userId", Validation.atMost("userId", userId, MAX_USER_ID_CHARS));
+    }
+
     private static String validName(String name) {
-        return Validation.atMost("name", Validation.required("name", name), MAX_NAME_CHARS);
+        return Validation.printable("name", Validation.atMost("name", Validation.required("name", name), MAX_NAME_CHARS));
     }
 }

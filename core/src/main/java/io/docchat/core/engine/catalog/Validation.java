@@ -22,6 +22,28 @@ public final class Validation {
         return value;
     }
 
+    /**
+     * {@code INVALID_PARAMETER} when the value holds a control character (C0, DEL, C1) or a bidirectional formatting
+     * character: names are shown in terminals and listings, where the first act as commands and the second reorder
+     * what is read.
+     */
+    public static String printable(String parameter, String value) {
+        for (int i = 0; i < value.length(); ) {
+            int codePoint = value.codePointAt(i);
+            if (Character.isISOControl(codePoint) || isBidiFormatting(codePoint)) {
+                throw DocChatException.invalid(parameter, String.format(
+                        "must not contain control or bidirectional formatting characters (found U+%04X)", codePoint));
+            }
+            i += Character.charCount(codePoint);
+        }
+        return value;
+    }
+
+    private static boolean isBidiFormatting(int codePoint) {
+        return codePoint == 0x061C || codePoint == 0x200E || codePoint == 0x200F
+                || (codePoint >= 0x202A && codePoint <= 0x202E) || (codePoint >= 0x2066 && codePoint <= 0x2069);
+    }
+
     public static String account(String accountId) {
         return required("accountId", accountId);
     }

@@ -42,7 +42,6 @@ public final class ChatService implements Chat {
     private final ChatStore chats;
     private final SessionService sessions;
     private final PassageRetriever retriever;
-    private final PageCache pages;
     private final QueryPlanner planner;
     private final AnswerModel model;
     private final Clock clock;
@@ -51,13 +50,12 @@ public final class ChatService implements Chat {
     private final int passagesPerAnswer;
 
     public ChatService(KnowledgeStore store, ChatStore chats, SessionService sessions, PassageRetriever retriever,
-            PageCache pages, QueryPlanner planner, AnswerModel model, Clock clock, int maxQuestionChars,
+            QueryPlanner planner, AnswerModel model, Clock clock, int maxQuestionChars,
             int historyTurns, int passagesPerAnswer) {
         this.store = store;
         this.chats = chats;
         this.sessions = sessions;
         this.retriever = retriever;
-        this.pages = pages;
         this.planner = planner;
         this.model = model;
         this.clock = clock;
@@ -107,7 +105,7 @@ public final class ChatService implements Chat {
                 : open(new AnswerPrompt(question, standalone, history, promptPassages(selected)));
         ChatItem template = new ChatItem(Ids.newId(), session.id(), account, question, "", ChatStatus.COMPLETED,
                 null, folder.id(), folder.name(), List.of(), clock.instant());
-        return new AnswerInProgress(template, answer, new CitationBuilder(pages, selected), chats,
+        return new AnswerInProgress(template, answer, new CitationBuilder(selected), chats,
                 retrieveStart - planStart, answerStart - retrieveStart, answerStart);
     }
 

@@ -5,13 +5,12 @@ import io.docchat.core.model.Citation;
 import io.docchat.core.model.CitedLine;
 import io.docchat.core.model.CitedPage;
 import io.docchat.core.model.Document;
-import io.docchat.core.model.Page;
 import io.docchat.core.model.Passage;
 import io.docchat.core.model.PassageLine;
-import io.docchat.core.model.TextBlock;
-import io.docchat.core.model.TextLine;
+import io.docchat.core.model.PassagePage;
 import io.docchat.core.port.CitedSpan;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,14 +21,13 @@ import java.util.TreeMap;
 /**
  * Turns the spans an answer model cites into citations: the lines each span overlaps, grouped by document (in order
  * of first citation), then by page, with each page's size and rotation so that a client can draw the line boxes.
+ * Everything comes from the passages themselves (recorded when they were cut): no page is read again.
  */
 final class CitationBuilder {
-    private final PageCache pages;
     /** The passages of the prompt: number {@code n} is element {@code n - 1}. */
     private final List<RetrievedPassage> selected;
 
-    CitationBuilder(PageCache pages, List<RetrievedPassage> selected) {
-        this.pages = pages;
+    CitationBuilder(List<RetrievedPassage> selected) {
         this.selected = List.copyOf(selected);
     }
 
@@ -69,12 +67,13 @@ final class CitationBuilder {
                     int lineEnd = Math.max(lineStart, Math.min(line.end(), text.length()));
                     cited.lines.computeIfAbsent(line.pageNumber(), p -> new TreeMap<>())
                             .putIfAbsent(line.lineNumber(), new LineRef(line, text.substring(lineStart, lineEnd)));
+                    passage.page(line.pageNumber()).ifPresent(page -> cited.pages.putIfAbsent(page.number(), page));
                 }
             }
         }
         List<Citation> citations = new ArrayList<>(byDocument.size());
         for (CitedDocument cited : byDocument.values()) {
-            citations.add(cited.toCitation(pages.pages(cited.document.id())));
+            citations.add(cited.toCitation());
         }
         return citations;
     }
@@ -85,52 +84,28 @@ final class CitationBuilder {
         final Document document;
         final Set<String> snippets = new LinkedHashSet<>();
         final TreeMap<Integer, TreeMap<Integer, LineRef>> lines = new TreeMap<>();
+        final Map<Integer, PassagePage> pages = new HashMap<>();
 
         CitedDocument(Document document) {
             this.document = document;
         }
 
-        Citation toCitation(List<Page> pages) {
+        Citation toCitation() {
             List<CitedPage> citedPages = new ArrayList<>(lines.size());
             for (Map.Entry<Integer, TreeMap<Integer, LineRef>> entry : lines.entrySet()) {
-                Page page = page(pages, entry.getKey());
                 List<CitedLine> citedLines = new ArrayList<>(entry.getValue().size());
                 for (LineRef ref : entry.getValue().values()) {
-                    String lineText = page == null ? null : lineText(page, ref.line().lineNumber());
-                    citedLines.add(new CitedLine(ref.line().lineNumber(), ref.line().box(),
-                            lineText != null ? lineText : ref.passageText()));
+                    // The whole line as on its page; passages stored before that was recorded have their own part.
+                    String lineText = ref.line().text() != null ? ref.line().text() : ref.passageText();
+                    citedLines.add(new CitedLine(ref.line().lineNumber(), ref.line().box(), lineText));
                 }
+                PassagePage page = pages.get(entry.getKey());
                 citedPages.add(page == null
                         ? new CitedPage(entry.getKey(), 0, 0, 0, citedLines)
                         : new CitedPage(entry.getKey(), page.width(), page.height(), page.rotation(), citedLines));
             }
             return new Citation(document.id(), document.fileName(), document.pageCount(), citedPages,
                     String.join(" ", snippets));
-        }
-
-        private static Page page(List<Page> pages, int number) {
-            if (number >= 1 && number <= pages.size() && pages.get(number - 1).number() == number) {
-                return pages.get(number - 1);
-            }
-            for (Page page : pages) {
-                if (page.number() == number) {
-                    return page;
-                }
-            }
-            return null;
-        }
-
-        /** The text of the 1-based line of a page, counting lines of all blocks in reading order. */
-        private static String lineText(Page page, int lineNumber) {
-            int remaining = lineNumber;
-            for (TextBlock block : page.blocks()) {
-                List<TextLine> blockLines = block.lines();
-                if (remaining <= blockLines.size()) {
-                    return remaining >= 1 ? blockLines.get(remaining - 1).text() : null;
-                }
-                remaining -= blockLines.size();
-            }
-            return null;
         }
     }
 }

@@ -2,9 +2,8 @@ package io.docchat.core.engine.chat;
 
 import io.docchat.core.api.RetrievedPassage;
 import io.docchat.core.engine.index.IndexSync;
-import io.docchat.core.model.Document;
-import io.docchat.core.model.Passage;
 import io.docchat.core.model.RetrievalMode;
+import io.docchat.core.port.DocumentPassage;
 import io.docchat.core.port.KnowledgeStore;
 import io.docchat.core.port.PassageIndex;
 import io.docchat.core.port.SearchRequest;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Searches the index and resolves hits against the store, the source of truth: the index first catches up with what
@@ -50,22 +48,19 @@ public final class PassageRetriever {
         for (FusedHit hit : hits) {
             ids.add(hit.passageId());
         }
-        Map<Long, Passage> passages = new HashMap<>(hits.size() * 2);
-        for (Passage passage : store.passages(ids)) {
-            passages.put(passage.id(), passage);
+        // One read resolves every hit with its document; the account check in it guards against an index that
+        // leaks across accounts.
+        Map<Long, DocumentPassage> found = new HashMap<>(hits.size() * 2);
+        for (DocumentPassage resolved : store.passagesWithDocuments(request.accountId(), ids)) {
+            found.put(resolved.passage().id(), resolved);
         }
-        Map<Long, Optional<Document>> documents = new HashMap<>();
         List<RetrievedPassage> out = new ArrayList<>(hits.size());
         for (FusedHit hit : hits) {
-            Passage passage = passages.get(hit.passageId());
-            // The account check guards against an index that leaks across accounts.
-            if (passage == null || !passage.accountId().equals(request.accountId())) {
-                continue;
+            DocumentPassage resolved = found.get(hit.passageId());
+            if (resolved != null) {
+                out.add(new RetrievedPassage(resolved.passage(), resolved.document(), hit.score(),
+                        hit.lexicalScore(), hit.semanticScore()));
             }
-            Optional<Document> document = documents.computeIfAbsent(
-                    passage.documentId(), id -> store.findDocument(request.accountId(), id));
-            document.ifPresent(d -> out.add(
-                    new RetrievedPassage(passage, d, hit.score(), hit.lexicalScore(), hit.semanticScore())));
         }
         return out;
     }

@@ -7,7 +7,6 @@ import io.docchat.core.api.Documents;
 import io.docchat.core.engine.catalog.FolderService;
 import io.docchat.core.engine.catalog.Ids;
 import io.docchat.core.engine.catalog.Validation;
-import io.docchat.core.engine.chat.PageCache;
 import io.docchat.core.engine.index.IndexSync;
 import io.docchat.core.model.Document;
 import io.docchat.core.model.DocumentStatus;
@@ -46,7 +45,6 @@ public final class DocumentService implements Documents {
     private final List<PageRenderer> renderers;
     private final IngestQueue queue;
     private final IndexSync indexSync;
-    private final PageCache pageCache;
     private final long maxFileBytes;
     private final float imageScale;
     private final Clock clock;
@@ -54,7 +52,7 @@ public final class DocumentService implements Documents {
     private final Striped<Lock> submissionLocks = Striped.lock(64);
 
     public DocumentService(KnowledgeStore store, FileStore files, FolderService folders, ParserRunner parsers,
-            List<PageRenderer> renderers, IngestQueue queue, IndexSync indexSync, PageCache pageCache,
+            List<PageRenderer> renderers, IngestQueue queue, IndexSync indexSync,
             long maxFileBytes, int pageImageDpi, Clock clock) {
         this.store = store;
         this.files = files;
@@ -63,7 +61,6 @@ public final class DocumentService implements Documents {
         this.renderers = List.copyOf(renderers);
         this.queue = queue;
         this.indexSync = indexSync;
-        this.pageCache = pageCache;
         this.maxFileBytes = maxFileBytes;
         this.imageScale = pageImageDpi / 72f;
         this.clock = clock;
@@ -180,7 +177,6 @@ public final class DocumentService implements Documents {
         String account = Validation.account(accountId);
         Document deleted = store.deleteDocument(account, documentId)
                 .orElseThrow(() -> DocChatException.documentNotFound(documentId));
-        pageCache.evict(documentId);
         deleteQuietly(deleted.fileKey());
         indexSync.catchUpAfterWrite();
     }
@@ -259,7 +255,7 @@ public final class DocumentService implements Documents {
         if (dot <= 0 || dot == name.length() - 1) {
             throw DocChatException.invalid("fileName", "must have an extension, such as report.pdf");
         }
-        return Validation.atMost("fileName", name, 255);
+        return Validation.printable("fileName", Validation.atMost("fileName", name, 255));
     }
 
     public static String sha256(byte[] content) {

@@ -4,12 +4,16 @@ import io.docchat.core.model.BlockType;
 import io.docchat.core.model.Box;
 import io.docchat.core.model.Page;
 import io.docchat.core.model.PassageLine;
+import io.docchat.core.model.PassagePage;
 import io.docchat.core.model.TextBlock;
 import io.docchat.core.model.TextLine;
 import io.docchat.core.port.NewPassage;
 import io.docchat.core.text.analysis.CjkScript;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Cuts parsed pages into passages: the units of retrieval and citation.
@@ -71,7 +75,12 @@ public final class Chunker {
     /** The passages of a document's pages, in reading order, numbered from 0. */
     public List<NewPassage> chunk(List<Page> pages) {
         List<LogicalBlock> blocks = logicalBlocks(pages);
-        Packer packer = new Packer();
+        Map<Integer, PassagePage> pageSizes = new HashMap<>(pages.size() * 2);
+        for (Page page : pages) {
+            pageSizes.putIfAbsent(page.number(),
+                    new PassagePage(page.number(), page.width(), page.height(), page.rotation()));
+        }
+        Packer packer = new Packer(pageSizes);
         for (LogicalBlock block : blocks) {
             packer.add(block);
         }
@@ -81,8 +90,8 @@ public final class Chunker {
 
     // ---- lines and blocks
 
-    /** A line of a page with its place and its normalized text. */
-    private record LineRef(int page, int lineNumber, Box box, String text) {}
+    /** A line of a page with its place, its normalized text and its text as it stands on the page. */
+    private record LineRef(int page, int lineNumber, Box box, String text, String pageText) {}
 
     /**
      * A block with its text built from its lines; {@code lineStart/lineEnd} give each line's normalized text in
@@ -160,7 +169,7 @@ public final class Chunker {
                 for (TextLine line : block.lines()) {
                     lineNumber++;
                     String text = line.text() == null ? "" : line.text().strip();
-                    target.lines.add(new LineRef(page.number(), lineNumber, line.box(), text));
+                    target.lines.add(new LineRef(page.number(), lineNumber, line.box(), text, line.text()));
                 }
             }
         }
@@ -200,6 +209,8 @@ public final class Chunker {
     private record Slice(LogicalBlock block, int start, int end) {}
 
     private final class Packer {
+        /** The size and rotation of every page, by number, for the passages to carry. */
+        final Map<Integer, PassagePage> pageSizes;
         final List<NewPassage> passages = new ArrayList<>();
         final List<String> headingTexts = new ArrayList<>();
         final List<Integer> headingLevels = new ArrayList<>();
@@ -208,6 +219,27 @@ public final class Chunker {
         boolean hasBody;
         LogicalBlock tableHeader;
         List<String> pathOfCurrent = List.of();
+
+        Packer(Map<Integer, PassagePage> pageSizes) {
+            this.pageSizes = pageSizes;
+        }
+
+        /** The pages these lines are on, in page order, with their size and rotation. */
+        private List<PassagePage> pagesOf(List<PassageLine> lines) {
+            List<PassagePage> pages = new ArrayList<>(2);
+            int last = Integer.MIN_VALUE;
+            for (PassageLine line : lines) {
+                if (line.pageNumber() != last) {
+                    last = line.pageNumber();
+                    PassagePage page = pageSizes.get(last);
+                    if (page != null && !pages.contains(page)) {
+                        pages.add(page);
+                    }
+                }
+            }
+            pages.sort(Comparator.comparingInt(PassagePage::number));
+            return pages;
+        }
 
         void add(LogicalBlock block) {
             if (block.type != BlockType.TABLE_ROW) {
@@ -354,11 +386,12 @@ public final class Chunker {
                     int e = Math.min(block.lineEnd[i], slice.end());
                     if (s < e) {
                         LineRef ref = block.lines.get(i);
-                        lines.add(new PassageLine(ref.page(), ref.lineNumber(), ref.box(), s + offset, e + offset));
+                        lines.add(new PassageLine(ref.page(), ref.lineNumber(), ref.box(), s + offset, e + offset,
+                                ref.pageText()));
                     }
                 }
             }
-            passages.add(new NewPassage(passages.size(), text.toString(), pathOfCurrent, lines));
+            passages.add(new NewPassage(passages.size(), text.toString(), pathOfCurrent, lines, pagesOf(lines)));
             slices.clear();
             length = 0;
             hasBody = false;

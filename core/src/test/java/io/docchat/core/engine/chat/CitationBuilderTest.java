@@ -14,6 +14,7 @@ import io.docchat.core.model.Folder;
 import io.docchat.core.model.Page;
 import io.docchat.core.model.Passage;
 import io.docchat.core.model.PassageLine;
+import io.docchat.core.model.PassagePage;
 import io.docchat.core.model.TextBlock;
 import io.docchat.core.model.TextLine;
 import io.docchat.core.port.CitedSpan;
@@ -41,7 +42,7 @@ class CitationBuilderTest {
     @Test
     void spanAcrossAPageBreakCitesTheLinesOfBothPagesWithTheirGeometry() {
         Fixture fixture = documentWithPassage("manual.pdf");
-        CitationBuilder builder = new CitationBuilder(new PageCache(store), List.of(fixture.retrieved()));
+        CitationBuilder builder = new CitationBuilder(List.of(fixture.retrieved()));
 
         int start = TEXT.indexOf("power");
         int end = TEXT.indexOf("slowly");
@@ -67,7 +68,7 @@ class CitationBuilderTest {
     void spansAreGroupedByDocumentInOrderOfFirstCitationAndBadSpansIgnored() {
         Fixture a = documentWithPassage("a.pdf");
         Fixture b = documentWithPassage("b.pdf");
-        CitationBuilder builder = new CitationBuilder(new PageCache(store), List.of(a.retrieved(), b.retrieved()));
+        CitationBuilder builder = new CitationBuilder(List.of(a.retrieved(), b.retrieved()));
 
         List<Citation> citations = builder.build(List.of(
                 new CitedSpan(2, 0, LINE_1_2.length()),
@@ -91,12 +92,33 @@ class CitationBuilderTest {
     void wholePassagesCoverEverySelectedPassage() {
         Fixture a = documentWithPassage("a.pdf");
         Fixture b = documentWithPassage("b.pdf");
-        CitationBuilder builder = new CitationBuilder(new PageCache(store), List.of(a.retrieved(), b.retrieved()));
+        CitationBuilder builder = new CitationBuilder(List.of(a.retrieved(), b.retrieved()));
 
         assertThat(builder.wholePassages())
                 .containsExactly(new CitedSpan(1, 0, TEXT.length()), new CitedSpan(2, 0, TEXT.length()));
         assertThat(builder.build(builder.wholePassages())).hasSize(2)
                 .allSatisfy(c -> assertThat(c.pages()).extracting(CitedPage::pageNumber).containsExactly(1, 2));
+    }
+
+    @Test
+    void aPassageStoredWithoutPageDataCitesItsOwnTextAndNoGeometry() {
+        Fixture fixture = documentWithPassage("old.pdf");
+        Passage recorded = fixture.passage();
+        List<PassageLine> bare = recorded.lines().stream()
+                .map(l -> new PassageLine(l.pageNumber(), l.lineNumber(), l.box(), l.start(), l.end()))
+                .toList();
+        Passage old = new Passage(recorded.id(), recorded.documentId(), recorded.accountId(), recorded.folderId(),
+                recorded.ordinal(), recorded.text(), recorded.headingPath(), bare);
+        CitationBuilder builder = new CitationBuilder(List.of(new RetrievedPassage(old, fixture.document(), 1f)));
+
+        int start = TEXT.indexOf("power");
+        Citation citation = builder.build(List.of(new CitedSpan(1, start, start + 5))).get(0);
+
+        assertThat(citation.pages()).singleElement().satisfies(page -> {
+            assertThat(page.width()).isZero();
+            assertThat(page.rotation()).isZero();
+            assertThat(page.lines()).containsExactly(new CitedLine(3, new Box(50, 140, 300, 12), LINE_1_3));
+        });
     }
 
     private record Fixture(Document document, Passage passage) {
@@ -122,10 +144,12 @@ class CitationBuilderTest {
         int s2 = 0;
         int s3 = LINE_1_2.length() + 1;
         int s4 = s3 + LINE_1_3.length() + 1;
+        // What the chunker records: each line's page text, and the size and rotation of the pages.
         NewPassage passage = new NewPassage(0, TEXT, List.of("Maintenance"), List.of(
-                new PassageLine(1, 2, new Box(50, 125, 300, 12), s2, s2 + LINE_1_2.length()),
-                new PassageLine(1, 3, new Box(50, 140, 300, 12), s3, s3 + LINE_1_3.length()),
-                new PassageLine(2, 1, new Box(40, 60, 320, 12), s4, s4 + LINE_2_1.length())));
+                new PassageLine(1, 2, new Box(50, 125, 300, 12), s2, s2 + LINE_1_2.length(), LINE_1_2),
+                new PassageLine(1, 3, new Box(50, 140, 300, 12), s3, s3 + LINE_1_3.length(), LINE_1_3),
+                new PassageLine(2, 1, new Box(40, 60, 320, 12), s4, s4 + LINE_2_1.length(), LINE_2_1)),
+                List.of(new PassagePage(1, 600, 800, 0), new PassagePage(2, 800, 600, 90)));
         store.completeDocument(inserted.id(), List.of(one, two), List.of(passage), List.of());
         return new Fixture(store.findDocument(inserted.id()).orElseThrow(),
                 store.passagesOfDocument(inserted.id()).get(0));

@@ -7,6 +7,7 @@ import io.docchat.core.model.BlockType;
 import io.docchat.core.model.Box;
 import io.docchat.core.model.Page;
 import io.docchat.core.model.PassageLine;
+import io.docchat.core.model.PassagePage;
 import io.docchat.core.model.TextBlock;
 import io.docchat.core.model.TextLine;
 import io.docchat.core.port.NewPassage;
@@ -54,6 +55,23 @@ class ChunkerTest {
         assertThat(p.lines()).extracting(l -> lineText(p, l))
                 .containsExactly("The ZX-9 pump moves forty", "cubic metres an hour.", "It weighs 12 kg.");
         assertThat(p.ordinal()).isZero();
+    }
+
+    @Test
+    void passagesCarryWhatACitationNeedsPageTextAndPageSizes() {
+        // The passage starts mid-line: the line's page text is whole, the passage keeps only its part.
+        Page first = new Page(1, 595.2f, 842, 0, List.of(para("Intro text. Prime the pump", "with water first.")));
+        Page second = new Page(2, 842, 595.2f, 90, List.of(para("Then start it.")));
+        List<NewPassage> passages = new Chunker(20, 40).chunk(List.of(first, second));
+
+        assertThat(passages).allSatisfy(p -> assertThat(p.lines()).allSatisfy(l ->
+                assertThat(l.text()).contains(p.text().substring(l.start(), l.end()))));
+        assertThat(passages).flatExtracting(NewPassage::lines).extracting(PassageLine::text)
+                .contains("Intro text. Prime the pump", "with water first.", "Then start it.");
+        assertThat(passages).flatExtracting(NewPassage::pages).containsOnly(
+                new PassagePage(1, 595.2f, 842, 0), new PassagePage(2, 842, 595.2f, 90));
+        assertThat(passages).allSatisfy(p -> assertThat(p.pages()).extracting(PassagePage::number)
+                .containsExactlyElementsOf(p.lines().stream().map(PassageLine::pageNumber).distinct().toList()));
     }
 
     @Test
