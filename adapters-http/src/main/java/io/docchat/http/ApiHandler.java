@@ -176,9 +176,24 @@ final class ApiHandler extends Handler.Abstract {
         try {
             InputStream in = Content.Source.asInputStream(request);
             return BodyReader.read(in, declared, limit);
+        } catch (IOException e) {
+            if (endPoint.isOpen() && causedByTimeout(e)) {
+                // The body stopped arriving for the idle timeout, while the connection can still carry an answer.
+                throw new ApiException(408, "RequestTimeout", "the request body stopped arriving; nothing was kept");
+            }
+            throw e;
         } finally {
             deadline.close();
         }
+    }
+
+    private static boolean causedByTimeout(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static RequestHeaders headers(Request request) {

@@ -13,29 +13,33 @@ import java.util.Optional;
  * @param host                     the address to bind; a non-loopback address requires access keys or bearer tokens
  * @param port                     the port to bind; 0 picks a free one
  * @param maxBodyBytes             the largest JSON request body accepted (413 beyond)
- * @param maxUploadBytes           the largest document accepted in a request body or from a fileUrl; the server refuses any body
- *                             larger than this before a route sees it (413)
+ * @param maxUploadBytes           the largest document accepted in a request body or from a fileUrl (413 beyond)
  * @param maxHeaderBytes           the largest request line plus headers accepted (431 beyond)
  * @param workerThreads            threads for ordinary requests; chat answers get {@code maxConcurrentStreams} more
  * @param maxConcurrentStreams     chat answers (Chat and ChatStream) in progress at once; more are refused with 429
- * @param maxAnswersPerAccount     chat answers one account may have in progress at once, so that one account cannot take
- *                             every answer slot; more are refused with 429 {@code Throttling}
+ * @param maxAnswersPerAccount     chat answers one account may have in progress at once, so that one account cannot
+ *                                 take every answer slot; more are refused with 429 {@code Throttling}
  * @param maxConnections           open connections at most; beyond it the server stops accepting until one closes
- * @param maxConnectionsPerAddress open connections at most from one remote address; a further one is answered 429 and closed
- * @param headerTimeout            how long a client may take to send a request line and headers, counted from the moment the
- *                             connection opens or the previous response ends; after it the server answers 408 and closes
- * @param requestTimeout           how long a client may take to send its whole request body; the connection is closed after
- * @param idleTimeout              how long a connection may stay silent in both directions while a request is read or a
- *                             response written; after it the connection is closed
- * @param writeTimeout             how long one write of a streamed answer may wait for a client that does not read; after it
- *                             the connection is closed, the answer cancelled and stored interrupted, and its slot freed
- * @param shutdownGrace            how long {@link DocChatHttpServer#close()} lets requests and answers in progress finish
+ * @param maxConnectionsPerAddress open connections at most from one remote address; a further one is answered 429 and
+ *                                 closed
+ * @param headerTimeout            how long a client may take to send a request line and headers, counted from the
+ *                                 moment the connection opens or the previous response ends; after it the server
+ *                                 answers 408 and closes
+ * @param requestTimeout           how long a client may take to send its whole request body; the connection is closed
+ *                                 after
+ * @param idleTimeout              how long a connection may stay silent in both directions; a request body that stops
+ *                                 arriving for this long is answered 408, an idle connection is closed
+ * @param writeTimeout             how long one write of a streamed answer may wait for a client that does not read;
+ *                                 after it the connection is closed, the answer cancelled and stored interrupted, and
+ *                                 its slot freed
+ * @param shutdownGrace            how long {@link DocChatHttpServer#close()} lets requests and answers in progress
+ *                                 finish
  * @param signedUrlSecret          the key that signs file and page-image URLs; when empty, a random key is made at
- *                             start, so signed URLs stop working when the process ends
+ *                                 start, so signed URLs stop working when the process ends
  * @param signedUrlTtl             how long a signed URL stays valid
  * @param streamFormatJson         when true, ChatStream answers with one JSON document like Chat, for every client
  * @param allowedFetchPrefixes     URLs a fileUrl may start with (scheme, host and port exact; the path on segment
- *                             boundaries); empty turns fileUrl downloads off
+ *                                 boundaries); empty turns fileUrl downloads off
  * @param publicBaseUrl            the base (scheme, host, port) of the URLs given out; empty = the bound address
  * @param clock                    the time used for signatures, signed URLs and the zone of ISO times
  */
@@ -142,7 +146,8 @@ public record HttpServerConfig(
 
     /** A copy with {@code host} changed. */
     public HttpServerConfig withHost(String value) {
-        return new HttpServerConfig(value, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
+        return new HttpServerConfig(
+                value, port, maxBodyBytes, maxUploadBytes, maxHeaderBytes, workerThreads, maxConcurrentStreams,
                 maxAnswersPerAccount, maxConnections, maxConnectionsPerAddress, headerTimeout, requestTimeout,
                 idleTimeout, writeTimeout, shutdownGrace, signedUrlSecret, signedUrlTtl, streamFormatJson,
                 allowedFetchPrefixes, publicBaseUrl, clock);

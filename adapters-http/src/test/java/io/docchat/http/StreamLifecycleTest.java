@@ -42,12 +42,13 @@ class StreamLifecycleTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             List<ChatItem> items = docChat.chat().history(Account.LOCAL, sessionId, PageRequest.first(10)).items();
-            if (!items.isEmpty()) {
+            // An answer is listed as soon as it starts (ANSWERING); what counts is how it ended.
+            if (!items.isEmpty() && items.get(0).status().isFinal()) {
                 return items.get(0);
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("no chat item was stored");
+        throw new AssertionError("no finished chat item was stored");
     }
 
     @Test

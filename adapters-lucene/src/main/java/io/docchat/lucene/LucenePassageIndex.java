@@ -82,6 +82,8 @@ public final class LucenePassageIndex implements PassageIndex {
     /** Counts completed writes; the searcher covers every write up to {@link #searchableGeneration}. */
     private final AtomicLong writeGeneration = new AtomicLong();
     private volatile long searchableGeneration;
+    /** Set by every search, cleared by a refresh: while searches come, writes refresh the searcher themselves. */
+    private volatile boolean searchedSinceRefresh;
     private volatile boolean closed;
 
     private LucenePassageIndex(Directory directory, LuceneIndexSettings settings, String description)
@@ -187,7 +189,7 @@ public final class LucenePassageIndex implements PassageIndex {
                 }
             }
             appliedSequence = Math.max(appliedSequence, batchHighest);
-            writeGeneration.incrementAndGet();
+            publishWrite();
         } catch (IOException e) {
             throw storageFailure("add passages", e);
         } finally {
@@ -207,7 +209,7 @@ public final class LucenePassageIndex implements PassageIndex {
                 highestIdWritten = Math.max(highestIdWritten, passage.id());
             }
             appliedVectorSequence = Math.max(appliedVectorSequence, vectorSequence);
-            writeGeneration.incrementAndGet();
+            publishWrite();
         } catch (IOException | IllegalArgumentException e) {
             throw storageFailure("add vectors", e);
         }
@@ -224,7 +226,7 @@ public final class LucenePassageIndex implements PassageIndex {
         try {
             writer.deleteDocuments(new Term(PassageFields.DOCUMENT_KEY, Long.toString(documentId)));
             appliedSequence = Math.max(appliedSequence, sequence);
-            writeGeneration.incrementAndGet();
+            publishWrite();
         } catch (IOException e) {
             throw storageFailure("remove document " + documentId, e);
         }
@@ -244,6 +246,7 @@ public final class LucenePassageIndex implements PassageIndex {
             return List.of();
         }
         IndexSearcher searcher;
+        searchedSinceRefresh = true;
         try {
             refreshIfStale();
             searcher = searchers.acquire();
@@ -279,6 +282,7 @@ public final class LucenePassageIndex implements PassageIndex {
         }
         Query scope = PassageQueryBuilder.scope(request);
         IndexSearcher searcher;
+        searchedSinceRefresh = true;
         try {
             refreshIfStale();
             searcher = searchers.acquire();
@@ -320,6 +324,25 @@ public final class LucenePassageIndex implements PassageIndex {
             }
         }
         return false;
+    }
+
+    /**
+     * Counts a completed write. While searches are coming, the writing thread also refreshes the searcher, before the
+     * write counts as completed: searches then find the searcher current and never wait for a refresh that flushes
+     * another account's batch. Without searches, refreshing is left to the next search, so bulk indexing does not
+     * cut a segment per write.
+     */
+    private void publishWrite() throws IOException {
+        if (!searchedSinceRefresh) {
+            writeGeneration.incrementAndGet();
+            return;
+        }
+        synchronized (refreshLock) {
+            searchers.maybeRefreshBlocking();
+            searchedSinceRefresh = false;
+            // Counted only now, so a search meanwhile did not wait for it: the write had not returned yet.
+            searchableGeneration = writeGeneration.incrementAndGet();
+        }
     }
 
     /**

@@ -152,7 +152,7 @@ public final class SqliteChatStore implements ChatStore {
     public void appendChatItem(ChatItem item) {
         byte[] citations = ContentCodec.encodeCitations(item.citations(), new ByteWriter(256));
         long createdAt = Times.toNanos(item.createdAt());
-        transactions.write("appending chat item " + item.id(), handle -> {
+        transactions.writeGrouped("appending chat item " + item.id(), handle -> {
             int updated = handle.createUpdate("UPDATE chat_session SET item_count = item_count + 1, updated_at = ?"
                             + " WHERE id = ? AND account_id = ?")
                     .bind(0, createdAt)
@@ -203,6 +203,32 @@ public final class SqliteChatStore implements ChatStore {
                     .bind(11, createdAt)
                     .execute();
         });
+    }
+
+    @Override
+    public boolean updateChatItem(ChatItem item) {
+        byte[] citations = ContentCodec.encodeCitations(item.citations(), new ByteWriter(256));
+        return transactions.writeGrouped("updating chat item " + item.id(), handle -> handle
+                .createUpdate("UPDATE chat_item SET answer = ?, status = ?, error_message = ?, citations = ?"
+                        + " WHERE id = ? AND session_id = ? AND account_id = ?")
+                .bind(0, item.answer())
+                .bind(1, item.status().name())
+                .bind(2, item.errorMessage())
+                .bind(3, citations)
+                .bind(4, item.id())
+                .bind(5, item.sessionId())
+                .bind(6, item.accountId())
+                .execute() > 0);
+    }
+
+    @Override
+    public int interruptUnfinishedAnswers() {
+        // Runs once at start-up; a scan of the history is cheaper there than an index kept for it on every append.
+        return transactions.write("marking unfinished answers interrupted", handle -> handle
+                .createUpdate("UPDATE chat_item SET status = ? WHERE status = ?")
+                .bind(0, ChatStatus.INTERRUPTED.name())
+                .bind(1, ChatStatus.ANSWERING.name())
+                .execute());
     }
 
     @Override

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +54,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * batched inserts in a single transaction.
  */
 public final class SqliteKnowledgeStore implements KnowledgeStore {
+    private static final int FILE_KEYS_PER_QUERY = 500;
     private static final String DOCUMENT_COLUMNS = "id, account_id, folder_id, file_name, content_hash, size_bytes,"
             + " file_key, status, page_count, error_message, warnings, created_at, updated_at";
     private static final String PASSAGE_SELECT = "SELECT p.id, p.document_id, d.account_id, d.folder_id, p.ordinal,"
@@ -244,6 +246,26 @@ public final class SqliteKnowledgeStore implements KnowledgeStore {
             query.bind("folder", folderId);
         }
         return query;
+    }
+
+    @Override
+    public Set<String> referencedFileKeys(Collection<String> fileKeys) {
+        List<String> keys = List.copyOf(new HashSet<>(fileKeys));
+        Set<String> referenced = new HashSet<>();
+        // Bounded statements: SQLite limits the number of parameters of one statement.
+        for (int from = 0; from < keys.size(); from += FILE_KEYS_PER_QUERY) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + FILE_KEYS_PER_QUERY));
+            String placeholders = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            referenced.addAll(transactions.read("finding documents by file key", handle -> {
+                Query query = handle.createQuery(
+                        "SELECT file_key FROM document WHERE file_key IN (" + placeholders + ")");
+                for (int i = 0; i < chunk.size(); i++) {
+                    query.bind(i, chunk.get(i));
+                }
+                return query.mapTo(String.class).list();
+            }));
+        }
+        return referenced;
     }
 
     @Override

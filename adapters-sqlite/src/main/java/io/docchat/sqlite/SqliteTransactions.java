@@ -3,7 +3,11 @@ package io.docchat.sqlite;
 import io.docchat.core.DocChatException;
 import io.docchat.core.ErrorCode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -23,11 +27,15 @@ import org.slf4j.LoggerFactory;
  */
 final class SqliteTransactions {
     private static final Logger log = LoggerFactory.getLogger(SqliteTransactions.class);
+    /** The most small writes committed in one transaction: bounds how long the writer is held at once. */
+    static final int MAX_GROUP = 64;
 
     private final Jdbi writer;
     private final Jdbi readers;
     private final Duration maxWait;
     private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final ConcurrentLinkedQueue<GroupedWrite<?>> groupable = new ConcurrentLinkedQueue<>();
+    private final AtomicLong groupCommits = new AtomicLong();
     private volatile boolean closed;
 
     SqliteTransactions(Jdbi writer, Jdbi readers, Duration maxWait) {
@@ -48,6 +56,98 @@ final class SqliteTransactions {
             return withRetry(action, writer, "BEGIN IMMEDIATE", work);
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Runs a small {@code work} in a write transaction that it may share with other small writes waiting for the
+     * writer at the same time: group commit. Whoever gets the writer runs every waiting unit (up to
+     * {@value #MAX_GROUP}) in one transaction, each in its own savepoint, so a unit that throws is rolled back alone
+     * and only its caller sees the failure. Each caller returns after the commit that holds its work, so durability
+     * is that of {@link #write}; under load many units share one commit (one fsync) instead of queueing for a commit
+     * each.
+     */
+    <T> T writeGrouped(String action, HandleCallback<T, RuntimeException> work) {
+        GroupedWrite<T> mine = new GroupedWrite<>(action, work);
+        groupable.add(mine);
+        while (!mine.isDone()) {
+            try {
+                writeLock.lockInterruptibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (groupable.remove(mine)) {
+                    throw new DocChatException(ErrorCode.STORAGE_FAILURE, action + " was interrupted", e);
+                }
+                // Already taken into a group being committed: its outcome follows shortly.
+                mine.awaitUninterruptibly();
+                break;
+            }
+            try {
+                if (!mine.isDone()) {
+                    commitGroup();
+                }
+            } finally {
+                writeLock.unlock();
+            }
+        }
+        return mine.outcome();
+    }
+
+    /** How many group transactions have committed: for tests that check that writes were grouped. */
+    long groupCommits() {
+        return groupCommits.get();
+    }
+
+    /** Small writes waiting for the writer. */
+    int waitingGroupedWrites() {
+        return groupable.size();
+    }
+
+    /** Runs and commits the waiting small writes; the caller holds the write lock. */
+    private void commitGroup() {
+        List<GroupedWrite<?>> group = new ArrayList<>();
+        GroupedWrite<?> next;
+        while (group.size() < MAX_GROUP && (next = groupable.poll()) != null) {
+            group.add(next);
+        }
+        if (group.isEmpty()) {
+            return;
+        }
+        Object[] results = new Object[group.size()];
+        RuntimeException[] failures = new RuntimeException[group.size()];
+        try {
+            withRetry("writing " + group.size() + " grouped changes", writer, "BEGIN IMMEDIATE", handle -> {
+                for (int i = 0; i < group.size(); i++) {
+                    results[i] = null;
+                    failures[i] = null;
+                    handle.execute("SAVEPOINT grouped_write");
+                    try {
+                        results[i] = group.get(i).work.withHandle(handle);
+                        handle.execute("RELEASE grouped_write");
+                    } catch (RuntimeException e) {
+                        handle.execute("ROLLBACK TO grouped_write");
+                        handle.execute("RELEASE grouped_write");
+                        failures[i] = StorageErrors.translate(e, group.get(i).action);
+                    }
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            group.forEach(write -> write.fail(e));
+            return;
+        }
+        groupCommits.incrementAndGet();
+        for (int i = 0; i < group.size(); i++) {
+            complete(group.get(i), results[i], failures[i]);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void complete(GroupedWrite<T> write, Object result, RuntimeException failure) {
+        if (failure != null) {
+            write.fail(failure);
+        } else {
+            write.succeed((T) result);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docchat.documents.OcrSettings;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,5 +42,22 @@ class KeysCommandTest {
         String hash = JSON.readTree(cli.run("keys", "list", "--json").out()).get(0).path("id").asText();
         assertThat(cli.run("keys", "revoke", hash.substring(0, 12)).exitCode()).isZero();
         assertThat(JSON.readTree(cli.run("keys", "list", "--json").out())).isEmpty();
+    }
+
+    @Test
+    void keysAreManagedWhileAServerHoldsTheEngineOpenAndRevocationIsSeenAtOnce() throws Exception {
+        CliHarness cli = new CliHarness(temp);
+        // A running server: the engine open on the same data directory, its passage index locked for writing.
+        try (Backend running = EmbeddedBackend.open(new DataHome(temp.resolve("data")).create(),
+                ModelSettings.EXTRACTIVE, OcrSettings.disabled())) {
+            CliHarness.Result created = cli.run("keys", "create", "--json");
+            assertThat(created.exitCode()).as(created.err()).isZero();
+            String keyId = JSON.readTree(created.out()).path("accessKeyId").asText();
+            assertThat(running.docChat().accounts().accessKey(keyId)).as("the server sees the new key").isPresent();
+
+            assertThat(JSON.readTree(cli.run("keys", "list", "--json").out())).hasSize(1);
+            assertThat(cli.run("keys", "revoke", keyId).exitCode()).isZero();
+            assertThat(running.docChat().accounts().accessKey(keyId)).as("the server's next lookup").isEmpty();
+        }
     }
 }

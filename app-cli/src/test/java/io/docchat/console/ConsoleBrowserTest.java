@@ -169,7 +169,9 @@ class ConsoleBrowserTest {
                     .isEqualTo("Stopped: the answer so far is kept.");
             JsonNode interrupted = browser.waiting().until(driver -> {
                 JsonNode last = lastChat(stack, sessionId);
-                return last.get("question").asText().startsWith("How should") ? last : null;
+                // Listed from its start as ANSWERING; wait for how it ended.
+                return last.get("question").asText().startsWith("How should")
+                        && !"ANSWERING".equals(last.get("status").asText()) ? last : null;
             });
             assertThat(interrupted.get("status").asText()).isEqualTo("INTERRUPTED");
             assertThat(interrupted.get("answer").asText()).startsWith(shown).isNotEqualTo("");

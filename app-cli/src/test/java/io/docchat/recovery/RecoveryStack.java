@@ -4,6 +4,7 @@ import io.docchat.core.DocChat;
 import io.docchat.core.DocChatBuilder;
 import io.docchat.core.files.FileSystemFileStore;
 import io.docchat.core.port.DocumentParser;
+import io.docchat.core.port.PassageIndex;
 import io.docchat.core.text.parsing.PlainTextParser;
 import io.docchat.documents.DocumentParsers;
 import io.docchat.embedded.EmbeddedStack;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The real docchat stack on one data directory, wired as an application wires it: the {@link EmbeddedStack} (SQLite
@@ -49,9 +51,18 @@ final class RecoveryStack implements AutoCloseable {
 
     /** As {@link #open(Path)}, with engine settings adjusted by {@code settings} before the engine starts. */
     static RecoveryStack open(Path directory, Consumer<DocChatBuilder> settings) {
+        return open(directory, settings, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #open(Path, Consumer)}, with the engine given {@code indexView} of the Lucene index (a wrapper that
+     * holds or observes its writes) instead of the index itself.
+     */
+    static RecoveryStack open(Path directory, Consumer<DocChatBuilder> settings, UnaryOperator<PassageIndex> indexView) {
         EmbeddedStack stack = EmbeddedStack.open(directory);
         DocChatBuilder builder = DocChat.builder().install(stack);
         try {
+            builder.passageIndex(indexView.apply(stack.index()));
             settings.accept(builder);
         } catch (RuntimeException e) {
             // Not built: nothing owns the stack yet.

@@ -22,6 +22,11 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE,
     /** The answer model backend cannot be reached or refused the request. */
     MODEL_UNAVAILABLE,
+    /**
+     * docchat is busy (for example its parsing backlog is full): nothing was changed, and the same request may
+     * succeed later. HTTP: 429 {@code Throttling} with {@code Retry-After}.
+     */
+    BUSY,
     /** A store or index failed; the operation was not applied. */
     STORAGE_FAILURE,
     /** A bug. */

@@ -596,7 +596,8 @@ function updateTurn(li) {
     answer.textContent = item.answer || '';
   }
   let status = null;
-  if (!item.status) {
+  // No status yet while this page streams it; ANSWERING when the history lists an answer still being written.
+  if (!item.status || item.status === 'ANSWERING') {
     status = h('p', { class: 'answer-status writing', text: t('writing') });
   } else if (item.status === 'INTERRUPTED') {
     status = h('p', { class: 'answer-status interrupted', text: t('answer_INTERRUPTED') });
@@ -613,7 +614,7 @@ function updateTurn(li) {
   li.replaceChildren(
     h('div', { class: 'bubble question' }, h('span', { class: 'visually-hidden', text: t('you') + ': ' }),
       h('p', { text: item.question })),
-    h('div', { class: 'bubble answer', 'aria-busy': item.status ? 'false' : 'true' },
+    h('div', { class: 'bubble answer', 'aria-busy': item.status && item.status !== 'ANSWERING' ? 'false' : 'true' },
       h('span', { class: 'visually-hidden', text: t('answerLabel') + ': ' }), answer, status, sources));
 }
 

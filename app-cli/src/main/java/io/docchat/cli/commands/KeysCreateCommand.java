@@ -1,7 +1,6 @@
 package io.docchat.cli.commands;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.docchat.cli.Backend;
 import io.docchat.cli.ExitCodes;
 import io.docchat.cli.Terminal;
 import io.docchat.core.api.Accounts;
@@ -31,8 +30,7 @@ public final class KeysCreateCommand extends KeysSubcommand {
     boolean json;
 
     @Override
-    int run(Backend backend) {
-        Accounts accounts = backend.docChat().accounts();
+    int run(Accounts accounts) {
         Terminal terminal = terminal();
         Json out = new Json();
         ObjectNode node = out.object();

@@ -2,7 +2,6 @@ package io.docchat.cli.commands;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.docchat.cli.Backend;
 import io.docchat.cli.ExitCodes;
 import io.docchat.cli.Terminal;
 import io.docchat.core.api.Accounts;
@@ -20,12 +19,11 @@ public final class KeysListCommand extends KeysSubcommand {
     boolean json;
 
     @Override
-    int run(Backend backend) {
+    int run(Accounts accounts) {
         Terminal terminal = terminal();
         Json out = new Json();
         ArrayNode rows = out.array();
         int count = 0;
-        Accounts accounts = backend.docChat().accounts();
         for (Account account : accounts.list()) {
             for (AccessKey key : accounts.accessKeys(account.id())) {
                 ObjectNode row = rows.addObject();

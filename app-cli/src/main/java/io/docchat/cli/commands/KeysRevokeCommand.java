@@ -1,9 +1,9 @@
 package io.docchat.cli.commands;
 
-import io.docchat.cli.Backend;
 import io.docchat.cli.CliException;
 import io.docchat.cli.ExitCodes;
 import io.docchat.core.DocChatException;
+import io.docchat.core.api.Accounts;
 import io.docchat.core.api.RevokedCredential;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,10 +19,10 @@ public final class KeysRevokeCommand extends KeysSubcommand {
     String id;
 
     @Override
-    int run(Backend backend) {
+    int run(Accounts accounts) {
         Optional<RevokedCredential> revoked;
         try {
-            revoked = backend.docChat().accounts().revoke(id);
+            revoked = accounts.revoke(id);
         } catch (DocChatException e) {
             throw CliException.usage(e.getMessage());
         }

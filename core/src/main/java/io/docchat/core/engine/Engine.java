@@ -14,6 +14,7 @@ import io.docchat.core.engine.index.IndexSync;
 import io.docchat.core.engine.ingest.DocumentProcessor;
 import io.docchat.core.engine.ingest.DocumentService;
 import io.docchat.core.engine.ingest.IngestQueue;
+import io.docchat.core.engine.ingest.OrphanFiles;
 import io.docchat.core.engine.ingest.ParserRunner;
 import io.docchat.core.memory.InMemoryAccountStore;
 import io.docchat.core.memory.InMemoryChatStore;
@@ -53,8 +54,9 @@ public final class Engine {
     private Engine() {}
 
     /**
-     * Fills in the defaults, brings the passage index up to date with the store, resumes documents whose parsing was
-     * cut short by an earlier run, and returns the running engine. On failure every component is closed.
+     * Fills in the defaults, brings the passage index up to date with the store, removes files an earlier run left
+     * without a document, marks answers it left unfinished as interrupted, resumes documents whose parsing was cut
+     * short, and returns the running engine. On failure every component is closed.
      */
     public static DocChat start(EngineConfig config) {
         Objects.requireNonNull(config, "config");
@@ -76,7 +78,7 @@ public final class Engine {
         PassageEmbedder embedder = config.passageEmbedder();
         IndexSync indexSync = new IndexSync(store, index);
         BackgroundEmbedder background = embedder == null ? null
-                : new BackgroundEmbedder(store, embedder, indexSync::catchUpAfterWrite);
+                : new BackgroundEmbedder(store, embedder, indexSync::awaitVectorsApplied);
         // The background embedder stops first: it writes to the store and the index, through the embedder.
         Components components = new Components()
                 .add(background).add(embedder).add(model).add(planner).addAll(parsers).addAll(config.renderers())
@@ -100,6 +102,12 @@ public final class Engine {
             RetrievalService retrieval = new RetrievalService(store, folders, retriever, background);
 
             indexSync.reconcile();
+            indexSync.start();
+            OrphanFiles.remove(files, store, config.clock().instant());
+            int interrupted = chats.interruptUnfinishedAnswers();
+            if (interrupted > 0) {
+                log.info("Marked {} answers left unfinished by an earlier run as interrupted", interrupted);
+            }
             if (background != null) {
                 indexSync.onPassagesAdded(background::wake);
                 background.start();
@@ -107,7 +115,7 @@ public final class Engine {
             List<Document> unfinished = store.findDocumentsByStatus(
                     EnumSet.of(DocumentStatus.PENDING, DocumentStatus.PARSING));
             for (Document document : unfinished) {
-                ingestQueue.resume(document.id());
+                ingestQueue.resume(document.accountId(), document.id());
             }
             if (!unfinished.isEmpty()) {
                 log.info("Resuming the parsing of {} documents left unfinished by an earlier run", unfinished.size());
@@ -117,6 +125,7 @@ public final class Engine {
                     parserRunner, components);
         } catch (RuntimeException e) {
             ingestQueue.close(Duration.ZERO);
+            indexSync.close();
             parserRunner.close();
             components.closeAll();
             throw e;

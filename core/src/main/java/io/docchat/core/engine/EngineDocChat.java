@@ -107,6 +107,7 @@ final class EngineDocChat implements DocChat {
         }
         ingestQueue.close(CLOSE_GRACE);
         parserRunner.close();
+        indexSync.close();
         try {
             indexSync.commit();
         } catch (RuntimeException e) {

@@ -15,6 +15,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -136,6 +138,38 @@ public final class FileSystemFileStore implements FileStore {
         } catch (IOException e) {
             throw new DocChatException(ErrorCode.STORAGE_FAILURE, "cannot delete file " + key + ": " + e.getMessage(),
                     e);
+        }
+    }
+
+    @Override
+    public List<String> keysWrittenBefore(String prefix, Instant before) {
+        List<String> keys = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            files.filter(f -> f.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(f)).forEach(f -> {
+                String relative = root.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
+                String key = relative.substring(0, relative.length() - SUFFIX.length());
+                try {
+                    if (key.startsWith(prefix) && isValidKey(key)
+                            && Files.getLastModifiedTime(f).toInstant().isBefore(before)) {
+                        keys.add(key);
+                    }
+                } catch (IOException e) {
+                    LOG.debug("cannot read the time of {}: {}", f, e.toString());
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            throw new DocChatException(ErrorCode.STORAGE_FAILURE, "cannot list the files under " + root, e);
+        }
+        return keys;
+    }
+
+    /** Files under the root not named by this store (a stray copy, say) are no keys and are left alone. */
+    private static boolean isValidKey(String key) {
+        try {
+            FileKeys.requireValid(key);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

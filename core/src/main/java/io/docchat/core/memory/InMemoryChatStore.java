@@ -3,6 +3,7 @@ package io.docchat.core.memory;
 import io.docchat.core.DocChatException;
 import io.docchat.core.ErrorCode;
 import io.docchat.core.model.ChatItem;
+import io.docchat.core.model.ChatStatus;
 import io.docchat.core.model.PageRequest;
 import io.docchat.core.model.ResultPage;
 import io.docchat.core.model.Session;
@@ -110,6 +111,47 @@ public final class InMemoryChatStore implements ChatStore {
             history.add(at, item);
             sessions.put(s.id(), new Session(s.id(), s.accountId(), s.userId(), s.folderId(), s.name(), s.createdAt(),
                     item.createdAt()));
+        }
+    }
+
+    @Override
+    public boolean updateChatItem(ChatItem item) {
+        Objects.requireNonNull(item, "item");
+        synchronized (lock) {
+            Session s = sessions.get(item.sessionId());
+            if (s == null || !s.accountId().equals(item.accountId())) {
+                return false;
+            }
+            List<ChatItem> history = histories.getOrDefault(item.sessionId(), List.of());
+            for (int i = 0; i < history.size(); i++) {
+                ChatItem old = history.get(i);
+                if (old.id().equals(item.id())) {
+                    history.set(i, new ChatItem(old.id(), old.sessionId(), old.accountId(), old.question(),
+                            item.answer(), item.status(), item.errorMessage(), old.folderId(), old.folderName(),
+                            item.citations(), old.createdAt()));
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    @Override
+    public int interruptUnfinishedAnswers() {
+        synchronized (lock) {
+            int marked = 0;
+            for (List<ChatItem> history : histories.values()) {
+                for (int i = 0; i < history.size(); i++) {
+                    ChatItem old = history.get(i);
+                    if (old.status() == ChatStatus.ANSWERING) {
+                        history.set(i, new ChatItem(old.id(), old.sessionId(), old.accountId(), old.question(),
+                                old.answer(), ChatStatus.INTERRUPTED, old.errorMessage(), old.folderId(),
+                                old.folderName(), old.citations(), old.createdAt()));
+                        marked++;
+                    }
+                }
+            }
+            return marked;
         }
     }
 

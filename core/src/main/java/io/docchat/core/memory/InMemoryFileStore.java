@@ -2,6 +2,9 @@ package io.docchat.core.memory;
 
 import io.docchat.core.files.FileKeys;
 import io.docchat.core.port.FileStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +17,7 @@ import java.util.concurrent.ConcurrentMap;
 public final class InMemoryFileStore implements FileStore {
 
     private final ConcurrentMap<String, byte[]> files = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Instant> writtenAt = new ConcurrentHashMap<>();
 
     /** An empty store. */
     public InMemoryFileStore() {}
@@ -22,6 +26,7 @@ public final class InMemoryFileStore implements FileStore {
     public void put(String key, byte[] content) {
         Objects.requireNonNull(content, "content");
         files.put(FileKeys.requireValid(key), content.clone());
+        writtenAt.put(key, Instant.now());
     }
 
     @Override
@@ -32,6 +37,18 @@ public final class InMemoryFileStore implements FileStore {
 
     @Override
     public boolean delete(String key) {
-        return files.remove(FileKeys.requireValid(key)) != null;
+        writtenAt.remove(FileKeys.requireValid(key));
+        return files.remove(key) != null;
+    }
+
+    @Override
+    public List<String> keysWrittenBefore(String prefix, Instant before) {
+        List<String> keys = new ArrayList<>();
+        writtenAt.forEach((key, time) -> {
+            if (key.startsWith(prefix) && time.isBefore(before)) {
+                keys.add(key);
+            }
+        });
+        return keys;
     }
 }

@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * A {@link KnowledgeStore} held in memory: for tests and small embedded uses where nothing needs to survive the
@@ -188,6 +189,15 @@ public final class InMemoryKnowledgeStore implements KnowledgeStore {
                     .filter(d -> d.accountId().equals(accountId) && (folderId == null || d.folderId().equals(folderId)))
                     .toList();
             return MemoryPaging.page(matching, page);
+        }
+    }
+
+    @Override
+    public Set<String> referencedFileKeys(Collection<String> fileKeys) {
+        Set<String> wanted = Set.copyOf(fileKeys);
+        synchronized (lock) {
+            return documents.values().stream().map(Document::fileKey).filter(wanted::contains)
+                    .collect(Collectors.toSet());
         }
     }
 

@@ -34,9 +34,23 @@ public interface ChatStore {
 
     /**
      * Adds a chat item to its session's history, in order of its time (when the question was asked), and sets the
-     * session's update time to its time. Answers can end out of order; the history stays in the order asked.
+     * session's update time to its time. Answers can end out of order; the history stays in the order asked. An item
+     * whose answer is still being written is added with status {@code ANSWERING} and finished with
+     * {@link #updateChatItem}: it keeps the place of its question.
      */
     void appendChatItem(ChatItem item);
+
+    /**
+     * Replaces the answer, status, error message and citations of an item already appended (matched by id, session
+     * and account), keeping its place in the history. Returns false if the item (or its session) no longer exists.
+     */
+    boolean updateChatItem(ChatItem item);
+
+    /**
+     * Marks every item of every session still {@code ANSWERING} as {@code INTERRUPTED}, keeping the answer saved so
+     * far: at start-up, for the answers a stopped process was writing. Returns how many were marked.
+     */
+    int interruptUnfinishedAnswers();
 
     /**
      * A session's history, oldest question first. Getting a late page must not cost in proportion to its number.

@@ -1,5 +1,7 @@
 package io.docchat.core.port;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** The original files, by key. Keys are chosen by the engine: letters, digits, '-', '_' and '/'. */
@@ -12,4 +14,10 @@ public interface FileStore {
 
     /** Deletes the file; false if there was none. */
     boolean delete(String key);
+
+    /**
+     * The keys starting with {@code prefix} of the files last written before {@code before}, in no particular order:
+     * what the start-up looks through for files that belong to no document.
+     */
+    List<String> keysWrittenBefore(String prefix, Instant before);
 }

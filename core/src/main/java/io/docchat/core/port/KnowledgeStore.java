@@ -58,6 +58,9 @@ public interface KnowledgeStore {
     /** Documents of the account, oldest first; only those directly in {@code folderId} unless it is null. */
     ResultPage<Document> listDocuments(String accountId, String folderId, PageRequest page);
 
+    /** Those of these file keys that a document of any account refers to. */
+    Set<String> referencedFileKeys(Collection<String> fileKeys);
+
     /** Documents of every account in any of these statuses, oldest first: what to resume after a restart. */
     List<Document> findDocumentsByStatus(Set<DocumentStatus> statuses);
 

@@ -10,8 +10,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Keeps the core free of frameworks and adapters: it depends on the JDK, Guava, slf4j and ICU4J (for Chinese script folding) only, so that any host can
- * embed it and every backend stays replaceable. The domain (model, ports, facade API) also stays free of the
+ * Keeps the core free of frameworks and adapters: it depends on the JDK, Guava, slf4j and ICU4J (its Traditional to
+ * Simplified Chinese transform, so that both scripts match) only, so that any host can embed it and every backend
+ * stays replaceable. The domain (model, ports, facade API) also stays free of the
  * services that implement it.
  */
 @AnalyzeClasses(packages = "io.docchat.core", importOptions = ImportOption.DoNotIncludeTests.class)

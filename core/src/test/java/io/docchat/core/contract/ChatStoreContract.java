@@ -3,6 +3,7 @@ package io.docchat.core.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docchat.core.model.ChatItem;
+import io.docchat.core.model.Citation;
 import io.docchat.core.model.ChatStatus;
 import io.docchat.core.model.PageRequest;
 import io.docchat.core.model.ResultPage;
@@ -318,5 +319,80 @@ public abstract class ChatStoreContract {
         assertThat(store.recentChatItems(session.id(), 1)).containsExactly(items.get(5));
         assertThat(store.recentChatItems(session.id(), 50)).containsExactlyElementsOf(items);
         assertThat(store.recentChatItems(fixtures.hexId(), 3)).isEmpty();
+    }
+
+    // ---- answers in progress
+
+    @Test
+    void anAnswerInProgressKeepsTheQuestionsPlaceAndIsFinishedInPlace() {
+        Session session = insertSession(ACCOUNT, ACCOUNT, "Streaming");
+        ChatItem first = fixtures.chatItem(session, "What is the inlet pressure?", "", ChatStatus.ANSWERING,
+                List.of(ContractFixtures.citation(7)), fixtures.nextTime());
+        ChatItem second = fixtures.chatItem(session, "And the outlet?", "2 bar.", ChatStatus.COMPLETED, List.of(),
+                fixtures.nextTime());
+        store.appendChatItem(first);
+        store.appendChatItem(second);
+
+        ChatItem partial = withAnswer(first, "The inlet", ChatStatus.ANSWERING, null, first.citations());
+        assertThat(store.updateChatItem(partial)).isTrue();
+        reopenStore();
+        assertThat(store.listChatItems(session.id(), PageRequest.first(10)).items()).containsExactly(partial, second);
+
+        ChatItem done = withAnswer(first, "The inlet pressure is 4 bar [1].", ChatStatus.COMPLETED, null,
+                List.of(ContractFixtures.citation(7), ContractFixtures.citation(8)));
+        assertThat(store.updateChatItem(done)).isTrue();
+        reopenStore();
+        assertThat(store.listChatItems(session.id(), PageRequest.first(10)).items()).containsExactly(done, second);
+        assertThat(store.recentChatItems(session.id(), 1)).containsExactly(second);
+        assertThat(store.listChatItems(session.id(), PageRequest.first(10)).total()).isEqualTo(2);
+    }
+
+    @Test
+    void updatingAnItemThatIsGoneOrOfAnotherAccountChangesNothing() {
+        Session session = insertSession(ACCOUNT, ACCOUNT, "Mine");
+        ChatItem item = fixtures.chatItem(session, "Who maintains the pump?", "", ChatStatus.ANSWERING, List.of(),
+                fixtures.nextTime());
+        store.appendChatItem(item);
+        ChatItem foreign = new ChatItem(item.id(), item.sessionId(), OTHER_ACCOUNT, item.question(), "stolen",
+                ChatStatus.COMPLETED, null, item.folderId(), item.folderName(), List.of(), item.createdAt());
+        ChatItem unknown = fixtures.chatItem(session, "Never appended", "x", ChatStatus.COMPLETED, List.of(),
+                fixtures.nextTime());
+
+        assertThat(store.updateChatItem(foreign)).isFalse();
+        assertThat(store.updateChatItem(unknown)).isFalse();
+        assertThat(store.listChatItems(session.id(), PageRequest.first(10)).items()).containsExactly(item);
+
+        store.deleteSession(ACCOUNT, session.id());
+        assertThat(store.updateChatItem(withAnswer(item, "late", ChatStatus.COMPLETED, null, List.of()))).isFalse();
+    }
+
+    @Test
+    void unfinishedAnswersOfEverySessionBecomeInterruptedWithTheirPartialText() {
+        Session mine = insertSession(ACCOUNT, ACCOUNT, "Mine");
+        Session theirs = insertSession(OTHER_ACCOUNT, OTHER_ACCOUNT, "Theirs");
+        ChatItem done = fixtures.chatItem(mine, "Done?", "Yes.", ChatStatus.COMPLETED, List.of(), fixtures.nextTime());
+        ChatItem running = fixtures.chatItem(mine, "Still going?", "Half an ans", ChatStatus.ANSWERING,
+                List.of(ContractFixtures.citation(3)), fixtures.nextTime());
+        ChatItem failed = fixtures.chatItem(mine, "Broken?", "", ChatStatus.FAILED, List.of(), fixtures.nextTime());
+        ChatItem otherRunning = fixtures.chatItem(theirs, "Theirs?", "", ChatStatus.ANSWERING, List.of(),
+                fixtures.nextTime());
+        for (ChatItem item : List.of(done, running, failed, otherRunning)) {
+            store.appendChatItem(item);
+        }
+        reopenStore();
+
+        assertThat(store.interruptUnfinishedAnswers()).isEqualTo(2);
+        reopenStore();
+        assertThat(store.listChatItems(mine.id(), PageRequest.first(10)).items()).containsExactly(done,
+                withAnswer(running, "Half an ans", ChatStatus.INTERRUPTED, null, running.citations()), failed);
+        assertThat(store.listChatItems(theirs.id(), PageRequest.first(10)).items()).containsExactly(
+                withAnswer(otherRunning, "", ChatStatus.INTERRUPTED, null, List.of()));
+        assertThat(store.interruptUnfinishedAnswers()).isZero();
+    }
+
+    private static ChatItem withAnswer(ChatItem item, String answer, ChatStatus status, String errorMessage,
+            List<Citation> citations) {
+        return new ChatItem(item.id(), item.sessionId(), item.accountId(), item.question(), answer, status,
+                errorMessage, item.folderId(), item.folderName(), citations, item.createdAt());
     }
 }

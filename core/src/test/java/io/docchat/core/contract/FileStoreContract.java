@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.docchat.core.port.FileStore;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,5 +148,21 @@ public abstract class FileStoreContract {
         assertThat(read).containsExactly(1, 2, 3);
         read[1] = 9;
         assertThat(store.read("copy").orElseThrow()).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void keysWrittenBeforeATimeAreListedUnderTheirPrefix() {
+        store.put("files/one", new byte[] {1});
+        store.put("files/two", new byte[] {2});
+        store.put("other/three", new byte[] {3});
+        store.put("files/gone", new byte[] {4});
+        store.delete("files/gone");
+        reopenStore();
+
+        Instant later = Instant.now().plusSeconds(60);
+        assertThat(store.keysWrittenBefore("files/", later)).containsExactlyInAnyOrder("files/one", "files/two");
+        assertThat(store.keysWrittenBefore("", later))
+                .containsExactlyInAnyOrder("files/one", "files/two", "other/three");
+        assertThat(store.keysWrittenBefore("files/", Instant.now().minusSeconds(3600))).isEmpty();
     }
 }

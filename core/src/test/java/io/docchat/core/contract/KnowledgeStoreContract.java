@@ -740,4 +740,19 @@ public abstract class KnowledgeStoreContract {
         assertThat(store.embeddingProgress(MODEL, passages.get(0).documentId()))
                 .isEqualTo(new EmbeddingProgress(1, 0));
     }
+
+    @Test
+    void referencedFileKeysAreThoseOfExistingDocumentsOfAnyAccount() {
+        Folder mine = insertFolder(ACCOUNT, "mine");
+        Folder theirs = insertFolder(OTHER_ACCOUNT, "theirs");
+        Document kept = insertDocument(mine, "kept.txt");
+        Document foreign = insertDocument(theirs, "foreign.txt");
+        Document deleted = insertDocument(mine, "deleted.txt");
+        store.deleteDocument(ACCOUNT, deleted.id());
+        reopenStore();
+
+        assertThat(store.referencedFileKeys(List.of(kept.fileKey(), foreign.fileKey(), deleted.fileKey(),
+                "files/never-stored"))).containsExactlyInAnyOrder(kept.fileKey(), foreign.fileKey());
+        assertThat(store.referencedFileKeys(List.of())).isEmpty();
+    }
 }

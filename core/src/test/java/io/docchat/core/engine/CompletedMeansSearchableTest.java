@@ -27,36 +27,51 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A document is completed in the store a moment before the index has its passages. A search made after the store
- * reports it complete must find it: searches first wait for the index to catch up with the store.
+ * A document is completed in the store a moment before the index has its passages. It is reported complete only once
+ * the index has them, and searches meanwhile are not held: another account's not at all, its own only briefly.
  */
 class CompletedMeansSearchableTest {
     private static final String ME = Account.LOCAL;
+    private static final String OTHER = "other-account";
 
     @Test
-    void aSearchSeesEveryDocumentTheStoreReportsComplete() throws Exception {
+    void searchesDoNotWaitForADocumentTheIndexIsStillApplying() throws Exception {
         InMemoryKnowledgeStore store = new InMemoryKnowledgeStore();
         GatedIndex index = new GatedIndex(new InMemoryPassageIndex());
         try (DocChat docChat = DocChat.builder().knowledgeStore(store).passageIndex(index).build()) {
             Folder folder = docChat.folders().create(ME, null, "notes");
+            Folder otherFolder = docChat.folders().create(OTHER, null, "notes");
+            Document theirs = docChat.documents().submit(OTHER, otherFolder.id(), "z.txt",
+                    "The zeppelin hangar opens at dawn.".getBytes(StandardCharsets.UTF_8));
+            docChat.documents().awaitProcessed(OTHER, theirs.id(), Duration.ofSeconds(30));
             index.closeGate();
             Document doc = docChat.documents().submit(ME, folder.id(), "a.txt",
                     "The quartermaster keeps the zeppelin logbook.".getBytes(StandardCharsets.UTF_8));
 
             assertThat(index.addStarted.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(store.findDocument(doc.id()).orElseThrow().status()).isEqualTo(DocumentStatus.PARSING_COMPLETED);
+            assertThat(docChat.documents().get(ME, doc.id()).status())
+                    .as("reported while the index is still applying it").isEqualTo(DocumentStatus.PARSING);
 
-            CompletableFuture<List<Long>> search = CompletableFuture.supplyAsync(() -> docChat.retrieval()
-                    .search(ME, new RetrievalRequest("zeppelin logbook", Set.of(), Set.of(), 5))
-                    .stream().map(hit -> hit.document().id()).toList());
-            Thread.sleep(300);
-            assertThat(search).as("a search answered before the index applied a completed document").isNotDone();
+            // The index's add is held at the gate: these searches can only return because they do not wait for it.
+            List<Long> otherHits = CompletableFuture.supplyAsync(() -> documentsFound(docChat, OTHER, "zeppelin"))
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(otherHits).containsExactly(theirs.id());
+            List<Long> ownHits = CompletableFuture.supplyAsync(() -> documentsFound(docChat, ME, "zeppelin logbook"))
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(ownHits).as("not searchable yet, and not reported complete either").isEmpty();
+            assertThat(docChat.documents().get(ME, doc.id()).status()).isEqualTo(DocumentStatus.PARSING);
 
             index.openGate();
-            assertThat(search.get(30, TimeUnit.SECONDS)).containsExactly(doc.id());
             assertThat(docChat.documents().awaitProcessed(ME, doc.id(), Duration.ofSeconds(30)).status())
                     .isEqualTo(DocumentStatus.PARSING_COMPLETED);
+            assertThat(documentsFound(docChat, ME, "zeppelin logbook")).containsExactly(doc.id());
         }
+    }
+
+    private static List<Long> documentsFound(DocChat docChat, String account, String query) {
+        return docChat.retrieval().search(account, new RetrievalRequest(query, Set.of(), Set.of(), 5))
+                .stream().map(hit -> hit.document().id()).toList();
     }
 
     @Test
@@ -84,14 +99,16 @@ class CompletedMeansSearchableTest {
     /** An index whose adds wait at a gate, standing in for an index that is slow to apply a large document. */
     private static final class GatedIndex implements PassageIndex {
         private final PassageIndex delegate;
-        private final CountDownLatch addStarted = new CountDownLatch(1);
+        private volatile CountDownLatch addStarted = new CountDownLatch(1);
         private volatile CountDownLatch gate = new CountDownLatch(0);
 
         GatedIndex(PassageIndex delegate) {
             this.delegate = delegate;
         }
 
+        /** From now on adds wait at the gate; {@link #addStarted} counts the first of them. */
         void closeGate() {
+            addStarted = new CountDownLatch(1);
             gate = new CountDownLatch(1);
         }
 
@@ -101,9 +118,11 @@ class CompletedMeansSearchableTest {
 
         @Override
         public void add(List<IndexedPassage> passages) {
+            CountDownLatch atGate = gate;
             addStarted.countDown();
             try {
-                gate.await();
+                // Bounded, so that a failed assertion still lets the engine close.
+                atGate.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -115,7 +115,7 @@ class IngestionTest {
 
             assertThatThrownBy(() -> docChat.documents().submit(ME, folder.id(), "3.slow", bytes("third")))
                     .isInstanceOfSatisfying(DocChatException.class, e -> {
-                        assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
+                        assertThat(e.code()).isEqualTo(ErrorCode.BUSY);
                         assertThat(e.getMessage()).contains("busy");
                     });
             assertThat(docChat.documents().list(ME, folder.id(), PageRequest.first(10)).items())

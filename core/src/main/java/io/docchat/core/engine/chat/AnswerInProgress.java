@@ -11,6 +11,7 @@ import io.docchat.core.model.Citation;
 import io.docchat.core.port.AnswerStream;
 import io.docchat.core.port.ChatStore;
 import io.docchat.core.port.CitedSpan;
+import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,14 +19,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One answer being written: turns the answer model's deltas into {@link ChatEvent}s and stores the chat item exactly
- * once, whichever way the answer ends (completed, cancelled from any thread, closed early, or failed).
+ * One answer being written: turns the answer model's deltas into {@link ChatEvent}s and keeps the chat item stored
+ * throughout, so that a crash loses no question and little of its answer.
  *
- * <p>The item in {@link ChatEvent.Started} carries status {@code COMPLETED} provisionally: only the terminal event's
- * item has its real status.
+ * <p>When the answer starts (the {@link ChatEvent.Started} event) the item is appended with status {@code ANSWERING};
+ * the answer written so far is saved at most once per {@link #PARTIAL_SAVE_INTERVAL}; the item is finished exactly
+ * once, whichever way the answer ends (completed, cancelled from any thread, closed early, or failed). Items a dead
+ * process left {@code ANSWERING} are marked {@code INTERRUPTED} at the next start, keeping the saved text.
  */
 final class AnswerInProgress implements ChatStream {
     private static final Logger log = LoggerFactory.getLogger(AnswerInProgress.class);
+    /** The most often an answer in progress is saved: bounds the writes a slow answer costs. */
+    static final Duration PARTIAL_SAVE_INTERVAL = Duration.ofSeconds(1);
 
     /** The item as known before answering: id, session, question, folder, time. The answer and status come later. */
     private final ChatItem template;
@@ -45,6 +50,10 @@ final class AnswerInProgress implements ChatStream {
     // Touched only by the pulling thread.
     private boolean started;
     private boolean terminalDelivered;
+    /** True once the item is stored as {@code ANSWERING}: it is then finished by an update; guarded by lock. */
+    private boolean stored;
+    /** When the answer so far was last saved; guarded by lock. */
+    private long lastSaveNanos;
     /** Written by the pulling thread, read by whichever thread finishes the answer. */
     private volatile List<Citation> startCitations;
 
@@ -89,7 +98,25 @@ final class AnswerInProgress implements ChatStream {
             started = true;
             startCitations = citations.build(
                     model.citationsKnownUpFront() ? model.citations() : citations.wholePassages());
-            return new ChatEvent.Started(item("", ChatStatus.COMPLETED, null, startCitations));
+            ChatItem answering = item("", ChatStatus.ANSWERING, null, startCitations);
+            synchronized (lock) {
+                if (terminal != null) {
+                    return terminal;
+                }
+                try {
+                    chats.appendChatItem(answering);
+                    stored = true;
+                    lastSaveNanos = System.nanoTime();
+                } catch (RuntimeException e) {
+                    log.error("Could not store the question in session {}", template.sessionId(), e);
+                    String why = "the question could not be stored: " + e.getMessage();
+                    closeModel();
+                    terminal = new ChatEvent.Failed(item("", ChatStatus.FAILED, why, startCitations),
+                            ErrorCode.STORAGE_FAILURE, why);
+                    return terminal;
+                }
+            }
+            return new ChatEvent.Started(answering);
         }
         while (true) {
             String delta;
@@ -123,6 +150,7 @@ final class AnswerInProgress implements ChatStream {
                     continue;
                 }
                 answer.append(delta);
+                savePartialIfDue();
             }
             return new ChatEvent.Delta(delta);
         }
@@ -151,18 +179,41 @@ final class AnswerInProgress implements ChatStream {
         closeModel();
     }
 
+    /**
+     * Saves the answer so far when the last save is old enough; holding {@link #lock}, so that it cannot overwrite the
+     * final state. A failure is logged only: the final save still follows.
+     */
+    private void savePartialIfDue() {
+        long now = System.nanoTime();
+        if (!stored || now - lastSaveNanos < PARTIAL_SAVE_INTERVAL.toNanos()) {
+            return;
+        }
+        lastSaveNanos = now;
+        try {
+            chats.updateChatItem(item(answer.toString(), ChatStatus.ANSWERING, null, startCitations));
+        } catch (RuntimeException e) {
+            log.warn("Could not save the answer in progress in session {}", template.sessionId(), e);
+        }
+    }
+
     /** Stores the item and records the terminal event; called once, holding {@link #lock}. */
     private ChatEvent finish(ChatStatus status, ErrorCode code, String message) {
         List<Citation> finalCitations = finalCitations();
         ChatItem item = item(answer.toString(), status, message, finalCitations);
         closeModel();
         try {
-            chats.appendChatItem(item);
+            if (stored) {
+                // False only when the session was deleted meanwhile: then there is nothing left to record it in.
+                chats.updateChatItem(item);
+            } else {
+                chats.appendChatItem(item);
+            }
             terminal = switch (status) {
                 case COMPLETED -> new ChatEvent.Completed(item,
                         new StageTimings(planNanos, retrieveNanos, System.nanoTime() - answerStartNanos));
                 case INTERRUPTED -> new ChatEvent.Interrupted(item);
                 case FAILED -> new ChatEvent.Failed(item, code, message);
+                case ANSWERING -> throw new IllegalArgumentException("an answer cannot finish still answering");
             };
         } catch (RuntimeException e) {
             log.error("Could not store the answer in session {}", template.sessionId(), e);

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Searches the index and resolves hits against the store, the source of truth: the index first catches up with what
- * the store has committed, and a hit whose passage or document is gone (deleted after the index last caught up) is
- * dropped.
+ * Searches the index and resolves hits against the store, the source of truth: a hit whose passage or document is
+ * gone (deleted after the index last caught up) is dropped. Documents reported complete are always in the index
+ * already, so a search waits only briefly, and only for its own account (see {@link IndexSync#awaitOwnChanges}).
  */
 public final class PassageRetriever {
     private final KnowledgeStore store;
@@ -39,7 +39,7 @@ public final class PassageRetriever {
 
     /** The hits of the search, best first, with their passages and documents. */
     List<RetrievedPassage> retrieve(SearchRequest request) {
-        indexSync.catchUpIfBehind();
+        indexSync.awaitOwnChanges(request.accountId());
         List<FusedHit> hits = ranker.rank(request);
         if (hits.isEmpty()) {
             return List.of();

@@ -2,6 +2,7 @@ package io.docchat.core.engine.index;
 
 import io.docchat.core.engine.catalog.FolderTree;
 import io.docchat.core.model.Document;
+import io.docchat.core.model.DocumentStatus;
 import io.docchat.core.model.Passage;
 import io.docchat.core.port.IndexedPassage;
 import io.docchat.core.port.KnowledgeChange;
@@ -13,31 +14,65 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the passage index a replica of the knowledge store by replaying the store's change log in sequence order.
  * Because the index remembers the last sequence it applied, a crash between a store commit and an index commit is
- * repaired by the next {@link #catchUp()}, whichever process runs it.
+ * repaired at the next start, whichever process runs it.
  *
- * <p>Vectors follow the same way: the store's vector log is replayed after the change log, each passage replaced in
- * the index by a version carrying its vector; a passage (re)indexed from the change log takes the vector the store
- * holds for it already, so a rebuilt index recomputes no vector.
+ * <p>After start-up the log is applied by one background thread ({@code docchat-index}) in batches of at most
+ * {@value #BATCH} changes; the index's write lock is held for one batch at a time, so a rebuild or close never waits
+ * long, and searches (which never take it) are not held by a large document at all.
  *
- * <p>All index writes go through this class, one thread at a time, as the index requires.
+ * <p>"Completed means searchable" is kept without making readers wait: a document whose passages are in the store
+ * but not yet all in the index is <em>pending</em>, and is {@linkplain #reported reported} as still {@code PARSING}
+ * until the index has applied it. A search therefore needs nothing from the index that it could be waiting for; it
+ * waits at most {@link #SEARCH_WAIT}, and only for pending documents of its own account, so that an account that just
+ * uploaded something usually finds it a moment before its status says so.
+ *
+ * <p>Vectors follow the same way: the store's vector log is replayed by the same background thread after the change
+ * log, each passage replaced in the index by a version carrying its vector; a passage (re)indexed from the change log
+ * takes the vector the store holds for it already, so a rebuilt index recomputes no vector.
  */
-public final class IndexSync {
+public final class IndexSync implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IndexSync.class);
+    /** The most changes applied under the write lock at once: bounds how long a rebuild or close waits. */
     static final int BATCH = 512;
+    /** The longest a search waits for pending documents of its own account; it never waits for another's. */
+    public static final Duration SEARCH_WAIT = Duration.ofMillis(100);
     /** Commits are expensive (an fsync for Lucene); during bulk ingestion one a second keeps durability close. */
     private static final long COMMIT_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
+    /** After a failure to apply, how long the background thread waits before it tries again. */
+    private static final long RETRY_MILLIS = 1_000;
+    /** The sequence of a pending document whose store transaction has not committed yet. */
+    private static final long NOT_YET_STORED = Long.MAX_VALUE;
 
     private final KnowledgeStore store;
     private final PassageIndex index;
-    private long lastCommitNanos = System.nanoTime();
-    private boolean uncommitted;
+    /** Held while changes are written to the index: one batch at a time, or a whole rebuild. */
+    private final Object writeLock = new Object();
+    /** Guards the wake-up flag and the published progress; waiters wait on it. */
+    private final Object progress = new Object();
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+
+    // Written under the write lock; read by the background thread to decide how long it may sleep.
+    private volatile long lastCommitNanos = System.nanoTime();
+    private volatile boolean uncommitted;
     private volatile Runnable passagesAdded = () -> { };
+    // Guarded by progress.
+    private boolean changed;
+    private boolean closed;
+    private long applied;
+    private long appliedVectors;
+    private long failures;
+    private Thread applier;
+
+    /** A document of {@code accountId} whose passages take the index up to {@code sequence}. */
+    private record Pending(String accountId, long sequence) {}
 
     public IndexSync(KnowledgeStore store, PassageIndex index) {
         this.store = store;
@@ -52,127 +87,337 @@ public final class IndexSync {
         this.passagesAdded = listener;
     }
 
-    /** Applies every change the index has not seen yet, then the vector log; returns how many changes were applied. */
-    synchronized int catchUp() {
-        Map<String, FolderTree> foldersByAccount = new HashMap<>();
-        Map<Long, String> documentNames = new HashMap<>();
-        List<IndexedPassage> pending = new ArrayList<>(BATCH);
-        long cursor = index.appliedSequence();
-        int applied = 0;
-        boolean addedPassages = false;
+    /** Starts the background thread that applies new changes; call once, after {@link #reconcile()}. */
+    public void start() {
+        synchronized (progress) {
+            if (applier != null || closed) {
+                throw new IllegalStateException("the index sync is already started or closed");
+            }
+            applied = index.appliedSequence();
+            appliedVectors = index.appliedVectorSequence();
+            applier = new Thread(this::applyInBackground, "docchat-index");
+            applier.setDaemon(true);
+            applier.start();
+        }
+    }
+
+    /** Tells the background thread that the store has new changes; returns at once. */
+    public void changed() {
+        synchronized (progress) {
+            changed = true;
+            progress.notifyAll();
+        }
+    }
+
+    /**
+     * Marks a document as pending before its passages are stored, so that it is never reported complete before it is
+     * searchable; follow with {@link #awaitSearchable} once stored, or {@link #abandon} if it was not.
+     */
+    public void beginCompletion(Document document) {
+        pending.put(document.id(), new Pending(document.accountId(), NOT_YET_STORED));
+    }
+
+    /** Forgets a pending document whose passages were not stored after all. */
+    public void abandon(long documentId) {
+        pending.remove(documentId);
+    }
+
+    /**
+     * After the store committed a document's passages: waits until the index has applied them, then reports the
+     * document complete. Returns early, leaving the document reported as the store says, when applying fails (the
+     * background thread keeps retrying) or the engine closes.
+     */
+    public void awaitSearchable(Document document) throws InterruptedException {
+        long sequence = store.lastSequence();
+        pending.put(document.id(), new Pending(document.accountId(), sequence));
+        try {
+            changed();
+            synchronized (progress) {
+                long failuresBefore = failures;
+                while (applied < sequence && failures == failuresBefore && !closed) {
+                    progress.wait();
+                }
+            }
+        } finally {
+            pending.remove(document.id());
+        }
+    }
+
+    /**
+     * After the store committed vectors: wakes the background thread and waits until the index carries every vector
+     * logged so far, so that whoever stored them may rely on meaning search at once. Returns early when applying
+     * fails (the background thread keeps retrying), the engine closes or the caller is interrupted.
+     */
+    public void awaitVectorsApplied() {
+        long sequence = store.lastVectorSequence();
+        changed();
+        synchronized (progress) {
+            long failuresBefore = failures;
+            try {
+                while (appliedVectors < sequence && failures == failuresBefore && !closed) {
+                    progress.wait();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * The document as callers should see it: {@code PARSING} while the store has completed it but the index has not
+     * applied it yet.
+     */
+    public Document reported(Document document) {
+        if (document.status() != DocumentStatus.PARSING_COMPLETED || !pending.containsKey(document.id())) {
+            return document;
+        }
+        return new Document(document.id(), document.accountId(), document.folderId(), document.fileName(),
+                document.contentHash(), document.sizeBytes(), document.fileKey(), DocumentStatus.PARSING, 0, null,
+                List.of(), document.createdAt(), document.updatedAt());
+    }
+
+    /**
+     * Before a search of {@code accountId}: waits at most {@link #SEARCH_WAIT} for that account's pending documents.
+     * Returns at once when the account has none, however much of other accounts' work is being applied.
+     */
+    public void awaitOwnChanges(String accountId) {
+        long needed = 0;
+        for (Pending p : pending.values()) {
+            if (p.accountId().equals(accountId) && p.sequence() != NOT_YET_STORED) {
+                needed = Math.max(needed, p.sequence());
+            }
+        }
+        if (needed == 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + SEARCH_WAIT.toNanos();
+        synchronized (progress) {
+            long failuresBefore = failures;
+            try {
+                while (applied < needed && failures == failuresBefore && !closed) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(progress, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void applyInBackground() {
+        boolean retry = false;
         while (true) {
-            List<KnowledgeChange> changes = store.changesSince(cursor, BATCH);
-            if (changes.isEmpty()) {
+            synchronized (progress) {
+                try {
+                    long waitMillis = retry ? RETRY_MILLIS : uncommitted ? commitWaitMillis() : 0;
+                    while (!changed && !closed) {
+                        if (waitMillis == 0) {
+                            progress.wait();
+                        } else {
+                            progress.wait(waitMillis);
+                            break;
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (closed) {
+                    return;
+                }
+                changed = false;
+            }
+            try {
+                catchUp();
+                commitIfDue();
+                retry = false;
+            } catch (RuntimeException e) {
+                retry = true;
+                log.warn("The passage index could not catch up with the store; retrying in {} ms", RETRY_MILLIS, e);
+                synchronized (progress) {
+                    failures++;
+                    progress.notifyAll();
+                }
+            }
+        }
+    }
+
+    private long commitWaitMillis() {
+        long left = COMMIT_INTERVAL_NANOS - (System.nanoTime() - lastCommitNanos);
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(left));
+    }
+
+    /**
+     * Applies every change the index has not seen yet, then the vector log, one batch under the write lock at a time;
+     * returns how many changes were applied.
+     */
+    int catchUp() {
+        int total = 0;
+        boolean addedPassages = false;
+        // A close stops the work between batches; what is left is applied at the next start.
+        while (!isClosed()) {
+            BatchApplied appliedNow;
+            synchronized (writeLock) {
+                appliedNow = applyBatch();
+            }
+            if (appliedNow.changes() == 0) {
                 break;
             }
-            for (KnowledgeChange change : changes) {
-                if (change instanceof KnowledgeChange.PassageAdded added) {
-                    pending.add(indexed(added.passage(), foldersByAccount, documentNames));
-                    addedPassages = true;
-                } else if (change instanceof KnowledgeChange.DocumentRemoved removed) {
-                    // Order matters: a removal must not be overtaken by passages added before it.
-                    flush(pending);
-                    index.removeDocument(removed.documentId(), removed.sequence());
-                    documentNames.remove(removed.documentId());
-                }
-                cursor = Math.max(cursor, change.sequence());
-                applied++;
-            }
-            flush(pending);
-            uncommitted = true;
+            total += appliedNow.changes();
+            addedPassages |= appliedNow.addedPassages();
+            publish(index.appliedSequence(), index.appliedVectorSequence());
             commitIfDue();
         }
-        if (applied > 0) {
-            log.debug("Applied {} changes to the passage index, now at sequence {}", applied, cursor);
+        if (total > 0) {
+            log.debug("Applied {} changes to the passage index, now at sequence {}", total, index.appliedSequence());
         }
-        catchUpVectors(foldersByAccount, documentNames);
+        catchUpVectors();
         if (addedPassages) {
             passagesAdded.run();
         }
-        return applied;
+        return total;
     }
 
-    /** Replays the vector log from where the index left it: each passage is replaced by a version with its vector. */
-    private void catchUpVectors(Map<String, FolderTree> foldersByAccount, Map<Long, String> documentNames) {
-        long cursor = index.appliedVectorSequence();
-        while (true) {
-            List<StoredVector> vectors = store.vectorsSince(cursor, BATCH);
-            if (vectors.isEmpty()) {
+    /** What one batch of the change log did to the index. */
+    private record BatchApplied(int changes, boolean addedPassages) {}
+
+    /** One batch from the change log into the index; the caller holds the write lock. */
+    private BatchApplied applyBatch() {
+        long cursor = index.appliedSequence();
+        List<KnowledgeChange> changes = store.changesSince(cursor, BATCH);
+        if (changes.isEmpty()) {
+            return new BatchApplied(0, false);
+        }
+        Map<String, FolderTree> foldersByAccount = new HashMap<>();
+        Map<Long, String> documentNames = new HashMap<>();
+        List<IndexedPassage> batch = new ArrayList<>(changes.size());
+        boolean addedPassages = false;
+        for (KnowledgeChange change : changes) {
+            if (change instanceof KnowledgeChange.PassageAdded added) {
+                batch.add(indexed(added.passage(), foldersByAccount, documentNames));
+                addedPassages = true;
+            } else if (change instanceof KnowledgeChange.DocumentRemoved removed) {
+                // Order matters: a removal must not be overtaken by passages added before it.
+                flush(batch);
+                index.removeDocument(removed.documentId(), removed.sequence());
+                documentNames.remove(removed.documentId());
+            }
+        }
+        flush(batch);
+        uncommitted = true;
+        return new BatchApplied(changes.size(), addedPassages);
+    }
+
+    /** Replays the vector log from where the index left it, one batch under the write lock at a time. */
+    private void catchUpVectors() {
+        while (!isClosed()) {
+            boolean appliedNow;
+            synchronized (writeLock) {
+                appliedNow = applyVectorBatch();
+            }
+            if (!appliedNow) {
                 return;
             }
-            Map<Long, StoredVector> byPassage = new HashMap<>();
-            for (StoredVector vector : vectors) {
-                byPassage.put(vector.passageId(), vector);
-                cursor = Math.max(cursor, vector.sequence());
-            }
-            List<IndexedPassage> replaced = new ArrayList<>(byPassage.size());
-            // A passage the index has not seen yet gets its vector when the change log adds it.
-            for (Passage passage : store.passages(byPassage.keySet())) {
-                if (passage.id() <= index.appliedSequence()) {
-                    replaced.add(indexed(passage, foldersByAccount, documentNames)
-                            .withVector(byPassage.get(passage.id()).embedding()));
-                }
-            }
-            index.addVectors(replaced, cursor);
-            uncommitted = true;
+            publish(index.appliedSequence(), index.appliedVectorSequence());
             commitIfDue();
         }
     }
 
     /**
-     * Catches up after a store write that has already succeeded: a failure here must not be reported as a failure of
-     * that write, and loses nothing, because the next catch-up (or the next start) replays the same changes.
+     * One batch from the vector log: each passage is replaced by a version with its vector; false when the log had
+     * nothing new. The caller holds the write lock.
      */
-    public void catchUpAfterWrite() {
-        try {
-            catchUp();
-        } catch (RuntimeException e) {
-            log.warn("The passage index could not catch up with the store; the next change or start retries", e);
+    private boolean applyVectorBatch() {
+        long cursor = index.appliedVectorSequence();
+        List<StoredVector> vectors = store.vectorsSince(cursor, BATCH);
+        if (vectors.isEmpty()) {
+            return false;
+        }
+        Map<Long, StoredVector> byPassage = new HashMap<>();
+        for (StoredVector vector : vectors) {
+            byPassage.put(vector.passageId(), vector);
+            cursor = Math.max(cursor, vector.sequence());
+        }
+        Map<String, FolderTree> foldersByAccount = new HashMap<>();
+        Map<Long, String> documentNames = new HashMap<>();
+        List<IndexedPassage> replaced = new ArrayList<>(byPassage.size());
+        // A passage the index has not seen yet gets its vector when the change log adds it.
+        for (Passage passage : store.passages(byPassage.keySet())) {
+            if (passage.id() <= index.appliedSequence()) {
+                replaced.add(indexed(passage, foldersByAccount, documentNames)
+                        .withVector(byPassage.get(passage.id()).embedding()));
+            }
+        }
+        index.addVectors(replaced, cursor);
+        uncommitted = true;
+        return true;
+    }
+
+    private boolean isClosed() {
+        synchronized (progress) {
+            return closed;
         }
     }
 
-    /**
-     * Before a search: applies what the store has committed and the index not yet (waiting for a catch-up already
-     * under way), so that a search sees every document the store reports complete. One read of the store's last
-     * sequence when the index is current.
-     */
-    public void catchUpIfBehind() {
-        if (store.lastSequence() > index.appliedSequence()
-                || store.lastVectorSequence() > index.appliedVectorSequence()) {
-            catchUpAfterWrite();
+    private void publish(long sequence, long vectorSequence) {
+        synchronized (progress) {
+            applied = Math.max(applied, sequence);
+            appliedVectors = Math.max(appliedVectors, vectorSequence);
+            progress.notifyAll();
         }
     }
 
     /** Commits when changes are waiting and the last commit is about a second old. */
-    synchronized void commitIfDue() {
-        if (uncommitted && System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL_NANOS) {
-            commit();
+    void commitIfDue() {
+        synchronized (writeLock) {
+            if (uncommitted && System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL_NANOS) {
+                commit();
+            }
         }
     }
 
-    public synchronized void commit() {
-        index.commit();
-        uncommitted = false;
-        lastCommitNanos = System.nanoTime();
+    public void commit() {
+        synchronized (writeLock) {
+            index.commit();
+            uncommitted = false;
+            lastCommitNanos = System.nanoTime();
+        }
     }
 
-    /** Empties the index and replays the whole change log into it. */
-    public synchronized void rebuild() {
-        // Every vector logged so far is either attached to its passage by the replay below or gone with it, so the
-        // replay of the vector log can start after it.
-        long vectorsBefore = store.lastVectorSequence();
-        index.clear();
-        index.addVectors(List.of(), vectorsBefore);
-        int applied = catchUp();
-        commit();
-        log.info("Rebuilt the passage index from {} changes", applied);
+    /** Empties the index and replays the whole change log into it, holding the write lock throughout. */
+    public void rebuild() {
+        int total = 0;
+        boolean addedPassages = false;
+        synchronized (writeLock) {
+            // Every vector logged so far is either attached to its passage by the replay below or gone with it, so
+            // the replay of the vector log can start after it.
+            long vectorsBefore = store.lastVectorSequence();
+            index.clear();
+            index.addVectors(List.of(), vectorsBefore);
+            BatchApplied appliedNow;
+            while ((appliedNow = applyBatch()).changes() > 0) {
+                total += appliedNow.changes();
+                addedPassages |= appliedNow.addedPassages();
+            }
+            while (applyVectorBatch()) {
+                // Vectors logged while the change log was replayed.
+            }
+            commit();
+        }
+        publish(index.appliedSequence(), index.appliedVectorSequence());
+        if (addedPassages) {
+            passagesAdded.run();
+        }
+        log.info("Rebuilt the passage index from {} changes", total);
     }
 
     /**
-     * Makes the index agree with the store at start-up. An index ahead of the store belongs to another store (or the
-     * store was restored from a backup), so it is rebuilt rather than trusted.
+     * Makes the index agree with the store at start-up, before anything is served. An index ahead of the store
+     * belongs to another store (or the store was restored from a backup), so it is rebuilt rather than trusted.
      */
-    public synchronized void reconcile() {
+    public void reconcile() {
         long storeSequence = store.lastSequence();
         long indexSequence = index.appliedSequence();
         if (indexSequence > storeSequence) {
@@ -187,21 +432,39 @@ public final class IndexSync {
         }
     }
 
-    /** Adds the pending passages, each with the vector the store holds for it, if any. */
-    private void flush(List<IndexedPassage> pending) {
-        if (!pending.isEmpty()) {
-            List<Long> ids = new ArrayList<>(pending.size());
-            for (IndexedPassage passage : pending) {
+    /** Stops the background thread (after the batch it is applying) and wakes every waiter; does not commit. */
+    @Override
+    public void close() {
+        Thread thread;
+        synchronized (progress) {
+            closed = true;
+            progress.notifyAll();
+            thread = applier;
+        }
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Adds the batch's passages, each with the vector the store holds for it, if any. */
+    private void flush(List<IndexedPassage> batch) {
+        if (!batch.isEmpty()) {
+            List<Long> ids = new ArrayList<>(batch.size());
+            for (IndexedPassage passage : batch) {
                 ids.add(passage.id());
             }
             Map<Long, StoredVector> vectors = store.vectors(ids);
-            List<IndexedPassage> batch = new ArrayList<>(pending.size());
-            for (IndexedPassage passage : pending) {
+            List<IndexedPassage> withVectors = new ArrayList<>(batch.size());
+            for (IndexedPassage passage : batch) {
                 StoredVector vector = vectors.get(passage.id());
-                batch.add(vector == null ? passage : passage.withVector(vector.embedding()));
+                withVectors.add(vector == null ? passage : passage.withVector(vector.embedding()));
             }
-            index.add(batch);
-            pending.clear();
+            index.add(withVectors);
+            batch.clear();
         }
     }
 

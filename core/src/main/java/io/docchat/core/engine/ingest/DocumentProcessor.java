@@ -66,6 +66,11 @@ public final class DocumentProcessor {
             return;
         }
         ParsedDocument parsed = ((ParseResult.Success) result).document();
+        Optional<String> overLimit = ContentLimits.DEFAULT.exceededBy(parsed);
+        if (overLimit.isPresent()) {
+            fail(document, overLimit.get());
+            return;
+        }
         List<NewPassage> passages;
         try {
             passages = chunker.chunk(parsed.pages());
@@ -74,13 +79,28 @@ public final class DocumentProcessor {
             fail(document, "The document's text could not be split into passages: " + e.getMessage());
             return;
         }
-        if (!store.completeDocument(documentId, parsed.pages(), passages, parsed.warnings())) {
+        // Pending before the store says complete, so that nobody is told complete before the index has it.
+        indexSync.beginCompletion(document);
+        boolean stored;
+        try {
+            stored = store.completeDocument(documentId, parsed.pages(), passages, parsed.warnings());
+        } catch (RuntimeException e) {
+            indexSync.abandon(documentId);
+            throw e;
+        }
+        if (!stored) {
+            indexSync.abandon(documentId);
             log.info("Document {} was deleted while it was parsed; its content is discarded", documentId);
             return;
         }
         log.debug("Parsed document {} ({}): {} pages, {} passages",
                 documentId, document.fileName(), parsed.pages().size(), passages.size());
-        indexSync.catchUpAfterWrite();
+        try {
+            indexSync.awaitSearchable(document);
+        } catch (InterruptedException e) {
+            // Stored already: the next start's reconcile puts it in the index, so nothing is left to resume.
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void fail(Document document, String reason) {

@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class DocumentService implements Documents {
     private static final Logger log = LoggerFactory.getLogger(DocumentService.class);
     private static final long MAX_POLL_MILLIS = 250;
+    /** Every original file's key starts so; {@link OrphanFiles} looks for orphans under it. */
+    static final String FILE_KEY_PREFIX = "files/";
 
     private final KnowledgeStore store;
     private final FileStore files;
@@ -88,9 +90,9 @@ public final class DocumentService implements Documents {
         try {
             Optional<Document> existing = store.findDocumentByHash(account, folderId, hash);
             if (existing.isPresent()) {
-                return existing.get();
+                return indexSync.reported(existing.get());
             }
-            String fileKey = "files/" + Ids.newId();
+            String fileKey = FILE_KEY_PREFIX + Ids.newId();
             files.put(fileKey, content);
             Document document;
             try {
@@ -101,12 +103,12 @@ public final class DocumentService implements Documents {
                 throw e;
             }
             try {
-                queue.submit(document.id());
+                queue.submit(account, document.id());
             } catch (RuntimeException e) {
                 // Refused work must leave nothing behind: the caller still has the bytes and may retry.
                 store.deleteDocument(account, document.id());
                 deleteQuietly(fileKey);
-                indexSync.catchUpAfterWrite();
+                indexSync.changed();
                 throw e;
             }
             return document;
@@ -117,7 +119,7 @@ public final class DocumentService implements Documents {
 
     @Override
     public Document get(String accountId, long documentId) {
-        return require(Validation.account(accountId), documentId);
+        return indexSync.reported(require(Validation.account(accountId), documentId));
     }
 
     @Override
@@ -127,16 +129,17 @@ public final class DocumentService implements Documents {
             folders.requireFolder(account, folderId);
         }
         return store.listDocuments(
-                account, folderId, page == null ? PageRequest.first(PageRequest.DEFAULT_SIZE) : page);
+                account, folderId, page == null ? PageRequest.first(PageRequest.DEFAULT_SIZE) : page)
+                .map(indexSync::reported);
     }
 
     @Override
     public Document awaitProcessed(String accountId, long documentId, Duration timeout) {
         String account = Validation.account(accountId);
         long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
-        Document document = require(account, documentId);
+        Document document = searchable(require(account, documentId));
         if (document.status().isFinal()) {
-            return searchable(document);
+            return document;
         }
         Optional<CompletableFuture<Void>> signal = queue.completion(documentId);
         try {
@@ -145,14 +148,14 @@ public final class DocumentService implements Documents {
             } else {
                 // Not queued here (resumed by another engine on a shared store, or finished just now): poll.
                 long sleepMillis = 10;
-                document = require(account, documentId);
+                document = searchable(require(account, documentId));
                 while (!document.status().isFinal() && System.nanoTime() < deadline) {
                     long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                     Thread.sleep(Math.max(1, Math.min(sleepMillis, left)));
                     sleepMillis = Math.min(MAX_POLL_MILLIS, sleepMillis * 2);
-                    document = require(account, documentId);
+                    document = searchable(require(account, documentId));
                 }
-                return searchable(document);
+                return document;
             }
         } catch (TimeoutException e) {
             // The latest state below says how far it got.
@@ -164,12 +167,9 @@ public final class DocumentService implements Documents {
         return searchable(require(account, documentId));
     }
 
-    /** A completed document is returned once the index has its passages too, as searches would make sure anyway. */
+    /** A document is reported complete only once the index has its passages (see {@link IndexSync#reported}). */
     private Document searchable(Document document) {
-        if (document.status() == DocumentStatus.PARSING_COMPLETED) {
-            indexSync.catchUpIfBehind();
-        }
-        return document;
+        return indexSync.reported(document);
     }
 
     @Override
@@ -178,7 +178,8 @@ public final class DocumentService implements Documents {
         Document deleted = store.deleteDocument(account, documentId)
                 .orElseThrow(() -> DocChatException.documentNotFound(documentId));
         deleteQuietly(deleted.fileKey());
-        indexSync.catchUpAfterWrite();
+        // Searches drop hits of deleted documents, so nobody needs to wait for the index to forget it.
+        indexSync.changed();
     }
 
     @Override

@@ -4,11 +4,10 @@ import io.docchat.core.DocChatException;
 import io.docchat.core.ErrorCode;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -16,19 +15,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The background parsing of documents: a fixed number of {@code docchat-ingest-N} threads behind a bounded queue, and
- * a completion signal per queued document so that waiting for one costs no polling.
+ * The background parsing of documents: a fixed number of {@code docchat-ingest-N} threads serving a bounded backlog
+ * in per-account turns ({@link RoundRobinBacklog}), and a completion signal per queued document so that waiting for
+ * one costs no polling.
  *
- * <p>New submissions are refused when the queue is full. Documents resumed from an earlier run are never refused:
- * they are already stored, so those that do not fit wait in a backlog that feeds the queue as jobs finish.
+ * <p>New submissions are refused with {@link ErrorCode#BUSY} when the backlog is full. Documents resumed from an
+ * earlier run are never refused: they are already stored, so they join the backlog whatever its size.
  */
 public final class IngestQueue implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IngestQueue.class);
 
     private final DocumentProcessor processor;
+    /** Each task it runs parses whichever document's turn it is, so tasks and waiting documents are as many. */
     private final ThreadPoolExecutor executor;
     private final int capacity;
-    private final Queue<Long> backlog = new ConcurrentLinkedQueue<>();
+    private final RoundRobinBacklog backlog = new RoundRobinBacklog();
     private final ConcurrentHashMap<Long, CompletableFuture<Void>> signals = new ConcurrentHashMap<>();
     private volatile boolean closing;
 
@@ -36,24 +37,29 @@ public final class IngestQueue implements AutoCloseable {
         this.processor = processor;
         this.capacity = capacity;
         this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(capacity), new DaemonThreads("docchat-ingest-"),
+                new LinkedBlockingQueue<>(), new DaemonThreads("docchat-ingest-"),
                 new ThreadPoolExecutor.AbortPolicy());
     }
 
-    /** Queues a newly submitted document; {@code CONFLICT} when the queue is full. */
-    void submit(long documentId) {
-        if (!tryQueue(documentId)) {
-            throw new DocChatException(ErrorCode.CONFLICT, null,
+    /** Queues a newly submitted document; {@code BUSY} when the backlog is full. */
+    void submit(String accountId, long documentId) {
+        ensureOpen();
+        CompletableFuture<Void> signal = signals.computeIfAbsent(documentId, id -> new CompletableFuture<>());
+        if (!backlog.offer(accountId, documentId, capacity)) {
+            signals.remove(documentId, signal);
+            throw new DocChatException(ErrorCode.BUSY, null,
                     "docchat is busy: " + capacity + " documents are already waiting to be parsed; try again later",
                     null);
         }
+        schedule();
     }
 
-    /** Queues a document left unfinished by an earlier run, waiting in the backlog if the queue is full. */
-    public void resume(long documentId) {
+    /** Queues a document left unfinished by an earlier run, whatever the number already waiting. */
+    public void resume(String accountId, long documentId) {
+        ensureOpen();
         signals.computeIfAbsent(documentId, id -> new CompletableFuture<>());
-        backlog.add(documentId);
-        feedBacklog();
+        backlog.add(accountId, documentId);
+        schedule();
     }
 
     /** The signal completed when the document's job ends, if it is queued or running in this engine. */
@@ -61,40 +67,32 @@ public final class IngestQueue implements AutoCloseable {
         return Optional.ofNullable(signals.get(documentId));
     }
 
-    private boolean tryQueue(long documentId) {
+    private void ensureOpen() {
         if (closing) {
             throw DocChatException.closed();
         }
-        CompletableFuture<Void> signal = signals.computeIfAbsent(documentId, id -> new CompletableFuture<>());
+    }
+
+    private void schedule() {
         try {
-            executor.execute(() -> run(documentId));
-            return true;
+            executor.execute(this::runNext);
         } catch (RejectedExecutionException e) {
-            signals.remove(documentId, signal);
-            return false;
+            // Only when closing: what is waiting stays PENDING in the store and resumes at the next start.
+            log.debug("Not scheduling parsing: docchat is closing");
         }
     }
 
-    private void feedBacklog() {
-        synchronized (backlog) {
-            Long next;
-            while (!closing && (next = backlog.peek()) != null) {
-                long documentId = next;
-                try {
-                    executor.execute(() -> run(documentId));
-                } catch (RejectedExecutionException e) {
-                    return;
-                }
-                backlog.poll();
-            }
+    private void runNext() {
+        if (closing) {
+            return;
         }
-    }
-
-    private void run(long documentId) {
+        OptionalLong next = backlog.poll();
+        if (next.isEmpty()) {
+            return;
+        }
+        long documentId = next.getAsLong();
         try {
-            if (!closing) {
-                processor.process(documentId);
-            }
+            processor.process(documentId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.info("Parsing of document {} stopped because docchat is closing; it resumes at the next start",
@@ -107,11 +105,10 @@ public final class IngestQueue implements AutoCloseable {
                 signal.complete(null);
             }
         }
-        feedBacklog();
     }
 
     /**
-     * Stops taking work, gives running jobs {@code grace} to finish, then interrupts them. Queued documents stay
+     * Stops taking work, gives running jobs {@code grace} to finish, then interrupts them. Waiting documents stay
      * {@code PENDING} in the store.
      */
     public void close(Duration grace) {
