@@ -2,6 +2,7 @@ package io.docchat.cli;
 
 import io.docchat.core.DocChat;
 import io.docchat.documents.OcrSettings;
+import java.util.Optional;
 
 /** An open docchat engine and the database it runs on; closing it closes both. */
 public interface Backend extends AutoCloseable {
@@ -13,12 +14,20 @@ public interface Backend extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * The key that signs file and page-image URLs when the store provides one that every node shares; empty when
+     * each server keeps its own in its data directory.
+     */
+    default Optional<byte[]> urlSigningKey() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 
-    /** Opens the engine on a data directory. */
+    /** Opens the engine on a data directory, with the store it names. */
     @FunctionalInterface
     interface Factory {
-        Backend open(DataHome home, ModelSettings model, OcrSettings ocr);
+        Backend open(DataHome home, StoreSettings store, ModelSettings model, OcrSettings ocr);
     }
 }

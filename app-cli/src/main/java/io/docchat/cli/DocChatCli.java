@@ -10,6 +10,7 @@ import io.docchat.cli.commands.FoldersCommand;
 import io.docchat.cli.commands.HistoryCommand;
 import io.docchat.cli.commands.IngestCommand;
 import io.docchat.cli.commands.KeysCommand;
+import io.docchat.cli.commands.MigrateCommand;
 import io.docchat.cli.commands.ReindexCommand;
 import io.docchat.cli.commands.RmCommand;
 import io.docchat.cli.commands.ServeCommand;
@@ -43,15 +44,17 @@ import picocli.CommandLine.ScopeType;
             RmCommand.class,
             ReindexCommand.class,
             ServeCommand.class,
+            MigrateCommand.class,
             KeysCommand.class,
             EvalCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {
             "",
-            "Data lives in $DOCCHAT_HOME (default ~/.docchat). Model settings: config.properties there",
-            "(llm.baseUrl, llm.apiKey, llm.model), overridden by DOCCHAT_LLM_BASE_URL, DOCCHAT_LLM_API_KEY,",
-            "DOCCHAT_LLM_MODEL, overridden by the --llm-* flags. Without a base URL the offline extractive model answers.",
+            "Data lives in $DOCCHAT_HOME (default ~/.docchat), or in PostgreSQL with --store (or DOCCHAT_STORE, or",
+            "store in config.properties). Model settings: config.properties there (llm.baseUrl, llm.apiKey,",
+            "llm.model), overridden by DOCCHAT_LLM_BASE_URL, DOCCHAT_LLM_API_KEY, DOCCHAT_LLM_MODEL, overridden by",
+            "the --llm-* flags. Without a base URL the offline extractive model answers.",
             "Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 some files failed, 130 interrupted."
         })
 public final class DocChatCli implements Runnable {
@@ -62,6 +65,12 @@ public final class DocChatCli implements Runnable {
     @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Data directory (default: $DOCCHAT_HOME or ~/.docchat).")
     private Path home;
+
+    @Option(names = "--store", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "Knowledge base: 'embedded' (SQLite in the data directory, the default) or a PostgreSQL"
+                    + " database shared by several servers, postgresql://user:password@host:5432/database"
+                    + " (default: $DOCCHAT_STORE, or 'store' in config.properties).")
+    private String store;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Log debug output and show stack traces of errors.")
@@ -104,7 +113,7 @@ public final class DocChatCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        int code = commandLine(CliEnvironment.system(), EmbeddedBackend::open).execute(args);
+        int code = commandLine(CliEnvironment.system(), Backends::open).execute(args);
         System.exit(code);
     }
 
@@ -158,15 +167,19 @@ public final class DocChatCli implements Runnable {
         return OcrConfiguration.resolve(home().configFile(), environment);
     }
 
-    /** Opens the engine on the data directory, creating it on first use. */
-    public Backend openBackend() {
-        DataHome dataHome = home().create();
-        return backendFactory.open(dataHome, modelSettings(), ocrSettings());
+    public StoreSettings storeSettings() {
+        return StoreSettings.resolve(home().configFile(), environment, store);
     }
 
-    /** Opens the engine on another data directory (evaluation runs use a fresh temporary one). */
+    /** Opens the engine on the data directory and the configured store, creating them on first use. */
+    public Backend openBackend() {
+        DataHome dataHome = home().create();
+        return backendFactory.open(dataHome, storeSettings(), modelSettings(), ocrSettings());
+    }
+
+    /** Opens the engine on another data directory (evaluation runs use a fresh temporary one, always embedded). */
     public Backend openBackend(DataHome dataHome) {
-        return backendFactory.open(dataHome.create(), modelSettings(), ocrSettings());
+        return backendFactory.open(dataHome.create(), StoreSettings.EMBEDDED, modelSettings(), ocrSettings());
     }
 
     private void configureLogging() {

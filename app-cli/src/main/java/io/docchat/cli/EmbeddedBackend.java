@@ -1,23 +1,9 @@
 package io.docchat.cli;
 
 import io.docchat.core.DocChat;
-import io.docchat.core.DocChatBuilder;
-import io.docchat.core.answer.ExtractiveAnswerModel;
-import io.docchat.core.model.RetrievalMode;
-import io.docchat.core.plan.HeuristicQueryPlanner;
-import io.docchat.documents.DocumentLimits;
-import io.docchat.documents.DocumentsModule;
 import io.docchat.documents.OcrProgress;
 import io.docchat.documents.OcrSettings;
 import io.docchat.embedded.EmbeddedStack;
-import io.docchat.onnx.OnnxEmbeddingModule;
-import io.docchat.openai.OpenAiAnswerModel;
-import io.docchat.openai.OpenAiConfig;
-import io.docchat.openai.OpenAiEmbeddingConfig;
-import io.docchat.openai.OpenAiPassageEmbedder;
-import io.docchat.openai.OpenAiQueryPlanner;
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The embedded default ({@link EmbeddedStack}: SQLite, Lucene, files on disk, every document format with scanned
@@ -34,87 +20,13 @@ public final class EmbeddedBackend implements Backend {
         this.ocrProgress = ocrProgress;
     }
 
-    /** The engine's parse timeout never cuts OCR short: it leaves this much beyond the OCR time limit. */
-    private static final Duration PARSE_BEYOND_OCR = Duration.ofMinutes(1);
-    private static final Duration DEFAULT_PARSE_TIMEOUT = Duration.ofMinutes(5);
-
     /** Opens (creating on first use) the database, index and files of the data directory. */
     public static Backend open(DataHome home, ModelSettings model, OcrSettings ocr) {
-        Optional<OpenAiConfig> openAi = openAiConfig(model);
-        boolean rewriteFollowUps = rewritesFollowUps(model);
-        double refusalThreshold = refusalThreshold(model);
-        RetrievalMode retrieval = retrievalMode(model);
-        Optional<OpenAiEmbeddingConfig> remoteEmbeddings = embeddingConfig(model);
         OcrProgress ocrProgress = new OcrProgress();
-        DocumentsModule documents = DocumentsModule.of(DocumentLimits.defaults(), ocr, ocrProgress);
-        DocChatBuilder builder = DocChat.builder()
-                .install(EmbeddedStack.open(home.root(), documents))
-                .parseTimeout(parseTimeout(ocr));
-        if (openAi.isEmpty() && !Double.isNaN(refusalThreshold)) {
-            builder.answerModel(new ExtractiveAnswerModel(refusalThreshold));
-        }
-        openAi.ifPresent(config -> {
-            builder.answerModel(new OpenAiAnswerModel(config));
-            if (rewriteFollowUps) {
-                builder.queryPlanner(new OpenAiQueryPlanner(config, new HeuristicQueryPlanner()));
-            }
-        });
-        // Lexical retrieval loads no embedding model; otherwise an OpenAI-compatible endpoint when one is
-        // configured, else the bundled in-process models.
-        builder.retrievalMode(retrieval);
-        if (retrieval != RetrievalMode.LEXICAL) {
-            if (remoteEmbeddings.isPresent()) {
-                builder.passageEmbedder(new OpenAiPassageEmbedder(remoteEmbeddings.get()));
-            } else {
-                builder.install(OnnxEmbeddingModule.bilingual());
-            }
-        }
-        return new EmbeddedBackend(builder.build(), ocrProgress);
-    }
-
-    private static RetrievalMode retrievalMode(ModelSettings model) {
-        try {
-            return model.retrievalMode();
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
-        }
-    }
-
-    private static Optional<OpenAiEmbeddingConfig> embeddingConfig(ModelSettings model) {
-        try {
-            return OpenAiEmbeddingConfig.fromEnvironment(model.variables());
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
-        }
-    }
-
-    private static double refusalThreshold(ModelSettings model) {
-        try {
-            return model.refusalThreshold();
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
-        }
-    }
-
-    private static Duration parseTimeout(OcrSettings ocr) {
-        Duration needed = ocr.documentTimeout().plus(PARSE_BEYOND_OCR);
-        return needed.compareTo(DEFAULT_PARSE_TIMEOUT) > 0 ? needed : DEFAULT_PARSE_TIMEOUT;
-    }
-
-    private static boolean rewritesFollowUps(ModelSettings model) {
-        try {
-            return model.rewritesFollowUps();
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
-        }
-    }
-
-    private static Optional<OpenAiConfig> openAiConfig(ModelSettings model) {
-        try {
-            return OpenAiConfig.fromEnvironment(model.variables());
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
-        }
+        DocChat docChat = EngineDefaults.builder(model, ocr)
+                .install(EmbeddedStack.open(home.root(), EngineDefaults.documents(ocr, ocrProgress)))
+                .build();
+        return new EmbeddedBackend(docChat, ocrProgress);
     }
 
     @Override
@@ -127,7 +39,6 @@ public final class EmbeddedBackend implements Backend {
         return ocrProgress.pagesRead();
     }
 
-    /** Closes the engine, which closes everything the embedded stack opened. */
     @Override
     public void close() {
         docChat.close();

@@ -21,26 +21,37 @@ class ModuleBoundariesTest {
     private static final String OPENAI = "io.docchat.openai..";
     private static final String HTTP = "io.docchat.http..";
     private static final String EMBEDDED = "io.docchat.embedded..";
+    private static final String POSTGRES = "io.docchat.postgres..";
 
     @ArchTest
-    static final ArchRule sqlite_depends_on_no_other_adapter = adapter(SQLITE, LUCENE, DOCUMENTS, OPENAI, HTTP, EMBEDDED);
+    static final ArchRule sqlite_depends_on_no_other_adapter =
+            adapter(SQLITE, LUCENE, DOCUMENTS, OPENAI, HTTP, EMBEDDED, POSTGRES);
 
     @ArchTest
-    static final ArchRule lucene_depends_on_no_other_adapter = adapter(LUCENE, SQLITE, DOCUMENTS, OPENAI, HTTP, EMBEDDED);
+    static final ArchRule lucene_depends_on_no_other_adapter =
+            adapter(LUCENE, SQLITE, DOCUMENTS, OPENAI, HTTP, EMBEDDED, POSTGRES);
 
     @ArchTest
-    static final ArchRule documents_depends_on_no_other_adapter = adapter(DOCUMENTS, SQLITE, LUCENE, OPENAI, HTTP, EMBEDDED);
+    static final ArchRule documents_depends_on_no_other_adapter =
+            adapter(DOCUMENTS, SQLITE, LUCENE, OPENAI, HTTP, EMBEDDED, POSTGRES);
 
     @ArchTest
-    static final ArchRule openai_depends_on_no_other_adapter = adapter(OPENAI, SQLITE, LUCENE, DOCUMENTS, HTTP, EMBEDDED);
+    static final ArchRule openai_depends_on_no_other_adapter =
+            adapter(OPENAI, SQLITE, LUCENE, DOCUMENTS, HTTP, EMBEDDED, POSTGRES);
 
     @ArchTest
-    static final ArchRule http_depends_on_no_other_adapter = adapter(HTTP, SQLITE, LUCENE, DOCUMENTS, OPENAI, EMBEDDED);
+    static final ArchRule http_depends_on_no_other_adapter =
+            adapter(HTTP, SQLITE, LUCENE, DOCUMENTS, OPENAI, EMBEDDED, POSTGRES);
+
+    @ArchTest
+    static final ArchRule postgres_depends_on_no_other_adapter =
+            adapter(POSTGRES, SQLITE, LUCENE, DOCUMENTS, OPENAI, HTTP, EMBEDDED);
 
     @ArchTest
     static final ArchRule core_depends_on_no_adapter = noClasses()
             .that().resideInAPackage("io.docchat.core..")
-            .should().dependOnClassesThat().resideInAnyPackage(SQLITE, LUCENE, DOCUMENTS, OPENAI, HTTP, EMBEDDED, "io.docchat.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage(SQLITE, LUCENE, DOCUMENTS, OPENAI, HTTP, EMBEDDED,
+                    POSTGRES, "io.docchat.cli..")
             .because("adapters plug into the core's ports; the core never names a technology");
 
     /**

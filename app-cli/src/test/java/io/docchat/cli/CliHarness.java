@@ -58,7 +58,7 @@ final class CliHarness {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--home");
         all.add(home.resolve("data").toString());
-        int code = DocChatCli.commandLine(environment, EmbeddedBackend::open).execute(all.toArray(String[]::new));
+        int code = DocChatCli.commandLine(environment, Backends::open).execute(all.toArray(String[]::new));
         return new Result(code, out.toString(), err.toString());
     }
 }

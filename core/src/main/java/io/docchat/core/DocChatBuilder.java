@@ -7,6 +7,7 @@ import io.docchat.core.port.AnswerModel;
 import io.docchat.core.port.ChatStore;
 import io.docchat.core.port.DocumentParser;
 import io.docchat.core.port.FileStore;
+import io.docchat.core.port.IngestClaims;
 import io.docchat.core.port.KnowledgeStore;
 import io.docchat.core.port.PageRenderer;
 import io.docchat.core.model.RetrievalMode;
@@ -35,6 +36,8 @@ public final class DocChatBuilder {
     private AccountStore accountStore;
     private PassageIndex passageIndex;
     private FileStore fileStore;
+    private IngestClaims ingestClaims;
+    private Duration ingestLease;
     private AnswerModel answerModel;
     private QueryPlanner queryPlanner;
     private PassageEmbedder passageEmbedder;
@@ -90,6 +93,29 @@ public final class DocChatBuilder {
 
     public DocChatBuilder fileStore(FileStore store) {
         this.fileStore = Objects.requireNonNull(store, "store");
+        return this;
+    }
+
+    /**
+     * Shares the knowledge store with other engines (other processes or machines): documents are parsed by whichever
+     * engine claims them first, an engine that dies has its documents taken over once their claims run out, and every
+     * second this engine applies the others' changes to its own passage index. Without it the engine assumes it is the
+     * store's only user.
+     */
+    public DocChatBuilder ingestClaims(IngestClaims claims) {
+        this.ingestClaims = Objects.requireNonNull(claims, "claims");
+        return this;
+    }
+
+    /**
+     * How long an engine's claim on a document it parses holds before another engine may take the document over
+     * (default: the parse timeout plus one minute, so a live engine is never overtaken).
+     */
+    public DocChatBuilder ingestLease(Duration lease) {
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("ingestLease must be positive");
+        }
+        this.ingestLease = lease;
         return this;
     }
 
@@ -214,10 +240,11 @@ public final class DocChatBuilder {
         }
         built = true;
         return Engine.start(new EngineConfig(
-                knowledgeStore, chatStore, accountStore, passageIndex, fileStore, answerModel, queryPlanner,
-                passageEmbedder, retrievalMode, rankFusion,
-                List.copyOf(parsers), List.copyOf(renderers), List.copyOf(modules), ingestThreads, ingestQueueCapacity, maxFileBytes,
-                maxQuestionChars, historyTurns, passagesPerAnswer, pageImageDpi, parseTimeout, clock));
+                knowledgeStore, chatStore, accountStore, passageIndex, fileStore, ingestClaims, answerModel,
+                queryPlanner, passageEmbedder, retrievalMode, rankFusion, List.copyOf(parsers), List.copyOf(renderers),
+                List.copyOf(modules), ingestThreads, ingestQueueCapacity, maxFileBytes, maxQuestionChars, historyTurns,
+                passagesPerAnswer, pageImageDpi, parseTimeout, ingestLease != null ? ingestLease : parseTimeout.plusMinutes(1),
+                clock));
     }
 
     private static int positive(String name, int value) {

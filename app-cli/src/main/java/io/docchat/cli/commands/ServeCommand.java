@@ -5,6 +5,7 @@ import io.docchat.cli.CliException;
 import io.docchat.cli.DataHome;
 import io.docchat.cli.DocChatCli;
 import io.docchat.cli.ExitCodes;
+import io.docchat.cli.StoreSettings;
 import io.docchat.cli.Interrupts;
 import io.docchat.cli.Terminal;
 import io.docchat.http.DocChatHttpServer;
@@ -57,7 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
             HttpServerConfig config = HttpServerConfig.defaults()
                     .withHost(host)
                     .withPort(port)
-                    .withSignedUrlSecret(urlSecret(root().home()))
+                    .withSignedUrlSecret(backend.urlSigningKey().orElseGet(() -> urlSecret(root().home())))
                     .withAllowedFetchPrefixes(allowedFetchPrefixes);
             if (publicUrl != null) {
                 config = config.withPublicBaseUrl(publicUrl);
@@ -108,6 +109,10 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("Keys:  docchat keys create            (AccessKeyId + AccessKeySecret for the SDKs)");
         out.println("       docchat keys create --bearer   (Authorization: Bearer token)  — then restart serve");
         out.println("Model: " + root().modelSettings().describe() + "   Data: " + root().home().root());
+        StoreSettings store = root().storeSettings();
+        if (store.shared()) {
+            out.println("Store: shared PostgreSQL database; other servers on it answer from the same knowledge base");
+        }
         out.println("Check: curl " + server.baseUri() + "/health");
         out.println(terminal.dim("Press Ctrl-C to stop."));
         out.flush();

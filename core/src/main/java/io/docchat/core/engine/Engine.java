@@ -16,9 +16,11 @@ import io.docchat.core.engine.ingest.DocumentService;
 import io.docchat.core.engine.ingest.IngestQueue;
 import io.docchat.core.engine.ingest.OrphanFiles;
 import io.docchat.core.engine.ingest.ParserRunner;
+import io.docchat.core.engine.ingest.SharedWorkPoller;
 import io.docchat.core.memory.InMemoryAccountStore;
 import io.docchat.core.memory.InMemoryChatStore;
 import io.docchat.core.memory.InMemoryFileStore;
+import io.docchat.core.memory.InMemoryIngestClaims;
 import io.docchat.core.memory.InMemoryKnowledgeStore;
 import io.docchat.core.memory.InMemoryPassageIndex;
 import io.docchat.core.model.Document;
@@ -30,6 +32,7 @@ import io.docchat.core.port.AnswerModel;
 import io.docchat.core.port.ChatStore;
 import io.docchat.core.port.DocumentParser;
 import io.docchat.core.port.FileStore;
+import io.docchat.core.port.IngestClaims;
 import io.docchat.core.port.KnowledgeStore;
 import io.docchat.core.port.PassageEmbedder;
 import io.docchat.core.port.PassageIndex;
@@ -37,12 +40,15 @@ import io.docchat.core.port.QueryPlanner;
 import io.docchat.core.ranking.HybridRetriever;
 import io.docchat.core.text.chunking.Chunker;
 import io.docchat.core.text.parsing.PlainTextParser;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +56,8 @@ import org.slf4j.LoggerFactory;
 /** Wires the services behind {@link DocChat}. */
 public final class Engine {
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
+    /** How often an engine on a shared store applies other engines' changes and looks for unclaimed documents. */
+    private static final Duration SHARED_WORK_INTERVAL = Duration.ofSeconds(1);
 
     private Engine() {}
 
@@ -85,9 +93,14 @@ public final class Engine {
                 .add(index).add(files).add(chats).add(accounts).add(store).addAll(modules);
 
         ParserRunner parserRunner = new ParserRunner(parsers, config.parseTimeout());
+        // Claims configured by the host mean a store shared with other engines; otherwise this engine is alone.
+        IngestClaims claims = orDefault(config.ingestClaims(), () -> new InMemoryIngestClaims(store, config.clock()));
+        String owner = ownerName();
         IngestQueue ingestQueue = new IngestQueue(
-                new DocumentProcessor(store, files, parserRunner, Chunker.defaults(), indexSync),
+                new DocumentProcessor(store, files, parserRunner, Chunker.defaults(), indexSync, claims, owner,
+                        config.ingestLease()),
                 config.ingestThreads(), config.ingestQueueCapacity());
+        SharedWorkPoller sharedWork = null;
         try {
             FolderService folders = new FolderService(store, config.clock());
             DocumentService documents = new DocumentService(store, files, folders, parserRunner, config.renderers(),
@@ -120,16 +133,35 @@ public final class Engine {
             if (!unfinished.isEmpty()) {
                 log.info("Resuming the parsing of {} documents left unfinished by an earlier run", unfinished.size());
             }
+            if (config.ingestClaims() != null) {
+                sharedWork = new SharedWorkPoller(store, claims, owner, config.ingestLease(), ingestQueue, indexSync,
+                        SHARED_WORK_INTERVAL);
+                log.info("Sharing the store with other engines as {}", owner);
+            }
             return new EngineDocChat(folders, documents, sessions, chat, retrieval,
                     new AccountService(accounts, config.clock()), indexSync, ingestQueue,
-                    parserRunner, components);
+                    parserRunner, sharedWork, components);
         } catch (RuntimeException e) {
+            if (sharedWork != null) {
+                sharedWork.close();
+            }
             ingestQueue.close(Duration.ZERO);
             indexSync.close();
             parserRunner.close();
             components.closeAll();
             throw e;
         }
+    }
+
+    /** Names this engine among those sharing a store: host, process and a random part, readable in the database. */
+    private static String ownerName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static <T> T orDefault(T configured, Supplier<T> fallback) {

@@ -7,6 +7,7 @@ import io.docchat.core.port.AnswerModel;
 import io.docchat.core.port.ChatStore;
 import io.docchat.core.port.DocumentParser;
 import io.docchat.core.port.FileStore;
+import io.docchat.core.port.IngestClaims;
 import io.docchat.core.port.KnowledgeStore;
 import io.docchat.core.port.PageRenderer;
 import io.docchat.core.port.PassageEmbedder;
@@ -27,6 +28,7 @@ public record EngineConfig(
         AccountStore accountStore,
         PassageIndex passageIndex,
         FileStore fileStore,
+        IngestClaims ingestClaims,
         AnswerModel answerModel,
         QueryPlanner queryPlanner,
         PassageEmbedder passageEmbedder,
@@ -43,4 +45,5 @@ public record EngineConfig(
         int passagesPerAnswer,
         int pageImageDpi,
         Duration parseTimeout,
+        Duration ingestLease,
         Clock clock) {}

@@ -15,6 +15,7 @@ import io.docchat.core.engine.catalog.SessionService;
 import io.docchat.core.engine.index.IndexSync;
 import io.docchat.core.engine.ingest.DocumentService;
 import io.docchat.core.engine.ingest.IngestQueue;
+import io.docchat.core.engine.ingest.SharedWorkPoller;
 import io.docchat.core.engine.ingest.ParserRunner;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,11 +41,12 @@ final class EngineDocChat implements DocChat {
     private final IndexSync indexSync;
     private final IngestQueue ingestQueue;
     private final ParserRunner parserRunner;
+    private final SharedWorkPoller sharedWork;
     private final Components components;
 
     EngineDocChat(FolderService folders, DocumentService documents, SessionService sessions, ChatService chat,
             RetrievalService retrieval, Accounts accounts, IndexSync indexSync, IngestQueue ingestQueue,
-            ParserRunner parserRunner, Components components) {
+            ParserRunner parserRunner, SharedWorkPoller sharedWork, Components components) {
         this.folders = ClosedGuard.guard(Folders.class, folders, closed);
         this.documents = ClosedGuard.guard(Documents.class, documents, closed);
         this.sessions = ClosedGuard.guard(Sessions.class, sessions, closed);
@@ -54,6 +56,7 @@ final class EngineDocChat implements DocChat {
         this.indexSync = indexSync;
         this.ingestQueue = ingestQueue;
         this.parserRunner = parserRunner;
+        this.sharedWork = sharedWork;
         this.components = components;
     }
 
@@ -104,6 +107,9 @@ final class EngineDocChat implements DocChat {
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
+        }
+        if (sharedWork != null) {
+            sharedWork.close();
         }
         ingestQueue.close(CLOSE_GRACE);
         parserRunner.close();

@@ -46,7 +46,7 @@ class CoreArchitectureTest {
             .that().resideInAPackage("io.docchat.core..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "io.docchat.sqlite..", "io.docchat.lucene..", "io.docchat.documents..", "io.docchat.openai..",
-                    "io.docchat.http..", "io.docchat.cli..")
+                    "io.docchat.http..", "io.docchat.postgres..", "io.docchat.cli..")
             .because("adapters depend on core, never the other way round");
 
     @ArchTest

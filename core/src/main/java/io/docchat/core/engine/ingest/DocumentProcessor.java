@@ -4,11 +4,13 @@ import io.docchat.core.engine.index.IndexSync;
 import io.docchat.core.model.Document;
 import io.docchat.core.model.DocumentStatus;
 import io.docchat.core.port.FileStore;
+import io.docchat.core.port.IngestClaims;
 import io.docchat.core.port.KnowledgeStore;
 import io.docchat.core.port.NewPassage;
 import io.docchat.core.port.ParseResult;
 import io.docchat.core.port.ParsedDocument;
 import io.docchat.core.text.chunking.Chunker;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -27,18 +29,24 @@ public final class DocumentProcessor {
     private final ParserRunner parsers;
     private final Chunker chunker;
     private final IndexSync indexSync;
+    private final IngestClaims claims;
+    private final String owner;
+    private final Duration lease;
 
-    public DocumentProcessor(
-            KnowledgeStore store, FileStore files, ParserRunner parsers, Chunker chunker, IndexSync indexSync) {
+    public DocumentProcessor(KnowledgeStore store, FileStore files, ParserRunner parsers, Chunker chunker,
+            IndexSync indexSync, IngestClaims claims, String owner, Duration lease) {
         this.store = store;
         this.files = files;
         this.parsers = parsers;
         this.chunker = chunker;
         this.indexSync = indexSync;
+        this.claims = claims;
+        this.owner = owner;
+        this.lease = lease;
     }
 
     /**
-     * Processes the document unless it is gone or already final.
+     * Processes the document unless it is gone, already final, or claimed by another engine sharing the store.
      *
      * @throws InterruptedException when the engine closes mid-way; the document is then left as it is, to be resumed
      *     by the next engine
@@ -48,7 +56,19 @@ public final class DocumentProcessor {
         if (found.isEmpty() || found.get().status().isFinal()) {
             return;
         }
-        Document document = found.get();
+        if (!claims.claim(documentId, owner, lease)) {
+            log.debug("Document {} is being parsed by another engine", documentId);
+            return;
+        }
+        try {
+            process(found.get());
+        } finally {
+            claims.release(documentId, owner);
+        }
+    }
+
+    private void process(Document document) throws InterruptedException {
+        long documentId = document.id();
         if (!store.updateStatus(documentId, DocumentStatus.PARSING, null)) {
             return;
         }

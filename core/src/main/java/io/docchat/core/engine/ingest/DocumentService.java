@@ -145,18 +145,18 @@ public final class DocumentService implements Documents {
         try {
             if (signal.isPresent()) {
                 signal.get().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } else {
-                // Not queued here (resumed by another engine on a shared store, or finished just now): poll.
-                long sleepMillis = 10;
-                document = searchable(require(account, documentId));
-                while (!document.status().isFinal() && System.nanoTime() < deadline) {
-                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                    Thread.sleep(Math.max(1, Math.min(sleepMillis, left)));
-                    sleepMillis = Math.min(MAX_POLL_MILLIS, sleepMillis * 2);
-                    document = searchable(require(account, documentId));
-                }
-                return document;
             }
+            // Not queued here, or the job ended without finishing it (another engine on a shared store claimed it,
+            // or it finished just now): poll.
+            long sleepMillis = 10;
+            document = require(account, documentId);
+            while (!document.status().isFinal() && !queue.isClosing() && System.nanoTime() < deadline) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                Thread.sleep(Math.max(1, Math.min(sleepMillis, left)));
+                sleepMillis = Math.min(MAX_POLL_MILLIS, sleepMillis * 2);
+                document = require(account, documentId);
+            }
+            return searchable(document);
         } catch (TimeoutException e) {
             // The latest state below says how far it got.
         } catch (ExecutionException e) {

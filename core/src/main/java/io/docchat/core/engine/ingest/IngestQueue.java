@@ -67,6 +67,21 @@ public final class IngestQueue implements AutoCloseable {
         return Optional.ofNullable(signals.get(documentId));
     }
 
+    /** True once {@link #close} has begun: queued documents will not be processed by this engine. */
+    boolean isClosing() {
+        return closing;
+    }
+
+    /**
+     * How many more documents this engine could start soon: its idle threads, plus one waiting per thread so that a
+     * thread finishing a job finds the next one without waiting for the next look at the shared store. Each waiting
+     * document has one task in the executor's queue.
+     */
+    int wantedJobs() {
+        int threads = executor.getMaximumPoolSize();
+        return Math.max(0, 2 * threads - executor.getActiveCount() - executor.getQueue().size());
+    }
+
     private void ensureOpen() {
         if (closing) {
             throw DocChatException.closed();
