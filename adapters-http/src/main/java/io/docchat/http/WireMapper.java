@@ -230,8 +230,9 @@ final class WireMapper {
         for (PassageLine line : hit.passage().lines()) {
             elements.add("p" + line.pageNumber() + "-l" + line.lineNumber());
         }
-        node.put("score", hit.score());
-        node.put("rerankScore", hit.score());
+        // The word (BM25) score, the meaning (cosine) score and the fused score the ranking is ordered by.
+        node.put("score", hit.lexicalScore());
+        node.put("rerankScore", hit.semanticScore());
         node.put("weightedScore", hit.score());
         return node;
     }

@@ -2,7 +2,10 @@ package io.docchat.lucene;
 
 import io.docchat.core.DocChatException;
 import io.docchat.core.ErrorCode;
+import io.docchat.core.port.Embedding;
 import io.docchat.core.port.IndexedPassage;
+import io.docchat.core.port.ScoredPassage;
+import io.docchat.core.port.SearchRequest;
 import io.docchat.core.port.PassageIndex;
 import io.docchat.core.port.ScoredPassage;
 import io.docchat.core.port.SearchRequest;
@@ -10,14 +13,18 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -25,6 +32,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
@@ -57,6 +65,8 @@ public final class LucenePassageIndex implements PassageIndex {
     static final String APPLIED_SEQUENCE_KEY = "docchat.appliedSequence";
     /** Key of the index-time analysis ({@link PassageFields#signature()}) in the commit user data. */
     static final String ANALYSIS_KEY = "docchat.analysis";
+    /** Key of the applied vector-log sequence in the commit user data. */
+    static final String APPLIED_VECTOR_SEQUENCE_KEY = "docchat.appliedVectorSequence";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -66,6 +76,7 @@ public final class LucenePassageIndex implements PassageIndex {
     private final String description;
     private final Object refreshLock = new Object();
     private volatile long appliedSequence;
+    private volatile long appliedVectorSequence;
     /** The highest passage id handed to the writer since open or clear (writer thread only). */
     private long highestIdWritten;
     /** Counts completed writes; the searcher covers every write up to {@link #searchableGeneration}. */
@@ -97,9 +108,12 @@ public final class LucenePassageIndex implements PassageIndex {
                         + "and is rebuilt from the store", description, builtWith, fields.signature());
                 writer.deleteAll();
                 this.appliedSequence = 0;
+                this.appliedVectorSequence = 0;
             } else {
                 String sequence = committedValue(writer, APPLIED_SEQUENCE_KEY);
                 this.appliedSequence = sequence == null ? 0 : Long.parseLong(sequence);
+                String vectorSequence = committedValue(writer, APPLIED_VECTOR_SEQUENCE_KEY);
+                this.appliedVectorSequence = vectorSequence == null ? 0 : Long.parseLong(vectorSequence);
             }
             this.searchers = new SearcherManager(writer, new SearcherFactory() {
                 @Override
@@ -185,6 +199,28 @@ public final class LucenePassageIndex implements PassageIndex {
     }
 
     @Override
+    public void addVectors(List<IndexedPassage> passages, long vectorSequence) {
+        ensureOpen();
+        passages.forEach(LucenePassageIndex::validate);
+        try {
+            for (IndexedPassage passage : passages) {
+                writer.updateDocument(new Term(PassageFields.PASSAGE_KEY, Long.toString(passage.id())),
+                        fields.toDocument(passage));
+                highestIdWritten = Math.max(highestIdWritten, passage.id());
+            }
+            appliedVectorSequence = Math.max(appliedVectorSequence, vectorSequence);
+            publishWrite();
+        } catch (IOException | IllegalArgumentException e) {
+            throw storageFailure("add vectors", e);
+        }
+    }
+
+    @Override
+    public long appliedVectorSequence() {
+        return appliedVectorSequence;
+    }
+
+    @Override
     public void removeDocument(long documentId, long sequence) {
         ensureOpen();
         try {
@@ -225,6 +261,69 @@ public final class LucenePassageIndex implements PassageIndex {
         } finally {
             release(searcher);
         }
+    }
+
+    /**
+     * One approximate (HNSW) nearest-neighbour search per query vector, each pre-filtered by the scope so that the
+     * neighbours come from the scope only (Lucene compares exactly when the scope is small); a passage found in
+     * several spaces keeps its best similarity.
+     */
+    @Override
+    public List<ScoredPassage> nearest(SearchRequest request, List<Embedding> queryVectors) {
+        ensureOpen();
+        if (request.accountId() == null || request.accountId().isBlank()) {
+            throw DocChatException.missing("accountId");
+        }
+        if (request.limit() < 1) {
+            throw DocChatException.invalid("limit", "must be at least 1, was " + request.limit());
+        }
+        if (queryVectors.isEmpty()) {
+            return List.of();
+        }
+        Query scope = PassageQueryBuilder.scope(request);
+        IndexSearcher searcher;
+        searchedSinceRefresh = true;
+        try {
+            refreshIfStale();
+            searcher = searchers.acquire();
+        } catch (IOException e) {
+            throw storageFailure("search", e);
+        }
+        try {
+            Map<Long, Float> best = new HashMap<>();
+            for (Embedding query : queryVectors) {
+                String field = PassageFields.vectorField(query.space());
+                if (!hasVectors(searcher, field, query.vector().length)) {
+                    continue;
+                }
+                TopDocs top = searcher.search(
+                        new KnnFloatVectorQuery(field, query.vector(), request.limit(), scope), request.limit());
+                for (ScoredPassage hit : toPassages(searcher, top.scoreDocs)) {
+                    // Lucene scores a dot product d as (1 + d) / 2; the port speaks in cosines.
+                    best.merge(hit.passageId(), 2 * hit.score() - 1, Math::max);
+                }
+            }
+            List<ScoredPassage> out = new ArrayList<>(best.size());
+            best.forEach((id, score) -> out.add(new ScoredPassage(id, score)));
+            out.sort(Comparator.comparingDouble(ScoredPassage::score).reversed()
+                    .thenComparingLong(ScoredPassage::passageId));
+            return out.size() > request.limit() ? List.copyOf(out.subList(0, request.limit())) : out;
+        } catch (IOException e) {
+            throw storageFailure("search", e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** True when some segment holds vectors of this field and length (a query of another length would fail). */
+    private static boolean hasVectors(IndexSearcher searcher, String field, int dimension) {
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            FieldInfo info = leaf.reader().getFieldInfos().fieldInfo(field);
+            if (info != null && info.hasVectorValues()) {
+                return info.getVectorDimension() == dimension;
+            }
+        }
+        return false;
     }
 
     /**
@@ -274,6 +373,7 @@ public final class LucenePassageIndex implements PassageIndex {
         try {
             writer.setLiveCommitData(Map.of(
                     APPLIED_SEQUENCE_KEY, Long.toString(appliedSequence),
+                    APPLIED_VECTOR_SEQUENCE_KEY, Long.toString(appliedVectorSequence),
                     ANALYSIS_KEY, fields.signature()).entrySet());
             writer.commit();
         } catch (IOException e) {
@@ -287,6 +387,7 @@ public final class LucenePassageIndex implements PassageIndex {
         try {
             writer.deleteAll();
             appliedSequence = 0;
+            appliedVectorSequence = 0;
             highestIdWritten = 0;
             writeGeneration.incrementAndGet();
         } catch (IOException e) {
@@ -401,7 +502,7 @@ public final class LucenePassageIndex implements PassageIndex {
         }
     }
 
-    private DocChatException storageFailure(String operation, IOException cause) {
+    private DocChatException storageFailure(String operation, Exception cause) {
         return new DocChatException(ErrorCode.STORAGE_FAILURE,
                 "passage index " + description + ": " + operation + " failed: " + cause.getMessage(), cause);
     }

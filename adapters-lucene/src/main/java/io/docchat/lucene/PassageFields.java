@@ -7,10 +7,12 @@ import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.VectorSimilarityFunction;
 
 /** The Lucene schema of a passage: field names and how an {@link IndexedPassage} becomes a document. */
 final class PassageFields {
@@ -35,6 +37,8 @@ final class PassageFields {
     /** Chinese dictionary words. */
     static final String WORDS = "zh_words";
     static final String TITLE = "title";
+    /** Prefix of the vector fields, one per vector space: vectors of different models are never compared. */
+    static final String VECTOR_PREFIX = "vec_";
 
     /**
      * Scoring needs term frequencies and lengths but no positions: BM25 over bags of words, so positions would only
@@ -107,7 +111,17 @@ final class PassageFields {
         if (passage.title() != null && !passage.title().isBlank()) {
             doc.add(new Field(TITLE, passage.title(), SEARCHABLE_TEXT));
         }
+        if (passage.vector() != null) {
+            // Vectors have unit length, so the dot product is the cosine, and cheaper to compute.
+            doc.add(new KnnFloatVectorField(vectorField(passage.vector().space()), passage.vector().vector(),
+                    VectorSimilarityFunction.DOT_PRODUCT));
+        }
         return doc;
+    }
+
+    /** The field holding the vectors of one space. */
+    static String vectorField(String space) {
+        return VECTOR_PREFIX + space;
     }
 
     private static FieldType searchableText() {

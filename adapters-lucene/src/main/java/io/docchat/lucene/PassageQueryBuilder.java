@@ -72,6 +72,21 @@ final class PassageQueryBuilder {
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         query.add(relevance.build(), Occur.MUST);
+        addScope(query, request);
+        return query.build();
+    }
+
+    /**
+     * The request's account and scope alone, as a query that matches exactly the passages a search may find: the
+     * pre-filter of a vector search, so that its nearest neighbours are drawn from the scope, never filtered after.
+     */
+    static Query scope(SearchRequest request) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        addScope(query, request);
+        return query.build();
+    }
+
+    private static void addScope(BooleanQuery.Builder query, SearchRequest request) {
         query.add(new TermQuery(new Term(PassageFields.ACCOUNT, request.accountId())), Occur.FILTER);
         if (!request.folderIds().isEmpty()) {
             query.add(anyTerm(PassageFields.FOLDER, request.folderIds()), Occur.FILTER);
@@ -80,7 +95,6 @@ final class PassageQueryBuilder {
             long[] ids = request.documentIds().stream().mapToLong(Long::longValue).toArray();
             query.add(LongField.newSetQuery(PassageFields.DOCUMENT_ID, ids), Occur.FILTER);
         }
-        return query.build();
     }
 
     private int addTerms(BooleanQuery.Builder builder, String field, String text, float boost) {

@@ -2,8 +2,10 @@ package io.docchat.postgres;
 
 import io.docchat.core.DocChatException;
 import io.docchat.core.model.Document;
+import io.docchat.core.model.EmbeddingProgress;
 import io.docchat.core.model.DocumentStatus;
 import io.docchat.core.model.Folder;
+import io.docchat.core.port.Embedding;
 import io.docchat.core.port.KnowledgeChange;
 import io.docchat.core.port.NewDocument;
 import io.docchat.core.port.NewPassage;
@@ -12,6 +14,8 @@ import io.docchat.core.model.PageRequest;
 import io.docchat.core.model.Passage;
 import io.docchat.core.model.ResultPage;
 import io.docchat.core.port.KnowledgeStore;
+import io.docchat.core.port.PassageVector;
+import io.docchat.core.port.StoredVector;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +23,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +47,9 @@ import org.jdbi.v3.core.statement.StatementContext;
  *
  * <p>The change log is the {@code passage} table (ids are sequences) merged with {@code document_removal}; it is read
  * with keyset paging ({@code id > cursor}), so catching up costs the same at any point of the log.
+ *
+ * <p>The vector log is the {@code passage_vector} table by its {@code sequence}, drawn from {@code vector_sequence}
+ * the same way, so it too is in commit order.
  */
 public final class PostgresKnowledgeStore implements KnowledgeStore {
     private static final String DOCUMENT_COLUMNS = "id, account_id, folder_id, file_name, content_hash, size_bytes,"
@@ -50,6 +58,8 @@ public final class PostgresKnowledgeStore implements KnowledgeStore {
             + " p.text, p.heading_path::text, p.lines::text, p.pages::text FROM passage p JOIN document d ON d.id = p.document_id";
     private static final int BATCH_SIZE = 1_000;
     private static final String NO_WARNINGS = "[]";
+    private static final String VECTOR_SELECT =
+            "SELECT sequence, passage_id, model, space, vector FROM passage_vector";
 
     private final PostgresTransactions transactions;
     private final Clock clock;
@@ -475,6 +485,122 @@ public final class PostgresKnowledgeStore implements KnowledgeStore {
                 .createQuery("SELECT value FROM change_sequence WHERE id = 1")
                 .mapTo(Long.class)
                 .one());
+    }
+
+    // ---- vectors
+
+    @Override
+    public void storeVectors(String modelId, List<PassageVector> vectors) {
+        if (vectors.isEmpty()) {
+            return;
+        }
+        transactions.write("storing " + vectors.size() + " passage vectors", handle -> {
+            // Drawn before the inserts: the row lock on the counter keeps vector sequences in commit order.
+            long last = handle.createQuery(
+                            "UPDATE vector_sequence SET value = value + ? WHERE id = 1 RETURNING value")
+                    .bind(0, vectors.size())
+                    .mapTo(Long.class)
+                    .one();
+            long sequence = last - vectors.size() + 1;
+            try (PreparedStatement insert = handle.getConnection().prepareStatement(
+                    // The passage may have been deleted since it was embedded: then there is nothing to store.
+                    "INSERT INTO passage_vector (passage_id, sequence, model, space, vector)"
+                            + " SELECT id, ?, ?, ?, ? FROM passage WHERE id = ?"
+                            + " ON CONFLICT (passage_id) DO UPDATE SET sequence = EXCLUDED.sequence,"
+                            + " model = EXCLUDED.model, space = EXCLUDED.space, vector = EXCLUDED.vector")) {
+                for (PassageVector vector : vectors) {
+                    insert.setLong(1, sequence++);
+                    insert.setString(2, modelId);
+                    insert.setString(3, vector.embedding().space());
+                    insert.setBytes(4, VectorCodec.encode(vector.embedding().vector()));
+                    insert.setLong(5, vector.passageId());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            } catch (SQLException e) {
+                throw new IllegalStateException("storing passage vectors failed", e);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<Passage> passagesToEmbed(String modelId, long afterPassageId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        return transactions.read("finding passages to embed", handle -> handle
+                .createQuery(PASSAGE_SELECT + " LEFT JOIN passage_vector v ON v.passage_id = p.id"
+                        + " WHERE p.id > ? AND (v.model IS NULL OR v.model <> ?) ORDER BY p.id LIMIT ?")
+                .bind(0, afterPassageId)
+                .bind(1, modelId)
+                .bind(2, limit)
+                .map(PostgresKnowledgeStore::passage)
+                .list());
+    }
+
+    @Override
+    public Map<Long, StoredVector> vectors(Collection<Long> passageIds) {
+        if (passageIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Long> ids = new ArrayList<>(new TreeSet<>(passageIds));
+        return transactions.read("reading passage vectors", handle -> {
+            Map<Long, StoredVector> found = new HashMap<>();
+            handle.createQuery(VECTOR_SELECT + " WHERE passage_id = ANY(:ids)")
+                    .bindArray("ids", Long.class, ids)
+                    .map(PostgresKnowledgeStore::vector)
+                    .forEach(v -> found.put(v.passageId(), v));
+            return found;
+        });
+    }
+
+    @Override
+    public List<StoredVector> vectorsSince(long afterSequence, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        return transactions.read("reading the vector log", handle -> handle
+                .createQuery(VECTOR_SELECT + " WHERE sequence > ? ORDER BY sequence LIMIT ?")
+                .bind(0, afterSequence)
+                .bind(1, limit)
+                .map(PostgresKnowledgeStore::vector)
+                .list());
+    }
+
+    @Override
+    public long lastVectorSequence() {
+        // The counter, not MAX(sequence): the highest vector may have been deleted since.
+        return transactions.read("reading the last vector sequence", handle -> handle
+                .createQuery("SELECT value FROM vector_sequence WHERE id = 1")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    @Override
+    public EmbeddingProgress embeddingProgress(String modelId) {
+        return transactions.read("counting embedded passages", handle -> handle
+                .createQuery("SELECT COUNT(*), COUNT(*) FILTER (WHERE v.model = ?) FROM passage p"
+                        + " LEFT JOIN passage_vector v ON v.passage_id = p.id")
+                .bind(0, modelId)
+                .map((rs, ctx) -> new EmbeddingProgress(rs.getLong(1), rs.getLong(2)))
+                .one());
+    }
+
+    @Override
+    public EmbeddingProgress embeddingProgress(String modelId, long documentId) {
+        return transactions.read("counting embedded passages of document " + documentId, handle -> handle
+                .createQuery("SELECT COUNT(*), COUNT(*) FILTER (WHERE v.model = ?) FROM passage p"
+                        + " LEFT JOIN passage_vector v ON v.passage_id = p.id WHERE p.document_id = ?")
+                .bind(0, modelId)
+                .bind(1, documentId)
+                .map((rs, ctx) -> new EmbeddingProgress(rs.getLong(1), rs.getLong(2)))
+                .one());
+    }
+
+    private static StoredVector vector(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new StoredVector(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                new Embedding(rs.getString(4), VectorCodec.decode(rs.getBytes(5))));
     }
 
     // ---- mapping

@@ -3,13 +3,17 @@ package io.docchat.sqlite;
 import io.docchat.core.DocChatException;
 import io.docchat.core.model.Document;
 import io.docchat.core.model.DocumentStatus;
+import io.docchat.core.port.Embedding;
+import io.docchat.core.model.EmbeddingProgress;
 import io.docchat.core.model.Folder;
 import io.docchat.core.model.Page;
 import io.docchat.core.model.PageRequest;
 import io.docchat.core.model.Passage;
+import io.docchat.core.port.PassageVector;
 import io.docchat.core.model.ResultPage;
 import io.docchat.core.port.DocumentPassage;
 import io.docchat.core.port.KnowledgeChange;
+import io.docchat.core.port.StoredVector;
 import io.docchat.core.port.KnowledgeStore;
 import io.docchat.core.port.NewDocument;
 import io.docchat.core.port.NewPassage;
@@ -21,6 +25,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +63,8 @@ public final class SqliteKnowledgeStore implements KnowledgeStore {
     private static final String PASSAGE_WITH_DOCUMENT_SELECT = "SELECT p.id, p.document_id, d.account_id,"
             + " d.folder_id, p.ordinal, p.text, p.heading_path, p.lines, p.pages, d."
             + DOCUMENT_COLUMNS.replace(", ", ", d.") + " FROM passage p JOIN document d ON d.id = p.document_id";
+    private static final String VECTOR_SELECT =
+            "SELECT sequence, passage_id, model, space, vector FROM passage_vector";
     private static final int BATCH_SIZE = 1_000;
     /** Well under SQLite's limit of bound parameters per statement. */
     private static final int IDS_PER_QUERY = 500;
@@ -520,6 +527,117 @@ public final class SqliteKnowledgeStore implements KnowledgeStore {
                 .createQuery("SELECT value FROM change_sequence WHERE id = 1")
                 .mapTo(Long.class)
                 .one());
+    }
+
+    // ---- vectors
+
+    @Override
+    public void storeVectors(String modelId, List<PassageVector> vectors) {
+        if (vectors.isEmpty()) {
+            return;
+        }
+        transactions.write("storing " + vectors.size() + " passage vectors", handle -> {
+            try (PreparedStatement insert = handle.getConnection().prepareStatement(
+                    // The passage may have been deleted since it was embedded: then there is nothing to store.
+                    "INSERT OR REPLACE INTO passage_vector (passage_id, model, space, vector)"
+                            + " SELECT id, ?, ?, ? FROM passage WHERE id = ?")) {
+                for (PassageVector vector : vectors) {
+                    insert.setString(1, modelId);
+                    insert.setString(2, vector.embedding().space());
+                    insert.setBytes(3, VectorCodec.encode(vector.embedding().vector()));
+                    insert.setLong(4, vector.passageId());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            } catch (SQLException e) {
+                throw new IllegalStateException("storing passage vectors failed", e);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<Passage> passagesToEmbed(String modelId, long afterPassageId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        return transactions.read("finding passages to embed", handle -> handle
+                .createQuery(PASSAGE_SELECT + " LEFT JOIN passage_vector v ON v.passage_id = p.id"
+                        + " WHERE p.id > ? AND (v.model IS NULL OR v.model <> ?) ORDER BY p.id LIMIT ?")
+                .bind(0, afterPassageId)
+                .bind(1, modelId)
+                .bind(2, limit)
+                .map(SqliteKnowledgeStore::passage)
+                .list());
+    }
+
+    @Override
+    public Map<Long, StoredVector> vectors(Collection<Long> passageIds) {
+        if (passageIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Long> ids = new ArrayList<>(new TreeSet<>(passageIds));
+        return transactions.read("reading passage vectors", handle -> {
+            Map<Long, StoredVector> found = new HashMap<>();
+            for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+                String placeholders = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+                Query query = handle.createQuery(VECTOR_SELECT + " WHERE passage_id IN (" + placeholders + ")");
+                for (int i = 0; i < chunk.size(); i++) {
+                    query.bind(i, chunk.get(i));
+                }
+                query.map(SqliteKnowledgeStore::vector).forEach(v -> found.put(v.passageId(), v));
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public List<StoredVector> vectorsSince(long afterSequence, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        return transactions.read("reading the vector log", handle -> handle
+                .createQuery(VECTOR_SELECT + " WHERE sequence > ? ORDER BY sequence LIMIT ?")
+                .bind(0, afterSequence)
+                .bind(1, limit)
+                .map(SqliteKnowledgeStore::vector)
+                .list());
+    }
+
+    @Override
+    public long lastVectorSequence() {
+        // The AUTOINCREMENT counter, not MAX(sequence): the highest vector may have been deleted since.
+        return transactions.read("reading the last vector sequence", handle -> handle
+                .createQuery("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'passage_vector'), 0)")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    @Override
+    public EmbeddingProgress embeddingProgress(String modelId) {
+        return transactions.read("counting embedded passages", handle -> handle
+                .createQuery("SELECT COUNT(*), COALESCE(SUM(v.model = ?), 0) FROM passage p"
+                        + " LEFT JOIN passage_vector v ON v.passage_id = p.id")
+                .bind(0, modelId)
+                .map((rs, ctx) -> new EmbeddingProgress(rs.getLong(1), rs.getLong(2)))
+                .one());
+    }
+
+    @Override
+    public EmbeddingProgress embeddingProgress(String modelId, long documentId) {
+        return transactions.read("counting embedded passages of document " + documentId, handle -> handle
+                .createQuery("SELECT COUNT(*), COALESCE(SUM(v.model = ?), 0) FROM passage p"
+                        + " LEFT JOIN passage_vector v ON v.passage_id = p.id WHERE p.document_id = ?")
+                .bind(0, modelId)
+                .bind(1, documentId)
+                .map((rs, ctx) -> new EmbeddingProgress(rs.getLong(1), rs.getLong(2)))
+                .one());
+    }
+
+    private static StoredVector vector(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new StoredVector(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                new Embedding(rs.getString(4), VectorCodec.decode(rs.getBytes(5))));
     }
 
     // ---- mapping

@@ -87,6 +87,23 @@ public final class DocChatCli implements Runnable {
     @Option(names = "--llm-model", scope = ScopeType.INHERIT, paramLabel = "NAME", description = "Model name.")
     private String llmModel;
 
+    @Option(names = "--embedding-base-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "OpenAI-compatible embeddings endpoint (default: the bundled in-process models).")
+    private String embeddingBaseUrl;
+
+    @Option(names = "--embedding-api-key", scope = ScopeType.INHERIT, paramLabel = "KEY",
+            description = "API key of the embeddings endpoint.")
+    private String embeddingApiKey;
+
+    @Option(names = "--embedding-model", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "Embedding model name at that endpoint.")
+    private String embeddingModel;
+
+    @Option(names = "--retrieval", scope = ScopeType.INHERIT, paramLabel = "MODE",
+            description = "How passages are ranked: lexical, semantic or hybrid (default: $DOCCHAT_RETRIEVAL_MODE "
+                    + "or hybrid).")
+    private String retrieval;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -138,7 +155,11 @@ public final class DocChatCli implements Runnable {
     }
 
     public ModelSettings modelSettings() {
-        return ModelSettings.resolve(home().configFile(), environment, llmBaseUrl, llmApiKey, llmModel);
+        return ModelSettings.resolve(home().configFile(), environment, llmBaseUrl, llmApiKey, llmModel)
+                .with(ModelSettings.EMBEDDING_BASE_URL, embeddingBaseUrl)
+                .with(ModelSettings.EMBEDDING_API_KEY, embeddingApiKey)
+                .with(ModelSettings.EMBEDDING_MODEL, embeddingModel)
+                .with(ModelSettings.RETRIEVAL_MODE, retrieval);
     }
 
     /** The {@code ocr.*} settings of the configuration file and the environment. */

@@ -8,7 +8,8 @@ import io.docchat.embedded.EmbeddedStack;
 /**
  * The embedded default ({@link EmbeddedStack}: SQLite, Lucene, files on disk, every document format with scanned
  * pages and images read by OCR as configured) on the data directory, with the extractive answer model unless an
- * OpenAI-compatible endpoint is configured.
+ * OpenAI-compatible endpoint is configured, and hybrid retrieval with the bundled embedding models unless another
+ * embedding endpoint or retrieval mode is configured.
  */
 public final class EmbeddedBackend implements Backend {
     private final DocChat docChat;

@@ -3,21 +3,25 @@ package io.docchat.cli;
 import io.docchat.core.DocChat;
 import io.docchat.core.DocChatBuilder;
 import io.docchat.core.answer.ExtractiveAnswerModel;
+import io.docchat.core.model.RetrievalMode;
 import io.docchat.core.plan.HeuristicQueryPlanner;
 import io.docchat.documents.DocumentLimits;
 import io.docchat.documents.DocumentsModule;
 import io.docchat.documents.OcrProgress;
 import io.docchat.documents.OcrSettings;
 import io.docchat.openai.OpenAiAnswerModel;
+import io.docchat.onnx.OnnxEmbeddingModule;
 import io.docchat.openai.OpenAiConfig;
+import io.docchat.openai.OpenAiEmbeddingConfig;
+import io.docchat.openai.OpenAiPassageEmbedder;
 import io.docchat.openai.OpenAiQueryPlanner;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * What every backend's engine has whatever its store: every document format (scanned pages and images read by OCR as
- * configured), a parse timeout that leaves OCR its time, and the extractive answer model unless an OpenAI-compatible
- * endpoint is configured.
+ * configured), a parse timeout that leaves OCR its time, the extractive answer model unless an OpenAI-compatible
+ * endpoint is configured, and the retrieval mode with its embedding model.
  */
 final class EngineDefaults {
     /** The engine's parse timeout never cuts OCR short: it leaves this much beyond the OCR time limit. */
@@ -32,13 +36,15 @@ final class EngineDefaults {
     }
 
     /**
-     * A builder with the parse timeout and the answer models; the caller installs the documents module, the stores
-     * and the index.
+     * A builder with the parse timeout, the answer models and the embedding model; the caller installs the documents
+     * module, the stores and the index.
      */
     static DocChatBuilder builder(ModelSettings model, OcrSettings ocr) {
         Optional<OpenAiConfig> openAi = openAiConfig(model);
         boolean rewriteFollowUps = rewritesFollowUps(model);
         double refusalThreshold = refusalThreshold(model);
+        RetrievalMode retrieval = retrievalMode(model);
+        Optional<OpenAiEmbeddingConfig> remoteEmbeddings = embeddingConfig(model);
         DocChatBuilder builder = DocChat.builder().parseTimeout(parseTimeout(ocr));
         if (openAi.isEmpty() && !Double.isNaN(refusalThreshold)) {
             builder.answerModel(new ExtractiveAnswerModel(refusalThreshold));
@@ -49,7 +55,33 @@ final class EngineDefaults {
                 builder.queryPlanner(new OpenAiQueryPlanner(config, new HeuristicQueryPlanner()));
             }
         });
+        // Lexical retrieval loads no embedding model; otherwise an OpenAI-compatible endpoint when one is
+        // configured, else the bundled in-process models.
+        builder.retrievalMode(retrieval);
+        if (retrieval != RetrievalMode.LEXICAL) {
+            if (remoteEmbeddings.isPresent()) {
+                builder.passageEmbedder(new OpenAiPassageEmbedder(remoteEmbeddings.get()));
+            } else {
+                builder.install(OnnxEmbeddingModule.bilingual());
+            }
+        }
         return builder;
+    }
+
+    private static RetrievalMode retrievalMode(ModelSettings model) {
+        try {
+            return model.retrievalMode();
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+        }
+    }
+
+    private static Optional<OpenAiEmbeddingConfig> embeddingConfig(ModelSettings model) {
+        try {
+            return OpenAiEmbeddingConfig.fromEnvironment(model.variables());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+        }
     }
 
     private static double refusalThreshold(ModelSettings model) {

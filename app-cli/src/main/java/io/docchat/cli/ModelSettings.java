@@ -1,5 +1,6 @@
 package io.docchat.cli;
 
+import io.docchat.core.model.RetrievalMode;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -7,12 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * Which answer model to use, as {@code DOCCHAT_LLM_*} settings. Without a base URL the offline extractive model
- * answers; with one, an OpenAI-compatible chat-completions endpoint does.
+ * Which models to use: the answer model as {@code DOCCHAT_LLM_*} settings (without a base URL the offline extractive
+ * model answers; with one, an OpenAI-compatible chat-completions endpoint does), the embedding model as
+ * {@code DOCCHAT_EMBEDDING_*} settings (without a base URL the bundled in-process models embed; with one, an
+ * OpenAI-compatible embeddings endpoint does) and {@code DOCCHAT_RETRIEVAL_MODE} ({@code lexical}, {@code semantic}
+ * or {@code hybrid}, the default).
  *
  * @param variables the resolved settings by environment variable name, e.g. {@code DOCCHAT_LLM_BASE_URL}
  */
@@ -25,8 +30,21 @@ public record ModelSettings(Map<String, String> variables) {
     /** The extractive model's refusal threshold, a number in [0, 1] (see {@code ExtractiveAnswerModel}). */
     public static final String REFUSAL_THRESHOLD = "DOCCHAT_ANSWER_REFUSAL_THRESHOLD";
 
+    public static final String EMBEDDING_BASE_URL = "DOCCHAT_EMBEDDING_BASE_URL";
+    public static final String EMBEDDING_API_KEY = "DOCCHAT_EMBEDDING_API_KEY";
+    public static final String EMBEDDING_MODEL = "DOCCHAT_EMBEDDING_MODEL";
+    public static final String RETRIEVAL_MODE = "DOCCHAT_RETRIEVAL_MODE";
+
     /** Keys of the configuration file and the variables they stand for. */
     private static final Map<String, String> FILE_KEYS = Map.ofEntries(
+            Map.entry("embedding.baseUrl", EMBEDDING_BASE_URL),
+            Map.entry("embedding.apiKey", EMBEDDING_API_KEY),
+            Map.entry("embedding.model", EMBEDDING_MODEL),
+            Map.entry("embedding.dimensions", "DOCCHAT_EMBEDDING_DIMENSIONS"),
+            Map.entry("embedding.batchSize", "DOCCHAT_EMBEDDING_BATCH_SIZE"),
+            Map.entry("embedding.timeoutSeconds", "DOCCHAT_EMBEDDING_TIMEOUT_SECONDS"),
+            Map.entry("embedding.maxRetries", "DOCCHAT_EMBEDDING_MAX_RETRIES"),
+            Map.entry("retrieval.mode", RETRIEVAL_MODE),
             Map.entry("llm.baseUrl", BASE_URL),
             Map.entry("llm.apiKey", API_KEY),
             Map.entry("llm.model", MODEL),
@@ -72,6 +90,36 @@ public record ModelSettings(Map<String, String> variables) {
             return usesRemoteModel();
         }
         throw new IllegalArgumentException(REWRITE_FOLLOW_UPS + " must be true or false, not '" + value + "'");
+    }
+
+    /**
+     * How passages are ranked: {@code DOCCHAT_RETRIEVAL_MODE}, hybrid by default.
+     *
+     * @throws IllegalArgumentException for a value other than lexical, semantic or hybrid
+     */
+    public RetrievalMode retrievalMode() {
+        String value = variables.get(RETRIEVAL_MODE);
+        if (value == null) {
+            return RetrievalMode.HYBRID;
+        }
+        try {
+            return RetrievalMode.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    RETRIEVAL_MODE + " must be lexical, semantic or hybrid, not '" + value + "'", e);
+        }
+    }
+
+    /** True when an OpenAI-compatible embeddings endpoint is configured (else the bundled models embed). */
+    public boolean usesRemoteEmbeddings() {
+        return variables.get(EMBEDDING_BASE_URL) != null;
+    }
+
+    /** These settings with one variable set (a flag given on the command line); a null or blank value changes nothing. */
+    public ModelSettings with(String variable, String value) {
+        Map<String, String> merged = new LinkedHashMap<>(variables);
+        put(merged, variable, value);
+        return new ModelSettings(merged);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.docchat.core.api.RetrievalRequest;
 import io.docchat.core.model.Document;
 import io.docchat.core.model.DocumentStatus;
 import io.docchat.core.model.Folder;
+import io.docchat.core.port.Embedding;
 import io.docchat.core.port.IndexedPassage;
 import io.docchat.core.port.PassageIndex;
 import io.docchat.core.port.ScoredPassage;
@@ -132,6 +133,21 @@ class SearchDuringLargeIngestTest {
         @Override
         public List<ScoredPassage> search(SearchRequest request) {
             return delegate.search(request);
+        }
+
+        @Override
+        public List<ScoredPassage> nearest(SearchRequest request, List<Embedding> queryVectors) {
+            return delegate.nearest(request, queryVectors);
+        }
+
+        @Override
+        public void addVectors(List<IndexedPassage> passages, long vectorSequence) {
+            delegate.addVectors(passages, vectorSequence);
+        }
+
+        @Override
+        public long appliedVectorSequence() {
+            return delegate.appliedVectorSequence();
         }
 
         @Override

@@ -10,8 +10,11 @@ import io.docchat.core.port.FileStore;
 import io.docchat.core.port.IngestClaims;
 import io.docchat.core.port.KnowledgeStore;
 import io.docchat.core.port.PageRenderer;
+import io.docchat.core.model.RetrievalMode;
+import io.docchat.core.port.PassageEmbedder;
 import io.docchat.core.port.PassageIndex;
 import io.docchat.core.port.QueryPlanner;
+import io.docchat.core.ranking.RankFusion;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +40,9 @@ public final class DocChatBuilder {
     private Duration ingestLease;
     private AnswerModel answerModel;
     private QueryPlanner queryPlanner;
+    private PassageEmbedder passageEmbedder;
+    private RetrievalMode retrievalMode;
+    private RankFusion rankFusion = RankFusion.defaults();
     private final List<DocumentParser> parsers = new ArrayList<>();
     private final List<PageRenderer> renderers = new ArrayList<>();
     private final List<DocChatModule> modules = new ArrayList<>();
@@ -120,6 +126,28 @@ public final class DocChatBuilder {
 
     public DocChatBuilder queryPlanner(QueryPlanner planner) {
         this.queryPlanner = Objects.requireNonNull(planner, "planner");
+        return this;
+    }
+
+    /**
+     * The model that embeds passages and questions for semantic retrieval. Passages are embedded in the background
+     * after they are searchable by words; their vectors are kept in the knowledge store. Without one, retrieval is
+     * by words only.
+     */
+    public DocChatBuilder passageEmbedder(PassageEmbedder embedder) {
+        this.passageEmbedder = Objects.requireNonNull(embedder, "embedder");
+        return this;
+    }
+
+    /** How passages are ranked (default: hybrid with an embedder, lexical without one, which it then always is). */
+    public DocChatBuilder retrievalMode(RetrievalMode mode) {
+        this.retrievalMode = Objects.requireNonNull(mode, "mode");
+        return this;
+    }
+
+    /** How hybrid retrieval fuses the word and meaning rankings (default: {@link RankFusion#defaults()}). */
+    public DocChatBuilder rankFusion(RankFusion fusion) {
+        this.rankFusion = Objects.requireNonNull(fusion, "fusion");
         return this;
     }
 
@@ -213,9 +241,10 @@ public final class DocChatBuilder {
         built = true;
         return Engine.start(new EngineConfig(
                 knowledgeStore, chatStore, accountStore, passageIndex, fileStore, ingestClaims, answerModel,
-                queryPlanner, List.copyOf(parsers), List.copyOf(renderers), List.copyOf(modules), ingestThreads,
-                ingestQueueCapacity, maxFileBytes, maxQuestionChars, historyTurns, passagesPerAnswer, pageImageDpi,
-                parseTimeout, ingestLease != null ? ingestLease : parseTimeout.plusMinutes(1), clock));
+                queryPlanner, passageEmbedder, retrievalMode, rankFusion, List.copyOf(parsers), List.copyOf(renderers),
+                List.copyOf(modules), ingestThreads, ingestQueueCapacity, maxFileBytes, maxQuestionChars, historyTurns,
+                passagesPerAnswer, pageImageDpi, parseTimeout, ingestLease != null ? ingestLease : parseTimeout.plusMinutes(1),
+                clock));
     }
 
     private static int positive(String name, int value) {

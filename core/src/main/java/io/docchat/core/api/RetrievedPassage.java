@@ -3,5 +3,18 @@ package io.docchat.core.api;
 import io.docchat.core.model.Document;
 import io.docchat.core.model.Passage;
 
-/** A passage found by retrieval, with its document and score (higher is better). */
-public record RetrievedPassage(Passage passage, Document document, float score) {}
+/**
+ * A passage found by retrieval, with its document and scores (higher is better; comparable within one search only).
+ *
+ * @param score         the score the ranking is ordered by: the fused score in hybrid retrieval, else the one below
+ * @param lexicalScore  its BM25 score, 0 when word search did not find it
+ * @param semanticScore its cosine similarity to the question, 0 when vector search did not find it or is not used
+ */
+public record RetrievedPassage(Passage passage, Document document, float score, float lexicalScore,
+        float semanticScore) {
+
+    /** A passage found by words alone. */
+    public RetrievedPassage(Passage passage, Document document, float score) {
+        this(passage, document, score, score, 0);
+    }
+}

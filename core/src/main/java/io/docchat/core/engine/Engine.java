@@ -3,6 +3,7 @@ package io.docchat.core.engine;
 import io.docchat.core.DocChat;
 import io.docchat.core.DocChatModule;
 import io.docchat.core.answer.ExtractiveAnswerModel;
+import io.docchat.core.embedding.BackgroundEmbedder;
 import io.docchat.core.engine.accounts.AccountService;
 import io.docchat.core.engine.catalog.FolderService;
 import io.docchat.core.engine.catalog.SessionService;
@@ -24,6 +25,7 @@ import io.docchat.core.memory.InMemoryKnowledgeStore;
 import io.docchat.core.memory.InMemoryPassageIndex;
 import io.docchat.core.model.Document;
 import io.docchat.core.model.DocumentStatus;
+import io.docchat.core.model.RetrievalMode;
 import io.docchat.core.plan.HeuristicQueryPlanner;
 import io.docchat.core.port.AccountStore;
 import io.docchat.core.port.AnswerModel;
@@ -32,8 +34,10 @@ import io.docchat.core.port.DocumentParser;
 import io.docchat.core.port.FileStore;
 import io.docchat.core.port.IngestClaims;
 import io.docchat.core.port.KnowledgeStore;
+import io.docchat.core.port.PassageEmbedder;
 import io.docchat.core.port.PassageIndex;
 import io.docchat.core.port.QueryPlanner;
+import io.docchat.core.ranking.HybridRetriever;
 import io.docchat.core.text.chunking.Chunker;
 import io.docchat.core.text.parsing.PlainTextParser;
 import java.net.InetAddress;
@@ -79,12 +83,16 @@ public final class Engine {
         // what the components ran on (the most recently installed first, as it may build on earlier ones).
         List<DocChatModule> modules = new ArrayList<>(config.modules());
         Collections.reverse(modules);
+        PassageEmbedder embedder = config.passageEmbedder();
+        IndexSync indexSync = new IndexSync(store, index);
+        BackgroundEmbedder background = embedder == null ? null
+                : new BackgroundEmbedder(store, embedder, indexSync::awaitVectorsApplied);
+        // The background embedder stops first: it writes to the store and the index, through the embedder.
         Components components = new Components()
-                .add(model).add(planner).addAll(parsers).addAll(config.renderers())
+                .add(background).add(embedder).add(model).add(planner).addAll(parsers).addAll(config.renderers())
                 .add(index).add(files).add(chats).add(accounts).add(store).addAll(modules);
 
         ParserRunner parserRunner = new ParserRunner(parsers, config.parseTimeout());
-        IndexSync indexSync = new IndexSync(store, index);
         // Claims configured by the host mean a store shared with other engines; otherwise this engine is alone.
         IngestClaims claims = orDefault(config.ingestClaims(), () -> new InMemoryIngestClaims(store, config.clock()));
         String owner = ownerName();
@@ -98,10 +106,13 @@ public final class Engine {
             DocumentService documents = new DocumentService(store, files, folders, parserRunner, config.renderers(),
                     ingestQueue, indexSync, config.maxFileBytes(), config.pageImageDpi(), config.clock());
             SessionService sessions = new SessionService(chats, folders, config.clock());
-            PassageRetriever retriever = new PassageRetriever(store, index, indexSync);
+            RetrievalMode mode = config.retrievalMode() != null ? config.retrievalMode()
+                    : embedder != null ? RetrievalMode.HYBRID : RetrievalMode.LEXICAL;
+            PassageRetriever retriever = new PassageRetriever(store,
+                    new HybridRetriever(index, embedder, mode, config.rankFusion()), indexSync);
             ChatService chat = new ChatService(store, chats, sessions, retriever, planner, model,
                     config.clock(), config.maxQuestionChars(), config.historyTurns(), config.passagesPerAnswer());
-            RetrievalService retrieval = new RetrievalService(store, folders, retriever);
+            RetrievalService retrieval = new RetrievalService(store, folders, retriever, background);
 
             indexSync.reconcile();
             indexSync.start();
@@ -109,6 +120,10 @@ public final class Engine {
             int interrupted = chats.interruptUnfinishedAnswers();
             if (interrupted > 0) {
                 log.info("Marked {} answers left unfinished by an earlier run as interrupted", interrupted);
+            }
+            if (background != null) {
+                indexSync.onPassagesAdded(background::wake);
+                background.start();
             }
             List<Document> unfinished = store.findDocumentsByStatus(
                     EnumSet.of(DocumentStatus.PENDING, DocumentStatus.PARSING));

@@ -1,6 +1,7 @@
 package io.docchat.core.engine;
 
 import io.docchat.core.DocChatModule;
+import io.docchat.core.model.RetrievalMode;
 import io.docchat.core.port.AccountStore;
 import io.docchat.core.port.AnswerModel;
 import io.docchat.core.port.ChatStore;
@@ -9,13 +10,18 @@ import io.docchat.core.port.FileStore;
 import io.docchat.core.port.IngestClaims;
 import io.docchat.core.port.KnowledgeStore;
 import io.docchat.core.port.PageRenderer;
+import io.docchat.core.port.PassageEmbedder;
 import io.docchat.core.port.PassageIndex;
 import io.docchat.core.port.QueryPlanner;
+import io.docchat.core.ranking.RankFusion;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-/** What {@link io.docchat.core.DocChatBuilder} collected; null components mean "use the default". */
+/**
+ * What {@link io.docchat.core.DocChatBuilder} collected; null components mean "use the default" (no embedder: no
+ * semantic retrieval; no retrieval mode: hybrid when there is an embedder).
+ */
 public record EngineConfig(
         KnowledgeStore knowledgeStore,
         ChatStore chatStore,
@@ -25,6 +31,9 @@ public record EngineConfig(
         IngestClaims ingestClaims,
         AnswerModel answerModel,
         QueryPlanner queryPlanner,
+        PassageEmbedder passageEmbedder,
+        RetrievalMode retrievalMode,
+        RankFusion rankFusion,
         List<DocumentParser> parsers,
         List<PageRenderer> renderers,
         List<DocChatModule> modules,

@@ -4,10 +4,13 @@ import io.docchat.core.DocChatException;
 import io.docchat.core.ErrorCode;
 import io.docchat.core.model.Document;
 import io.docchat.core.model.DocumentStatus;
+import io.docchat.core.model.EmbeddingProgress;
 import io.docchat.core.model.Folder;
 import io.docchat.core.model.Page;
 import io.docchat.core.model.PageRequest;
 import io.docchat.core.model.Passage;
+import io.docchat.core.port.PassageVector;
+import io.docchat.core.port.StoredVector;
 import io.docchat.core.model.ResultPage;
 import io.docchat.core.port.KnowledgeChange;
 import io.docchat.core.port.KnowledgeStore;
@@ -52,6 +55,12 @@ public final class InMemoryKnowledgeStore implements KnowledgeStore {
     private final NavigableMap<Long, KnowledgeChange> changes = new TreeMap<>();
 
     private record FolderHash(String folderId, String contentHash) {}
+
+    /** Vectors by passage id; a passage's entry goes with the passage. */
+    private final Map<Long, StoredVector> vectorsByPassage = new HashMap<>();
+    /** The vector log: the latest write of each passage's vector, by vector sequence. */
+    private final NavigableMap<Long, StoredVector> vectorLog = new TreeMap<>();
+    private long lastVectorSequence;
 
     private long lastDocumentId;
     private long lastSequence;
@@ -287,6 +296,10 @@ public final class InMemoryKnowledgeStore implements KnowledgeStore {
             for (Passage p : old) {
                 passages.remove(p.id());
                 changes.remove(p.id());
+                StoredVector vector = vectorsByPassage.remove(p.id());
+                if (vector != null) {
+                    vectorLog.remove(vector.sequence());
+                }
             }
         }
     }
@@ -346,5 +359,109 @@ public final class InMemoryKnowledgeStore implements KnowledgeStore {
         synchronized (lock) {
             return lastSequence;
         }
+    }
+
+    // ---- vectors
+
+    @Override
+    public void storeVectors(String modelId, List<PassageVector> vectors) {
+        Objects.requireNonNull(modelId, "modelId");
+        List<PassageVector> copy = List.copyOf(vectors);
+        synchronized (lock) {
+            for (PassageVector v : copy) {
+                if (!passages.containsKey(v.passageId())) {
+                    continue;
+                }
+                StoredVector stored = new StoredVector(++lastVectorSequence, v.passageId(), modelId, v.embedding());
+                StoredVector old = vectorsByPassage.put(v.passageId(), stored);
+                if (old != null) {
+                    vectorLog.remove(old.sequence());
+                }
+                vectorLog.put(stored.sequence(), stored);
+            }
+        }
+    }
+
+    @Override
+    public List<Passage> passagesToEmbed(String modelId, long afterPassageId, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        synchronized (lock) {
+            List<Passage> out = new ArrayList<>(Math.min(limit, 256));
+            for (Passage p : passages.tailMap(afterPassageId, false).values()) {
+                if (out.size() == limit) {
+                    break;
+                }
+                StoredVector vector = vectorsByPassage.get(p.id());
+                if (vector == null || !vector.modelId().equals(modelId)) {
+                    out.add(p);
+                }
+            }
+            return out;
+        }
+    }
+
+    @Override
+    public Map<Long, StoredVector> vectors(Collection<Long> passageIds) {
+        synchronized (lock) {
+            Map<Long, StoredVector> out = new HashMap<>();
+            for (Long id : passageIds) {
+                StoredVector vector = vectorsByPassage.get(id);
+                if (vector != null) {
+                    out.put(id, vector);
+                }
+            }
+            return out;
+        }
+    }
+
+    @Override
+    public List<StoredVector> vectorsSince(long afterSequence, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        synchronized (lock) {
+            List<StoredVector> out = new ArrayList<>(Math.min(limit, 256));
+            for (StoredVector vector : vectorLog.tailMap(afterSequence, false).values()) {
+                if (out.size() == limit) {
+                    break;
+                }
+                out.add(vector);
+            }
+            return out;
+        }
+    }
+
+    @Override
+    public long lastVectorSequence() {
+        synchronized (lock) {
+            return lastVectorSequence;
+        }
+    }
+
+    @Override
+    public EmbeddingProgress embeddingProgress(String modelId) {
+        synchronized (lock) {
+            return progress(modelId, passages.values());
+        }
+    }
+
+    @Override
+    public EmbeddingProgress embeddingProgress(String modelId, long documentId) {
+        synchronized (lock) {
+            return progress(modelId, passagesByDocument.getOrDefault(documentId, List.of()));
+        }
+    }
+
+    private EmbeddingProgress progress(String modelId, Collection<Passage> counted) {
+        long embedded = 0;
+        for (Passage p : counted) {
+            StoredVector vector = vectorsByPassage.get(p.id());
+            if (vector != null && vector.modelId().equals(modelId)) {
+                embedded++;
+            }
+        }
+        return new EmbeddingProgress(counted.size(), embedded);
     }
 }

@@ -1,6 +1,9 @@
 package io.docchat.core.memory;
 
+import io.docchat.core.port.Embedding;
 import io.docchat.core.port.IndexedPassage;
+import io.docchat.core.port.ScoredPassage;
+import io.docchat.core.port.SearchRequest;
 import io.docchat.core.port.PassageIndex;
 import io.docchat.core.port.ScoredPassage;
 import io.docchat.core.port.SearchRequest;
@@ -93,6 +96,7 @@ public final class InMemoryPassageIndex implements PassageIndex {
     private final Map<Long, Set<Long>> passagesByDocument = new HashMap<>();
     private long totalLength;
     private long appliedSequence;
+    private long appliedVectorSequence;
     private boolean closed;
 
     /** An empty index at sequence 0. */
@@ -100,6 +104,21 @@ public final class InMemoryPassageIndex implements PassageIndex {
 
     @Override
     public void add(List<IndexedPassage> passages) {
+        write(passages, true);
+    }
+
+    @Override
+    public void addVectors(List<IndexedPassage> passages, long vectorSequence) {
+        write(passages, false);
+        lock.writeLock().lock();
+        try {
+            appliedVectorSequence = Math.max(appliedVectorSequence, vectorSequence);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void write(List<IndexedPassage> passages, boolean movesSequence) {
         Objects.requireNonNull(passages, "passages");
         // Analysis is the expensive part and needs no lock.
         List<Map<String, Integer>> analysed = new ArrayList<>(passages.size());
@@ -113,7 +132,9 @@ public final class InMemoryPassageIndex implements PassageIndex {
                 IndexedPassage p = passages.get(i);
                 remove(p.id());
                 insert(p, analysed.get(i));
-                appliedSequence = Math.max(appliedSequence, p.id());
+                if (movesSequence) {
+                    appliedSequence = Math.max(appliedSequence, p.id());
+                }
             }
         } finally {
             lock.writeLock().unlock();
@@ -263,6 +284,58 @@ public final class InMemoryPassageIndex implements PassageIndex {
         }
     }
 
+    /** Compares the query with every vector in scope: exact, and fast enough for the sizes this index is meant for. */
+    @Override
+    public List<ScoredPassage> nearest(SearchRequest request, List<Embedding> queryVectors) {
+        Objects.requireNonNull(request, "request");
+        if (request.limit() < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + request.limit());
+        }
+        if (queryVectors.isEmpty()) {
+            return List.of();
+        }
+        lock.readLock().lock();
+        try {
+            ensureOpen();
+            PriorityQueue<ScoredPassage> worstFirst = new PriorityQueue<>(request.limit() + 1, BEST_FIRST.reversed());
+            for (int slot = 0; slot < slotLimit; slot++) {
+                Entry entry = entries[slot];
+                if (entry == null || entry.passage.vector() == null || !inScope(entry.passage, request)) {
+                    continue;
+                }
+                Embedding vector = entry.passage.vector();
+                float best = Float.NEGATIVE_INFINITY;
+                for (Embedding query : queryVectors) {
+                    if (query.space().equals(vector.space()) && query.vector().length == vector.vector().length) {
+                        best = Math.max(best, vector.dot(query.vector()));
+                    }
+                }
+                if (best == Float.NEGATIVE_INFINITY) {
+                    continue;
+                }
+                worstFirst.add(new ScoredPassage(entry.passage.id(), best));
+                if (worstFirst.size() > request.limit()) {
+                    worstFirst.poll();
+                }
+            }
+            List<ScoredPassage> out = new ArrayList<>(worstFirst);
+            out.sort(BEST_FIRST);
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public long appliedVectorSequence() {
+        lock.readLock().lock();
+        try {
+            return appliedVectorSequence;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     private static boolean inScope(IndexedPassage p, SearchRequest request) {
         if (!p.accountId().equals(request.accountId())) {
             return false;
@@ -347,6 +420,7 @@ public final class InMemoryPassageIndex implements PassageIndex {
             ensureOpen();
             reset();
             appliedSequence = 0;
+            appliedVectorSequence = 0;
         } finally {
             lock.writeLock().unlock();
         }

@@ -2,6 +2,7 @@ package io.docchat.core.port;
 
 import io.docchat.core.model.Document;
 import io.docchat.core.model.DocumentStatus;
+import io.docchat.core.model.EmbeddingProgress;
 import io.docchat.core.model.Folder;
 import io.docchat.core.model.Page;
 import io.docchat.core.model.PageRequest;
@@ -121,4 +122,34 @@ public interface KnowledgeStore {
 
     /** The highest sequence number given out so far, 0 when none. */
     long lastSequence();
+
+    // ---- vectors
+
+    /**
+     * In one transaction: stores the vectors made by model {@code modelId}, each replacing its passage's earlier
+     * vector, and appends them to the vector log in the order given. Vectors of passages that no longer exist are
+     * skipped. A passage's vector is deleted with the passage.
+     */
+    void storeVectors(String modelId, List<PassageVector> vectors);
+
+    /**
+     * Passages with an id above {@code afterPassageId} and no vector from model {@code modelId} (none, or one from
+     * another model), ascending, at most {@code limit}: what is left to embed.
+     */
+    List<Passage> passagesToEmbed(String modelId, long afterPassageId, int limit);
+
+    /** The stored vectors of those of these passages that have one, whatever the model, by passage id. */
+    Map<Long, StoredVector> vectors(Collection<Long> passageIds);
+
+    /** Vectors stored with a vector-log sequence above {@code afterSequence}, ascending, at most {@code limit}. */
+    List<StoredVector> vectorsSince(long afterSequence, int limit);
+
+    /** The highest vector-log sequence given out so far, 0 when none. */
+    long lastVectorSequence();
+
+    /** How many passages there are, and how many of them have a vector from model {@code modelId}. */
+    EmbeddingProgress embeddingProgress(String modelId);
+
+    /** The same for one document's passages. */
+    EmbeddingProgress embeddingProgress(String modelId, long documentId);
 }

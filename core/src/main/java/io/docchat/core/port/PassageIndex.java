@@ -9,6 +9,10 @@ import java.util.List;
  * {@link #commit}. The index tracks the highest change sequence applied; the engine applies changes in sequence order,
  * so every change up to {@link #appliedSequence()} is in the index. Writes are made by one thread at a time; searches
  * may run concurrently with them and with each other.
+ *
+ * <p>Vectors follow passages: a passage is first added without one (searchable by its words), and later replaced with
+ * its vector by {@link #addVectors}, which replays the store's vector log and records how far it got in
+ * {@link #appliedVectorSequence()}, durable with the same {@link #commit}.
  */
 public interface PassageIndex extends AutoCloseable {
 
@@ -21,13 +25,29 @@ public interface PassageIndex extends AutoCloseable {
     /** The best {@code limit} passages for the query within the scope, best first; empty for a blank query. */
     List<ScoredPassage> search(SearchRequest request);
 
+    /**
+     * The passages nearest in meaning to any of the query vectors (each compared within its own space), within the
+     * request's account and scope, best first, at most {@code request.limit()}; the request's text is not used. A
+     * hit's score is its highest cosine similarity. Passages without a vector are never found.
+     */
+    List<ScoredPassage> nearest(SearchRequest request, List<Embedding> queryVectors);
+
+    /**
+     * Replaces passages already added with these versions, which carry their vectors, and records that the store's
+     * vector log is applied up to {@code vectorSequence}. The change sequence is not moved.
+     */
+    void addVectors(List<IndexedPassage> passages, long vectorSequence);
+
+    /** The highest vector-log sequence applied: after a restart, the last committed one (0 when new or cleared). */
+    long appliedVectorSequence();
+
     /** The highest change sequence applied: after a restart, the last committed one (0 for a new or cleared index). */
     long appliedSequence();
 
     /** Makes everything applied so far durable, together with the applied sequence. */
     void commit();
 
-    /** Removes every passage and resets the applied sequence to 0 (for a full rebuild). */
+    /** Removes every passage and resets both applied sequences to 0 (for a full rebuild). */
     void clear();
 
     /** Commits nothing; releases files and memory. */

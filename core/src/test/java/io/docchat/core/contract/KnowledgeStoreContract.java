@@ -9,13 +9,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docchat.core.model.Document;
 import io.docchat.core.model.DocumentStatus;
+import io.docchat.core.port.Embedding;
+import io.docchat.core.model.EmbeddingProgress;
 import io.docchat.core.model.Folder;
 import io.docchat.core.model.Page;
 import io.docchat.core.model.PageRequest;
 import io.docchat.core.model.Passage;
+import io.docchat.core.port.PassageVector;
 import io.docchat.core.model.ResultPage;
 import io.docchat.core.port.DocumentPassage;
 import io.docchat.core.port.KnowledgeChange;
+import io.docchat.core.port.KnowledgeStore;
+import io.docchat.core.port.StoredVector;
 import io.docchat.core.port.KnowledgeStore.FolderDeletion;
 import io.docchat.core.port.KnowledgeStore;
 import io.docchat.core.port.NewDocument;
@@ -618,6 +623,122 @@ public abstract class KnowledgeStoreContract {
         assertThat(ids).hasSize(100);
         assertThat(new HashSet<>(store.listDocuments(ACCOUNT, folder.id(), new PageRequest(1, 100)).items()
                 .stream().map(Document::id).toList())).isEqualTo(ids);
+    }
+
+    // ---- vectors
+
+    private static final String MODEL = "model-a";
+    private static final String NEW_MODEL = "model-b";
+
+    private static Embedding vector(String space, float... components) {
+        return new Embedding(space, components);
+    }
+
+    /** A completed document of {@code count} passages in a new folder; returns its passages. */
+    private List<Passage> completedPassages(String accountId, String fileName, int count) {
+        Folder folder = insertFolder(accountId, "Vectors " + fileName);
+        Document document = insertDocument(folder, fileName);
+        List<NewPassage> given = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            given.add(passage(i, "Passage " + i + " of " + fileName, 1, i + 1));
+        }
+        assertThat(store.completeDocument(document.id(), List.of(page(1, "text", count)), given, List.of())).isTrue();
+        return store.passagesOfDocument(document.id());
+    }
+
+    @Test
+    void storedVectorsAreReadBackExactlyAndLoggedInOrder() {
+        List<Passage> passages = completedPassages(ACCOUNT, "a.pdf", 3);
+        float[] first = {0.6f, 0.8f, -0.0f, Float.MIN_VALUE};
+        float[] second = {1f, 0f, 0f, -1e-7f};
+        store.storeVectors(MODEL, List.of(
+                new PassageVector(passages.get(1).id(), vector("en", second)),
+                new PassageVector(passages.get(0).id(), vector("zh", first))));
+
+        reopenStore();
+
+        Map<Long, StoredVector> read = store.vectors(List.of(passages.get(0).id(), passages.get(1).id(),
+                passages.get(2).id(), 999_999L));
+        assertThat(read).containsOnlyKeys(passages.get(0).id(), passages.get(1).id());
+        assertThat(read.get(passages.get(0).id()).embedding()).isEqualTo(vector("zh", first));
+        assertThat(read.get(passages.get(0).id()).modelId()).isEqualTo(MODEL);
+        List<StoredVector> log = store.vectorsSince(0, 100);
+        assertThat(log).extracting(StoredVector::passageId).containsExactly(passages.get(1).id(), passages.get(0).id());
+        assertThat(log.get(0).sequence()).isLessThan(log.get(1).sequence());
+        assertThat(store.lastVectorSequence()).isEqualTo(log.get(1).sequence());
+        assertThat(store.vectorsSince(log.get(0).sequence(), 100)).containsExactly(log.get(1));
+        assertThat(store.vectorsSince(0, 1)).containsExactly(log.get(0));
+    }
+
+    @Test
+    void passagesToEmbedAreThoseWithoutAVectorOfTheModelInIdOrder() {
+        List<Passage> passages = completedPassages(ACCOUNT, "a.pdf", 4);
+        List<Passage> others = completedPassages(OTHER_ACCOUNT, "b.pdf", 2);
+        store.storeVectors(MODEL, List.of(new PassageVector(passages.get(1).id(), vector("en", 1f, 0f))));
+
+        List<Long> expected = new ArrayList<>(ids(passages));
+        expected.remove(passages.get(1).id());
+        expected.addAll(ids(others));
+        assertThat(ids(store.passagesToEmbed(MODEL, 0, 100))).containsExactlyElementsOf(expected);
+        assertThat(ids(store.passagesToEmbed(MODEL, passages.get(2).id(), 2)))
+                .containsExactly(passages.get(3).id(), others.get(0).id());
+        assertThat(store.passagesToEmbed(NEW_MODEL, 0, 100)).hasSize(6);
+        assertThat(store.embeddingProgress(MODEL)).isEqualTo(new EmbeddingProgress(6, 1));
+        assertThat(store.embeddingProgress(MODEL, passages.get(0).documentId()))
+                .isEqualTo(new EmbeddingProgress(4, 1));
+        assertThat(store.embeddingProgress(NEW_MODEL)).isEqualTo(new EmbeddingProgress(6, 0));
+    }
+
+    @Test
+    void aNewVectorReplacesTheOldAndMovesToTheEndOfTheLog() {
+        List<Passage> passages = completedPassages(ACCOUNT, "a.pdf", 2);
+        store.storeVectors(MODEL, List.of(new PassageVector(passages.get(0).id(), vector("en", 1f, 0f)),
+                new PassageVector(passages.get(1).id(), vector("en", 0f, 1f))));
+        long before = store.lastVectorSequence();
+
+        store.storeVectors(NEW_MODEL, List.of(new PassageVector(passages.get(0).id(), vector("en2", 0.6f, 0.8f))));
+
+        List<StoredVector> log = store.vectorsSince(0, 100);
+        assertThat(log).extracting(StoredVector::passageId).containsExactly(passages.get(1).id(), passages.get(0).id());
+        assertThat(log.get(1).sequence()).isGreaterThan(before);
+        assertThat(log.get(1).modelId()).isEqualTo(NEW_MODEL);
+        assertThat(store.vectors(List.of(passages.get(0).id())).get(passages.get(0).id()).embedding())
+                .isEqualTo(vector("en2", 0.6f, 0.8f));
+        assertThat(ids(store.passagesToEmbed(NEW_MODEL, 0, 10))).containsExactly(passages.get(1).id());
+    }
+
+    @Test
+    void vectorsGoWithTheirPassagesAndVectorsOfMissingPassagesAreNotStored() {
+        List<Passage> gone = completedPassages(ACCOUNT, "gone.pdf", 2);
+        List<Passage> kept = completedPassages(ACCOUNT, "kept.pdf", 1);
+        store.storeVectors(MODEL, List.of(new PassageVector(gone.get(0).id(), vector("en", 1f)),
+                new PassageVector(kept.get(0).id(), vector("en", 1f))));
+        long last = store.lastVectorSequence();
+
+        store.deleteDocument(ACCOUNT, gone.get(0).documentId());
+        store.storeVectors(MODEL, List.of(new PassageVector(gone.get(1).id(), vector("en", 1f))));
+
+        assertThat(store.vectors(ids(gone))).isEmpty();
+        assertThat(store.vectorsSince(0, 100)).extracting(StoredVector::passageId).containsExactly(kept.get(0).id());
+        // Sequences are never given out twice, even after the highest vector was deleted.
+        assertThat(store.lastVectorSequence()).isGreaterThanOrEqualTo(last);
+        store.storeVectors(MODEL, List.of(new PassageVector(kept.get(0).id(), vector("en", 0.5f))));
+        assertThat(store.vectorsSince(last, 10)).hasSize(1);
+        assertThat(store.embeddingProgress(MODEL)).isEqualTo(new EmbeddingProgress(1, 1));
+    }
+
+    @Test
+    void completingADocumentAgainDropsTheVectorsOfItsOldPassages() {
+        List<Passage> passages = completedPassages(ACCOUNT, "a.pdf", 2);
+        store.storeVectors(MODEL, List.of(new PassageVector(passages.get(0).id(), vector("en", 1f))));
+
+        store.completeDocument(passages.get(0).documentId(), List.of(page(1, "text", 1)),
+                List.of(passage(0, "New text", 1, 1)), List.of());
+
+        assertThat(store.vectors(ids(passages))).isEmpty();
+        assertThat(store.vectorsSince(0, 10)).isEmpty();
+        assertThat(store.embeddingProgress(MODEL, passages.get(0).documentId()))
+                .isEqualTo(new EmbeddingProgress(1, 0));
     }
 
     @Test

@@ -3,7 +3,10 @@ package io.docchat.core.contract;
 import static io.docchat.core.contract.ContractFixtures.indexed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.docchat.core.port.Embedding;
 import io.docchat.core.port.IndexedPassage;
+import io.docchat.core.port.ScoredPassage;
+import io.docchat.core.port.SearchRequest;
 import io.docchat.core.port.PassageIndex;
 import io.docchat.core.port.ScoredPassage;
 import io.docchat.core.port.SearchRequest;
@@ -373,5 +376,146 @@ public abstract class PassageIndexContract {
         assertThat(search(ACCOUNT, "u23")).isEmpty();
         assertThat(index.search(new SearchRequest(ACCOUNT, "pump", Set.of(), Set.of(), 100))).hasSize(100);
         assertThat(searchIds("service", Set.of(SUB), Set.of(1039L))).hasSize(batchSize);
+    }
+
+    // ---- vectors
+
+    protected static final String SPACE = "test-space";
+    protected static final String OTHER_SPACE = "other-space";
+
+    /** A unit vector pointing mostly along axis {@code axis} of {@code dimension}, tilted by {@code tilt}. */
+    protected static Embedding unit(String space, int dimension, int axis, float tilt) {
+        float[] v = new float[dimension];
+        v[axis] = 1;
+        v[(axis + 1) % dimension] = tilt;
+        return new Embedding(space, Embedding.normalize(v));
+    }
+
+    protected final List<Long> nearestIds(Set<String> folders, Set<Long> documents, Embedding... query) {
+        return ids(index.nearest(new SearchRequest(ACCOUNT, "", folders, documents, 100), List.of(query)));
+    }
+
+    /** The tree of {@link #addTree()}, each passage with a vector leaning a little more off axis 0 than the last. */
+    private void addTreeWithVectors(long vectorSequence) {
+        addTree();
+        List<IndexedPassage> withVectors = new ArrayList<>();
+        withVectors.add(passage(1, 101, List.of(TOP), "The pump in the top folder.").withVector(unit(SPACE, 8, 0, 0.1f)));
+        withVectors.add(passage(2, 102, List.of(TOP, SUB), "The pump in the sub folder.")
+                .withVector(unit(SPACE, 8, 0, 0.2f)));
+        withVectors.add(passage(3, 103, List.of(TOP, SUB, SUB_SUB), "The pump in the sub-sub folder.")
+                .withVector(unit(SPACE, 8, 0, 0.3f)));
+        withVectors.add(passage(4, 104, List.of(TOP, SIBLING), "The pump in the sibling folder.")
+                .withVector(unit(SPACE, 8, 0, 0.4f)));
+        withVectors.add(passage(5, 105, List.of(OTHER_TOP), "The pump in another top folder.")
+                .withVector(unit(SPACE, 8, 0, 0.5f)));
+        index.addVectors(withVectors, vectorSequence);
+    }
+
+    @Test
+    void nearestFindsPassagesByVectorBestFirstWithTheirCosines() {
+        addTreeWithVectors(7);
+        Embedding query = unit(SPACE, 8, 0, 0);
+
+        List<ScoredPassage> hits = index.nearest(new SearchRequest(ACCOUNT, "", Set.of(), Set.of(), 3), List.of(query));
+
+        assertThat(ids(hits)).containsExactly(1L, 2L, 3L);
+        float expected = query.dot(unit(SPACE, 8, 0, 0.1f).vector());
+        assertThat(hits.get(0).score()).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-3f));
+        assertThat(hits.get(0).score()).isGreaterThan(hits.get(1).score());
+        // Words still work, and vectors did not move the change sequence.
+        assertThat(searchIds("pump", Set.of(), Set.of())).hasSize(5);
+        assertThat(index.appliedSequence()).isEqualTo(5);
+        assertThat(index.appliedVectorSequence()).isEqualTo(7);
+    }
+
+    @Test
+    void nearestUsesTheSameScopeAsWordSearch() {
+        addTreeWithVectors(5);
+        Embedding q = unit(SPACE, 8, 0, 0);
+
+        assertThat(nearestIds(Set.of(TOP), Set.of(), q)).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
+        assertThat(nearestIds(Set.of(SUB), Set.of(), q)).containsExactlyInAnyOrder(2L, 3L);
+        assertThat(nearestIds(Set.of(SUB_SUB, OTHER_TOP), Set.of(), q)).containsExactlyInAnyOrder(3L, 5L);
+        assertThat(nearestIds(Set.of(), Set.of(101L, 104L), q)).containsExactlyInAnyOrder(1L, 4L);
+        assertThat(nearestIds(Set.of(SUB), Set.of(104L), q)).isEmpty();
+        assertThat(index.nearest(new SearchRequest(OTHER_ACCOUNT, "", Set.of(), Set.of(), 10), List.of(q))).isEmpty();
+    }
+
+    @Test
+    void vectorsOfAnotherSpaceOrLengthAreNeverCompared() {
+        addTreeWithVectors(5);
+
+        assertThat(nearestIds(Set.of(), Set.of(), unit(OTHER_SPACE, 8, 0, 0))).isEmpty();
+        assertThat(nearestIds(Set.of(), Set.of(), unit(SPACE, 4, 0, 0))).isEmpty();
+        assertThat(nearestIds(Set.of(), Set.of())).isEmpty();
+    }
+
+    @Test
+    void aPassageFoundInTwoSpacesKeepsItsBestSimilarity() {
+        index.add(List.of(passage(1, 100, List.of(TOP), "English."), passage(2, 100, List.of(TOP), "中文。")));
+        index.addVectors(List.of(
+                passage(1, 100, List.of(TOP), "English.").withVector(unit(SPACE, 8, 0, 0.2f)),
+                passage(2, 100, List.of(TOP), "中文。").withVector(unit(OTHER_SPACE, 4, 1, 0.1f))), 2);
+
+        List<ScoredPassage> hits = index.nearest(new SearchRequest(ACCOUNT, "", Set.of(), Set.of(), 10),
+                List.of(unit(SPACE, 8, 0, 0), unit(OTHER_SPACE, 4, 1, 0)));
+
+        assertThat(ids(hits)).containsExactly(2L, 1L);
+    }
+
+    @Test
+    void passagesWithoutVectorsAreNotFoundByMeaningAndRemovalTakesVectorsAlong() {
+        addTreeWithVectors(5);
+        index.add(List.of(passage(6, 106, List.of(TOP), "A pump without a vector yet.")));
+        index.removeDocument(101, 7);
+
+        assertThat(nearestIds(Set.of(), Set.of(), unit(SPACE, 8, 0, 0))).containsExactly(2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void theScopeIsAppliedBeforeTheNeighboursAreChosen() {
+        // Many passages near the query outside the scope, a few far from it inside: a filter applied after an
+        // approximate search would lose the few.
+        java.util.Random random = new java.util.Random(42);
+        List<IndexedPassage> passages = new ArrayList<>();
+        for (int i = 1; i <= 400; i++) {
+            boolean inScope = i % 80 == 0;
+            float[] v = new float[16];
+            for (int d = 0; d < v.length; d++) {
+                v[d] = (float) random.nextGaussian() * 0.1f;
+            }
+            v[inScope ? 1 : 0] += 1;
+            passages.add(passage(i, inScope ? 900 : 800, List.of(inScope ? SUB : TOP), "passage " + i)
+                    .withVector(new Embedding(SPACE, Embedding.normalize(v))));
+        }
+        index.add(passages);
+        index.addVectors(passages, 400);
+        Embedding query = unit(SPACE, 16, 0, 0);
+
+        assertThat(ids(index.nearest(new SearchRequest(ACCOUNT, "", Set.of(SUB), Set.of(), 10), List.of(query))))
+                .containsExactlyInAnyOrder(80L, 160L, 240L, 320L, 400L);
+        assertThat(ids(index.nearest(new SearchRequest(ACCOUNT, "", Set.of(), Set.of(900L), 3), List.of(query))))
+                .hasSize(3).allMatch(id -> id % 80 == 0);
+        assertThat(index.nearest(new SearchRequest(ACCOUNT, "", Set.of(), Set.of(), 10), List.of(query)))
+                .hasSize(10).extracting(ScoredPassage::passageId).noneMatch(id -> id % 80 == 0);
+    }
+
+    @Test
+    void clearResetsTheVectorSequence() {
+        addTreeWithVectors(9);
+        index.clear();
+
+        assertThat(index.appliedVectorSequence()).isZero();
+        assertThat(nearestIds(Set.of(), Set.of(), unit(SPACE, 8, 0, 0))).isEmpty();
+    }
+
+    @Test
+    void committedVectorsAndTheirSequenceSurviveAReopen() {
+        addTreeWithVectors(11);
+        index.commit();
+        reopenIndex();
+
+        assertThat(index.appliedVectorSequence()).isEqualTo(11);
+        assertThat(nearestIds(Set.of(), Set.of(), unit(SPACE, 8, 0, 0))).containsExactly(1L, 2L, 3L, 4L, 5L);
     }
 }

@@ -10,7 +10,10 @@ import io.docchat.core.model.Account;
 import io.docchat.core.model.Document;
 import io.docchat.core.model.DocumentStatus;
 import io.docchat.core.model.Folder;
+import io.docchat.core.port.Embedding;
 import io.docchat.core.port.IndexedPassage;
+import io.docchat.core.port.ScoredPassage;
+import io.docchat.core.port.SearchRequest;
 import io.docchat.core.port.PassageIndex;
 import io.docchat.core.port.ScoredPassage;
 import io.docchat.core.port.SearchRequest;
@@ -134,6 +137,21 @@ class CompletedMeansSearchableTest {
         @Override
         public List<ScoredPassage> search(SearchRequest request) {
             return delegate.search(request);
+        }
+
+        @Override
+        public List<ScoredPassage> nearest(SearchRequest request, List<Embedding> queryVectors) {
+            return delegate.nearest(request, queryVectors);
+        }
+
+        @Override
+        public void addVectors(List<IndexedPassage> passages, long vectorSequence) {
+            delegate.addVectors(passages, vectorSequence);
+        }
+
+        @Override
+        public long appliedVectorSequence() {
+            return delegate.appliedVectorSequence();
         }
 
         @Override

@@ -1,6 +1,9 @@
 package io.docchat.core.engine;
 
+import io.docchat.core.port.Embedding;
 import io.docchat.core.port.IndexedPassage;
+import io.docchat.core.port.ScoredPassage;
+import io.docchat.core.port.SearchRequest;
 import io.docchat.core.port.PassageIndex;
 import io.docchat.core.port.ScoredPassage;
 import io.docchat.core.port.SearchRequest;
@@ -58,6 +61,21 @@ final class RollbackIndex implements PassageIndex {
     @Override
     public List<ScoredPassage> search(SearchRequest request) {
         return delegate.search(request);
+    }
+
+    @Override
+    public List<ScoredPassage> nearest(SearchRequest request, List<Embedding> queryVectors) {
+        return delegate.nearest(request, queryVectors);
+    }
+
+    @Override
+    public void addVectors(List<IndexedPassage> passages, long vectorSequence) {
+        delegate.addVectors(passages, vectorSequence);
+    }
+
+    @Override
+    public long appliedVectorSequence() {
+        return delegate.appliedVectorSequence();
     }
 
     @Override

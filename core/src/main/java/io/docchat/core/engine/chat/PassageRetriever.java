@@ -2,11 +2,14 @@ package io.docchat.core.engine.chat;
 
 import io.docchat.core.api.RetrievedPassage;
 import io.docchat.core.engine.index.IndexSync;
+import io.docchat.core.model.RetrievalMode;
 import io.docchat.core.port.DocumentPassage;
 import io.docchat.core.port.KnowledgeStore;
 import io.docchat.core.port.PassageIndex;
-import io.docchat.core.port.ScoredPassage;
 import io.docchat.core.port.SearchRequest;
+import io.docchat.core.ranking.FusedHit;
+import io.docchat.core.ranking.HybridRetriever;
+import io.docchat.core.ranking.RankFusion;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,24 +22,30 @@ import java.util.Map;
  */
 public final class PassageRetriever {
     private final KnowledgeStore store;
-    private final PassageIndex index;
+    private final HybridRetriever ranker;
     private final IndexSync indexSync;
 
+    /** Ranks by words only. */
     public PassageRetriever(KnowledgeStore store, PassageIndex index, IndexSync indexSync) {
+        this(store, new HybridRetriever(index, null, RetrievalMode.LEXICAL, RankFusion.defaults()), indexSync);
+    }
+
+    /** Ranks as {@code ranker} says: by words, by meaning or by both. */
+    public PassageRetriever(KnowledgeStore store, HybridRetriever ranker, IndexSync indexSync) {
         this.store = store;
-        this.index = index;
+        this.ranker = ranker;
         this.indexSync = indexSync;
     }
 
     /** The hits of the search, best first, with their passages and documents. */
     List<RetrievedPassage> retrieve(SearchRequest request) {
         indexSync.awaitOwnChanges(request.accountId());
-        List<ScoredPassage> hits = index.search(request);
+        List<FusedHit> hits = ranker.rank(request);
         if (hits.isEmpty()) {
             return List.of();
         }
         List<Long> ids = new ArrayList<>(hits.size());
-        for (ScoredPassage hit : hits) {
+        for (FusedHit hit : hits) {
             ids.add(hit.passageId());
         }
         // One read resolves every hit with its document; the account check in it guards against an index that
@@ -46,10 +55,11 @@ public final class PassageRetriever {
             found.put(resolved.passage().id(), resolved);
         }
         List<RetrievedPassage> out = new ArrayList<>(hits.size());
-        for (ScoredPassage hit : hits) {
+        for (FusedHit hit : hits) {
             DocumentPassage resolved = found.get(hit.passageId());
             if (resolved != null) {
-                out.add(new RetrievedPassage(resolved.passage(), resolved.document(), hit.score()));
+                out.add(new RetrievedPassage(resolved.passage(), resolved.document(), hit.score(),
+                        hit.lexicalScore(), hit.semanticScore()));
             }
         }
         return out;

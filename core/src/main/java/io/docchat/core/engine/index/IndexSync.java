@@ -8,6 +8,7 @@ import io.docchat.core.port.IndexedPassage;
 import io.docchat.core.port.KnowledgeChange;
 import io.docchat.core.port.KnowledgeStore;
 import io.docchat.core.port.PassageIndex;
+import io.docchat.core.port.StoredVector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * until the index has applied it. A search therefore needs nothing from the index that it could be waiting for; it
  * waits at most {@link #SEARCH_WAIT}, and only for pending documents of its own account, so that an account that just
  * uploaded something usually finds it a moment before its status says so.
+ *
+ * <p>Vectors follow the same way: the store's vector log is replayed by the same background thread after the change
+ * log, each passage replaced in the index by a version carrying its vector; a passage (re)indexed from the change log
+ * takes the vector the store holds for it already, so a rebuilt index recomputes no vector.
  */
 public final class IndexSync implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IndexSync.class);
@@ -63,10 +68,12 @@ public final class IndexSync implements AutoCloseable {
     // Written under the write lock; read by the background thread to decide how long it may sleep.
     private volatile long lastCommitNanos = System.nanoTime();
     private volatile boolean uncommitted;
+    private volatile Runnable passagesAdded = () -> { };
     // Guarded by progress.
     private boolean changed;
     private boolean closed;
     private long applied;
+    private long appliedVectors;
     private long failures;
     private Thread applier;
 
@@ -78,6 +85,14 @@ public final class IndexSync implements AutoCloseable {
         this.index = index;
     }
 
+    /**
+     * Runs {@code listener} after each catch-up that added passages (the background embedder waits for them), on the
+     * thread that caught up; it must return quickly.
+     */
+    public void onPassagesAdded(Runnable listener) {
+        this.passagesAdded = listener;
+    }
+
     /** Starts the background thread that applies new changes; call once, after {@link #reconcile()}. */
     public void start() {
         synchronized (progress) {
@@ -85,6 +100,7 @@ public final class IndexSync implements AutoCloseable {
                 throw new IllegalStateException("the index sync is already started or closed");
             }
             applied = index.appliedSequence();
+            appliedVectors = index.appliedVectorSequence();
             applier = new Thread(this::applyInBackground, "docchat-index");
             applier.setDaemon(true);
             applier.start();
@@ -130,6 +146,26 @@ public final class IndexSync implements AutoCloseable {
             }
         } finally {
             pending.remove(document.id());
+        }
+    }
+
+    /**
+     * After the store committed vectors: wakes the background thread and waits until the index carries every vector
+     * logged so far, so that whoever stored them may rely on meaning search at once. Returns early when applying
+     * fails (the background thread keeps retrying), the engine closes or the caller is interrupted.
+     */
+    public void awaitVectorsApplied() {
+        long sequence = store.lastVectorSequence();
+        changed();
+        synchronized (progress) {
+            long failuresBefore = failures;
+            try {
+                while (appliedVectors < sequence && failures == failuresBefore && !closed) {
+                    progress.wait();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -248,43 +284,54 @@ public final class IndexSync implements AutoCloseable {
     }
 
     /**
-     * Applies every change the index has not seen yet, one batch under the write lock at a time; returns how many
-     * were applied.
+     * Applies every change the index has not seen yet, then the vector log, one batch under the write lock at a time;
+     * returns how many changes were applied.
      */
     int catchUp() {
         int total = 0;
+        boolean addedPassages = false;
         // A close stops the work between batches; what is left is applied at the next start.
         while (!isClosed()) {
-            int appliedNow;
+            BatchApplied appliedNow;
             synchronized (writeLock) {
                 appliedNow = applyBatch();
             }
-            if (appliedNow == 0) {
+            if (appliedNow.changes() == 0) {
                 break;
             }
-            total += appliedNow;
-            publish(index.appliedSequence());
+            total += appliedNow.changes();
+            addedPassages |= appliedNow.addedPassages();
+            publish(index.appliedSequence(), index.appliedVectorSequence());
             commitIfDue();
         }
         if (total > 0) {
             log.debug("Applied {} changes to the passage index, now at sequence {}", total, index.appliedSequence());
         }
+        catchUpVectors();
+        if (addedPassages) {
+            passagesAdded.run();
+        }
         return total;
     }
 
+    /** What one batch of the change log did to the index. */
+    private record BatchApplied(int changes, boolean addedPassages) {}
+
     /** One batch from the change log into the index; the caller holds the write lock. */
-    private int applyBatch() {
+    private BatchApplied applyBatch() {
         long cursor = index.appliedSequence();
         List<KnowledgeChange> changes = store.changesSince(cursor, BATCH);
         if (changes.isEmpty()) {
-            return 0;
+            return new BatchApplied(0, false);
         }
         Map<String, FolderTree> foldersByAccount = new HashMap<>();
         Map<Long, String> documentNames = new HashMap<>();
         List<IndexedPassage> batch = new ArrayList<>(changes.size());
+        boolean addedPassages = false;
         for (KnowledgeChange change : changes) {
             if (change instanceof KnowledgeChange.PassageAdded added) {
                 batch.add(indexed(added.passage(), foldersByAccount, documentNames));
+                addedPassages = true;
             } else if (change instanceof KnowledgeChange.DocumentRemoved removed) {
                 // Order matters: a removal must not be overtaken by passages added before it.
                 flush(batch);
@@ -294,7 +341,52 @@ public final class IndexSync implements AutoCloseable {
         }
         flush(batch);
         uncommitted = true;
-        return changes.size();
+        return new BatchApplied(changes.size(), addedPassages);
+    }
+
+    /** Replays the vector log from where the index left it, one batch under the write lock at a time. */
+    private void catchUpVectors() {
+        while (!isClosed()) {
+            boolean appliedNow;
+            synchronized (writeLock) {
+                appliedNow = applyVectorBatch();
+            }
+            if (!appliedNow) {
+                return;
+            }
+            publish(index.appliedSequence(), index.appliedVectorSequence());
+            commitIfDue();
+        }
+    }
+
+    /**
+     * One batch from the vector log: each passage is replaced by a version with its vector; false when the log had
+     * nothing new. The caller holds the write lock.
+     */
+    private boolean applyVectorBatch() {
+        long cursor = index.appliedVectorSequence();
+        List<StoredVector> vectors = store.vectorsSince(cursor, BATCH);
+        if (vectors.isEmpty()) {
+            return false;
+        }
+        Map<Long, StoredVector> byPassage = new HashMap<>();
+        for (StoredVector vector : vectors) {
+            byPassage.put(vector.passageId(), vector);
+            cursor = Math.max(cursor, vector.sequence());
+        }
+        Map<String, FolderTree> foldersByAccount = new HashMap<>();
+        Map<Long, String> documentNames = new HashMap<>();
+        List<IndexedPassage> replaced = new ArrayList<>(byPassage.size());
+        // A passage the index has not seen yet gets its vector when the change log adds it.
+        for (Passage passage : store.passages(byPassage.keySet())) {
+            if (passage.id() <= index.appliedSequence()) {
+                replaced.add(indexed(passage, foldersByAccount, documentNames)
+                        .withVector(byPassage.get(passage.id()).embedding()));
+            }
+        }
+        index.addVectors(replaced, cursor);
+        uncommitted = true;
+        return true;
     }
 
     private boolean isClosed() {
@@ -303,11 +395,10 @@ public final class IndexSync implements AutoCloseable {
         }
     }
 
-    private void publish(long sequence) {
+    private void publish(long sequence, long vectorSequence) {
         synchronized (progress) {
-            if (sequence > applied) {
-                applied = sequence;
-            }
+            applied = Math.max(applied, sequence);
+            appliedVectors = Math.max(appliedVectors, vectorSequence);
             progress.notifyAll();
         }
     }
@@ -332,15 +423,27 @@ public final class IndexSync implements AutoCloseable {
     /** Empties the index and replays the whole change log into it, holding the write lock throughout. */
     public void rebuild() {
         int total = 0;
+        boolean addedPassages = false;
         synchronized (writeLock) {
+            // Every vector logged so far is either attached to its passage by the replay below or gone with it, so
+            // the replay of the vector log can start after it.
+            long vectorsBefore = store.lastVectorSequence();
             index.clear();
-            int appliedNow;
-            while ((appliedNow = applyBatch()) > 0) {
-                total += appliedNow;
+            index.addVectors(List.of(), vectorsBefore);
+            BatchApplied appliedNow;
+            while ((appliedNow = applyBatch()).changes() > 0) {
+                total += appliedNow.changes();
+                addedPassages |= appliedNow.addedPassages();
+            }
+            while (applyVectorBatch()) {
+                // Vectors logged while the change log was replayed.
             }
             commit();
         }
-        publish(index.appliedSequence());
+        publish(index.appliedSequence(), index.appliedVectorSequence());
+        if (addedPassages) {
+            passagesAdded.run();
+        }
         log.info("Rebuilt the passage index from {} changes", total);
     }
 
@@ -357,7 +460,8 @@ public final class IndexSync implements AutoCloseable {
             rebuild();
             return;
         }
-        if (catchUp() > 0) {
+        catchUp();
+        if (uncommitted) {
             commit();
         }
     }
@@ -380,9 +484,20 @@ public final class IndexSync implements AutoCloseable {
         }
     }
 
+    /** Adds the batch's passages, each with the vector the store holds for it, if any. */
     private void flush(List<IndexedPassage> batch) {
         if (!batch.isEmpty()) {
-            index.add(List.copyOf(batch));
+            List<Long> ids = new ArrayList<>(batch.size());
+            for (IndexedPassage passage : batch) {
+                ids.add(passage.id());
+            }
+            Map<Long, StoredVector> vectors = store.vectors(ids);
+            List<IndexedPassage> withVectors = new ArrayList<>(batch.size());
+            for (IndexedPassage passage : batch) {
+                StoredVector vector = vectors.get(passage.id());
+                withVectors.add(vector == null ? passage : passage.withVector(vector.embedding()));
+            }
+            index.add(withVectors);
             batch.clear();
         }
     }

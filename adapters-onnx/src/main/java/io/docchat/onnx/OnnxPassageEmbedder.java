@@ -1,0 +1,225 @@
+package io.docchat.onnx;
+
+import io.docchat.core.port.Embedding;
+import io.docchat.core.port.VectorSpace;
+import io.docchat.core.port.PassageEmbedder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link PassageEmbedder} running bundled ONNX models in process, on the CPU, offline.
+ *
+ * <p>Each passage is embedded by the model of the language most of it is written in; a query by the model of every
+ * language that makes up at least {@value #QUERY_LANGUAGE_SHARE} of it (so a Chinese question that names an English
+ * product is looked for in both spaces). Texts of one call are embedded in batches of similar length, which wastes
+ * little work on padding; the calling thread is checked for interruption between batches.
+ */
+public final class OnnxPassageEmbedder implements PassageEmbedder {
+    private static final Logger log = LoggerFactory.getLogger(OnnxPassageEmbedder.class);
+
+    /** Texts run through the encoder at once: large enough to keep the cores busy, small enough to pad little. */
+    static final int BATCH = 16;
+    static final double QUERY_LANGUAGE_SHARE = 0.25;
+
+    private final List<BundledModel> specs;
+    private final int threads;
+    private final String modelId;
+    private final List<VectorSpace> spaces;
+    /** Loaded on first use: a process that never embeds (most CLI commands) never pays for the models. */
+    private volatile Map<Language, OnnxModel> models;
+    private boolean closed;
+    /**
+     * Inference holds the read side, closing the write side: a native session closed under a running inference
+     * crashes the process, so close waits for the batch in flight.
+     */
+    private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
+
+    private OnnxPassageEmbedder(List<BundledModel> specs, int threads) {
+        this.specs = List.copyOf(specs);
+        this.threads = threads;
+        this.modelId = specs.stream().map(BundledModel::resource).collect(Collectors.joining("+"))
+                + ";cls;max" + OnnxModel.MAX_TOKENS + (specs.stream().anyMatch(s -> s.language() == Language.CHINESE)
+                        ? ";zh-simplified" : "");
+        this.spaces = specs.stream().map(spec -> new VectorSpace(spec.space(), spec.dimension())).toList();
+    }
+
+    /** The English and the Chinese bge-small models, using every available core. */
+    public static OnnxPassageEmbedder bilingual() {
+        return of(List.of(BundledModel.BGE_SMALL_EN, BundledModel.BGE_SMALL_ZH),
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * The given models (at most one per language), each running on up to {@code threads} threads. They are loaded
+     * when first used; {@link #load()} loads them at once.
+     */
+    public static OnnxPassageEmbedder of(List<BundledModel> specs, int threads) {
+        if (specs.isEmpty()) {
+            throw new IllegalArgumentException("at least one model is needed");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be positive, was " + threads);
+        }
+        if (specs.stream().map(BundledModel::language).distinct().count() != specs.size()) {
+            throw new IllegalArgumentException("at most one model per language");
+        }
+        return new OnnxPassageEmbedder(specs, threads);
+    }
+
+    /** Loads the models now (they are otherwise loaded by the first call that embeds); returns this embedder. */
+    public OnnxPassageEmbedder load() {
+        models();
+        return this;
+    }
+
+    private Map<Language, OnnxModel> models() {
+        Map<Language, OnnxModel> loaded = models;
+        if (loaded != null) {
+            return loaded;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the embedder is closed");
+            }
+            if (models == null) {
+                Map<Language, OnnxModel> fresh = new EnumMap<>(Language.class);
+                long start = System.nanoTime();
+                try {
+                    for (BundledModel spec : specs) {
+                        fresh.put(spec.language(), OnnxModel.load(spec, threads));
+                    }
+                } catch (RuntimeException e) {
+                    fresh.values().forEach(OnnxModel::close);
+                    throw e;
+                }
+                log.info("Loaded embedding models {} in {} ms", fresh.keySet(),
+                        (System.nanoTime() - start) / 1_000_000);
+                models = fresh;
+            }
+            return models;
+        }
+    }
+
+    @Override
+    public String modelId() {
+        return modelId;
+    }
+
+    @Override
+    public List<VectorSpace> spaces() {
+        return spaces;
+    }
+
+    @Override
+    public List<Embedding> embedPassages(List<String> texts) {
+        inUse.readLock().lock();
+        try {
+            return embedPassagesLocked(texts);
+        } finally {
+            inUse.readLock().unlock();
+        }
+    }
+
+    private List<Embedding> embedPassagesLocked(List<String> texts) {
+        Embedding[] out = new Embedding[texts.size()];
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        Map<OnnxModel, List<Integer>> byModel = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            byModel.computeIfAbsent(modelFor(LanguageMix.of(texts.get(i)).dominant()), m -> new ArrayList<>())
+                    .add(i);
+        }
+        for (Map.Entry<OnnxModel, List<Integer>> entry : byModel.entrySet()) {
+            List<Integer> indexes = entry.getValue();
+            // Similar lengths side by side: a batch is padded to its longest text.
+            indexes.sort(Comparator.comparingInt(i -> texts.get(i).length()));
+            for (int from = 0; from < indexes.size(); from += BATCH) {
+                checkNotInterrupted();
+                List<Integer> slice = indexes.subList(from, Math.min(indexes.size(), from + BATCH));
+                List<String> batch = slice.stream().map(texts::get).toList();
+                Embedding[] vectors = entry.getKey().embed(batch);
+                for (int k = 0; k < slice.size(); k++) {
+                    out[slice.get(k)] = vectors[k];
+                }
+            }
+        }
+        return Arrays.asList(out);
+    }
+
+    @Override
+    public List<Embedding> embedQuery(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        inUse.readLock().lock();
+        try {
+            return embedQueryLocked(text);
+        } finally {
+            inUse.readLock().unlock();
+        }
+    }
+
+    private List<Embedding> embedQueryLocked(String text) {
+        checkNotInterrupted();
+        LanguageMix mix = LanguageMix.of(text);
+        List<Embedding> out = new ArrayList<>(2);
+        Map<Language, OnnxModel> models = models();
+        for (OnnxModel model : models.values()) {
+            Language language = model.spec().language();
+            boolean wanted = mix.share(language) >= QUERY_LANGUAGE_SHARE || models.size() == 1
+                    || language == mix.dominant() && modelFor(language) == model;
+            if (wanted) {
+                out.add(model.embed(List.of(model.spec().queryPrefix() + text))[0]);
+            }
+        }
+        if (out.isEmpty()) {
+            OnnxModel fallback = modelFor(mix.dominant());
+            out.add(fallback.embed(List.of(fallback.spec().queryPrefix() + text))[0]);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        inUse.writeLock().lock();
+        try {
+            synchronized (this) {
+                closed = true;
+                if (models != null) {
+                    models.values().forEach(OnnxModel::close);
+                    models = null;
+                }
+            }
+        } finally {
+            inUse.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OnnxPassageEmbedder[" + modelId + "]";
+    }
+
+    /** The model made for the language, or else the first one there is. */
+    private OnnxModel modelFor(Language language) {
+        Map<Language, OnnxModel> loaded = models();
+        OnnxModel model = loaded.get(language);
+        return model != null ? model : loaded.values().iterator().next();
+    }
+
+    private static void checkNotInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("embedding was cancelled");
+        }
+    }
+}

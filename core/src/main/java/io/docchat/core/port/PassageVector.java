@@ -1,0 +1,4 @@
+package io.docchat.core.port;
+
+/** A vector to store for a passage. */
+public record PassageVector(long passageId, Embedding embedding) {}
