@@ -6,7 +6,7 @@ t() { local s=$(date +%s%N); "$@" > /dev/null 2>&1; echo $(( ($(date +%s%N) - s)
 for i in $(seq $n); do
   echo "java-version $(t java -version)"
   echo "docchat-version $(t java -jar $jar --version)"
-  echo "docchat-ask $(t java -jar $jar ask --home $home --folder docs 'How fast does SQLite insert passages?')"
+  echo "docchat-ask $(t java -jar $jar ask --home $home --folder docs 'What is the bulk insert rate of the SQLite store?')"
   echo "docchat-keys-list $(t java -jar $jar keys list --home $home)"
 done | python3 -c '
 import sys, statistics, collections
