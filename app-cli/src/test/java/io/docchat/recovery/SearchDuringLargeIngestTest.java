@@ -7,10 +7,9 @@ import io.docchat.core.api.RetrievalRequest;
 import io.docchat.core.model.Document;
 import io.docchat.core.model.DocumentStatus;
 import io.docchat.core.model.Folder;
-import io.docchat.core.port.Embedding;
+import io.docchat.core.contract.ForwardingPassageIndex;
 import io.docchat.core.port.IndexedPassage;
 import io.docchat.core.port.PassageIndex;
-import io.docchat.core.port.ScoredPassage;
 import io.docchat.core.port.SearchRequest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,15 +90,14 @@ class SearchDuringLargeIngestTest {
     }
 
     /** The Lucene index, with the second batch of one account's passages held until {@link #release()}. */
-    private static final class HeldIndex implements PassageIndex {
-        private final PassageIndex delegate;
+    private static final class HeldIndex extends ForwardingPassageIndex {
         private final String heldAccount;
         private final AtomicInteger appliedBatchesOfHeldAccount = new AtomicInteger();
         private final CountDownLatch holding = new CountDownLatch(1);
         private final CountDownLatch released = new CountDownLatch(1);
 
         HeldIndex(PassageIndex delegate, String heldAccount) {
-            this.delegate = delegate;
+            super(delegate);
             this.heldAccount = heldAccount;
         }
 
@@ -123,51 +121,6 @@ class SearchDuringLargeIngestTest {
             if (ofHeldAccount) {
                 appliedBatchesOfHeldAccount.incrementAndGet();
             }
-        }
-
-        @Override
-        public void removeDocument(long documentId, long sequence) {
-            delegate.removeDocument(documentId, sequence);
-        }
-
-        @Override
-        public List<ScoredPassage> search(SearchRequest request) {
-            return delegate.search(request);
-        }
-
-        @Override
-        public List<ScoredPassage> nearest(SearchRequest request, List<Embedding> queryVectors) {
-            return delegate.nearest(request, queryVectors);
-        }
-
-        @Override
-        public void addVectors(List<IndexedPassage> passages, long vectorSequence) {
-            delegate.addVectors(passages, vectorSequence);
-        }
-
-        @Override
-        public long appliedVectorSequence() {
-            return delegate.appliedVectorSequence();
-        }
-
-        @Override
-        public long appliedSequence() {
-            return delegate.appliedSequence();
-        }
-
-        @Override
-        public void commit() {
-            delegate.commit();
-        }
-
-        @Override
-        public void clear() {
-            delegate.clear();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }

@@ -10,12 +10,9 @@ import io.docchat.core.model.Account;
 import io.docchat.core.model.Document;
 import io.docchat.core.model.DocumentStatus;
 import io.docchat.core.model.Folder;
-import io.docchat.core.port.Embedding;
+import io.docchat.core.contract.ForwardingPassageIndex;
 import io.docchat.core.port.IndexedPassage;
-import io.docchat.core.port.ScoredPassage;
-import io.docchat.core.port.SearchRequest;
 import io.docchat.core.port.PassageIndex;
-import io.docchat.core.port.ScoredPassage;
 import io.docchat.core.port.SearchRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -97,13 +94,12 @@ class CompletedMeansSearchableTest {
     }
 
     /** An index whose adds wait at a gate, standing in for an index that is slow to apply a large document. */
-    private static final class GatedIndex implements PassageIndex {
-        private final PassageIndex delegate;
+    private static final class GatedIndex extends ForwardingPassageIndex {
         private volatile CountDownLatch addStarted = new CountDownLatch(1);
         private volatile CountDownLatch gate = new CountDownLatch(0);
 
         GatedIndex(PassageIndex delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         /** From now on adds wait at the gate; {@link #addStarted} counts the first of them. */
@@ -127,51 +123,6 @@ class CompletedMeansSearchableTest {
                 Thread.currentThread().interrupt();
             }
             delegate.add(passages);
-        }
-
-        @Override
-        public void removeDocument(long documentId, long sequence) {
-            delegate.removeDocument(documentId, sequence);
-        }
-
-        @Override
-        public List<ScoredPassage> search(SearchRequest request) {
-            return delegate.search(request);
-        }
-
-        @Override
-        public List<ScoredPassage> nearest(SearchRequest request, List<Embedding> queryVectors) {
-            return delegate.nearest(request, queryVectors);
-        }
-
-        @Override
-        public void addVectors(List<IndexedPassage> passages, long vectorSequence) {
-            delegate.addVectors(passages, vectorSequence);
-        }
-
-        @Override
-        public long appliedVectorSequence() {
-            return delegate.appliedVectorSequence();
-        }
-
-        @Override
-        public long appliedSequence() {
-            return delegate.appliedSequence();
-        }
-
-        @Override
-        public void commit() {
-            delegate.commit();
-        }
-
-        @Override
-        public void clear() {
-            delegate.clear();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }

@@ -1,26 +1,21 @@
 package io.docchat.core.engine;
 
-import io.docchat.core.port.Embedding;
+import io.docchat.core.contract.ForwardingPassageIndex;
 import io.docchat.core.port.IndexedPassage;
-import io.docchat.core.port.ScoredPassage;
-import io.docchat.core.port.SearchRequest;
 import io.docchat.core.port.PassageIndex;
-import io.docchat.core.port.ScoredPassage;
-import io.docchat.core.port.SearchRequest;
 import java.util.List;
 
 /**
  * A real index whose applied sequence can be set back, as after a crash that lost the index's last commits while the
  * store kept its own. It outlives the engines of a test, so closing it does nothing.
  */
-final class RollbackIndex implements PassageIndex {
-    private final PassageIndex delegate;
+final class RollbackIndex extends ForwardingPassageIndex {
     /** The applied sequence claimed after a roll-back, or -1 to report the delegate's own. */
     private long applied = -1;
     private boolean failWrites;
 
     RollbackIndex(PassageIndex delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     synchronized void rollBackTo(long sequence) {
@@ -59,33 +54,8 @@ final class RollbackIndex implements PassageIndex {
     }
 
     @Override
-    public List<ScoredPassage> search(SearchRequest request) {
-        return delegate.search(request);
-    }
-
-    @Override
-    public List<ScoredPassage> nearest(SearchRequest request, List<Embedding> queryVectors) {
-        return delegate.nearest(request, queryVectors);
-    }
-
-    @Override
-    public void addVectors(List<IndexedPassage> passages, long vectorSequence) {
-        delegate.addVectors(passages, vectorSequence);
-    }
-
-    @Override
-    public long appliedVectorSequence() {
-        return delegate.appliedVectorSequence();
-    }
-
-    @Override
     public synchronized long appliedSequence() {
         return applied >= 0 ? applied : delegate.appliedSequence();
-    }
-
-    @Override
-    public void commit() {
-        delegate.commit();
     }
 
     @Override
