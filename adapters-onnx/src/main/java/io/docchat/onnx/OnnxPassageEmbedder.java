@@ -134,6 +134,9 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
         if (texts.isEmpty()) {
             return List.of();
         }
+        // Before the models are chosen, and so loaded on first use: loading can take seconds and can lose the
+        // caller's interrupt inside the native libraries' start-up.
+        checkNotInterrupted();
         Map<OnnxModel, List<Integer>> byModel = new java.util.LinkedHashMap<>();
         for (int i = 0; i < texts.size(); i++) {
             byModel.computeIfAbsent(modelFor(LanguageMix.of(texts.get(i)).dominant()), m -> new ArrayList<>())
