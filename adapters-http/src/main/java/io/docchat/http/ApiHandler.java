@@ -247,6 +247,8 @@ final class ApiHandler extends Handler.Abstract {
             // An oversized body may not have been read to its end: this connection cannot carry another request.
             channel.header("Connection", "close");
         }
+        // RFC 9110 §10.2.3: seconds as a decimal integer; the SDKs' retry policies and proxies read it.
+        e.retryAfterSeconds().ifPresent(seconds -> channel.header("Retry-After", Integer.toString(seconds)));
         channel.sendWhole(e.status(), ErrorBodies.CONTENT_TYPE, errors.body(requestId, e.code(), e.getMessage()));
         return e.status();
     }

@@ -80,12 +80,14 @@ final class ChatOperations {
                 request.json().longSet("documentIds"));
         if (!accountSlots.tryAcquire(request.accountId())) {
             throw ApiException.throttled("this account already has " + accountSlots.limit()
-                    + " answers in progress (maxAnswersPerAccount); retry when one ends");
+                    + " answers in progress (maxAnswersPerAccount); retry when one ends",
+                    ApiException.ANSWER_RETRY_AFTER_SECONDS);
         }
         if (!answerSlots.tryAcquire()) {
             accountSlots.release(request.accountId());
             throw ApiException.throttled("the server already has " + maxConcurrentAnswers
-                    + " answers in progress (maxConcurrentStreams); retry shortly");
+                    + " answers in progress (maxConcurrentStreams); retry shortly",
+                    ApiException.ANSWER_RETRY_AFTER_SECONDS);
         }
         try {
             // Everything that can be refused is refused here, before any byte of the response.

@@ -20,7 +20,7 @@ final class ErrorMapping {
             case DOCUMENT_NOT_FOUND -> new ApiException(404, "DocumentNotFound", message);
             case FOLDER_NOT_EMPTY -> new ApiException(409, "FolderNotEmpty", message);
             case CONFLICT -> new ApiException(409, "Conflict", message);
-            case BUSY -> new ApiException(429, "Throttling", message);
+            case BUSY -> ApiException.throttled(message, ApiException.INGEST_RETRY_AFTER_SECONDS);
             case UNSUPPORTED_DOCUMENT_TYPE -> new ApiException(415, "UnsupportedDocumentType", message);
             case PAYLOAD_TOO_LARGE -> new ApiException(413, "PayloadTooLarge", message);
             case MODEL_UNAVAILABLE -> new ApiException(503, "ModelUnavailable", message);

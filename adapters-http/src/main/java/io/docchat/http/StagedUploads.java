@@ -51,7 +51,7 @@ final class StagedUploads {
         pruneExpired();
         if (totalBytes + bytes.length > maxTotalBytes) {
             throw ApiException.throttled("staged uploads wait for SubmitDocParsingTask; submit or let them expire "
-                    + "before staging more");
+                    + "before staging more", ApiException.INGEST_RETRY_AFTER_SECONDS);
         }
         byte[] raw = new byte[16];
         RANDOM.nextBytes(raw);
