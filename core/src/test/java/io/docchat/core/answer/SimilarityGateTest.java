@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.docchat.core.model.ChatItem;
 import io.docchat.core.model.Passage;
 import io.docchat.core.port.AnswerPrompt;
-import io.docchat.core.port.AnswerStream;
 import io.docchat.core.port.PromptPassage;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,14 +34,7 @@ class SimilarityGateTest {
     }
 
     private static String answer(ExtractiveAnswerModel m, AnswerPrompt prompt) {
-        StringBuilder sb = new StringBuilder();
-        try (AnswerStream stream = m.answer(prompt)) {
-            String d;
-            while ((d = stream.nextDelta()) != null) {
-                sb.append(d);
-            }
-        }
-        return sb.toString();
+        return RefusalAndTablesTest.answer(m, prompt);
     }
 
     @Test
