@@ -32,6 +32,12 @@ import org.slf4j.LoggerFactory;
 final class ApiHandler extends Handler.Abstract {
     static final String API_VERSION = "2022-09-23";
     private static final Logger log = LoggerFactory.getLogger(ApiHandler.class);
+    /**
+     * Seconds a client is told to wait ({@code Retry-After}) before repeating a request refused with 429 or 503 whose
+     * refusal names no wait of its own (see {@link ApiException#retryAfterSeconds()}): the connection cap, a server
+     * shutting down, a model or store that is unavailable.
+     */
+    static final int RETRY_AFTER_SECONDS = 2;
     private static final Logger accessLog = LoggerFactory.getLogger("io.docchat.http.access");
 
     private final Map<String, List<Route>> routes;
@@ -247,8 +253,11 @@ final class ApiHandler extends Handler.Abstract {
             // An oversized body may not have been read to its end: this connection cannot carry another request.
             channel.header("Connection", "close");
         }
-        // RFC 9110 §10.2.3: seconds as a decimal integer; the SDKs' retry policies and proxies read it.
-        e.retryAfterSeconds().ifPresent(seconds -> channel.header("Retry-After", Integer.toString(seconds)));
+        if (e.status() == 429 || e.status() == 503) {
+            // Busy, throttled or unavailable for now: say when trying again makes sense (RFC 9110, 10.2.3), in
+            // seconds; a limit that knows how soon it frees up says so, anything else gets the general wait.
+            channel.header("Retry-After", Integer.toString(e.retryAfterSeconds().orElse(RETRY_AFTER_SECONDS)));
+        }
         channel.sendWhole(e.status(), ErrorBodies.CONTENT_TYPE, errors.body(requestId, e.code(), e.getMessage()));
         return e.status();
     }

@@ -41,7 +41,8 @@ class RefusalAndTablesTest {
         return new AnswerPrompt(question, question, List.of(), list);
     }
 
-    private static String answer(ExtractiveAnswerModel m, AnswerPrompt prompt) {
+    /** The whole text a model answers to a prompt. */
+    static String answer(ExtractiveAnswerModel m, AnswerPrompt prompt) {
         StringBuilder sb = new StringBuilder();
         try (AnswerStream stream = m.answer(prompt)) {
             String d;
