@@ -32,6 +32,11 @@ import org.slf4j.LoggerFactory;
 final class ApiHandler extends Handler.Abstract {
     static final String API_VERSION = "2022-09-23";
     private static final Logger log = LoggerFactory.getLogger(ApiHandler.class);
+    /**
+     * Seconds a client is told to wait ({@code Retry-After}) before repeating a request refused with 429 or 503: long
+     * enough for an answer slot or a place in the ingest queue to free up, short enough for an interactive client.
+     */
+    static final int RETRY_AFTER_SECONDS = 2;
     private static final Logger accessLog = LoggerFactory.getLogger("io.docchat.http.access");
 
     private final Map<String, List<Route>> routes;
@@ -246,6 +251,10 @@ final class ApiHandler extends Handler.Abstract {
         if (e.status() == 413 || e.status() == 503) {
             // An oversized body may not have been read to its end: this connection cannot carry another request.
             channel.header("Connection", "close");
+        }
+        if (e.status() == 429 || e.status() == 503) {
+            // Busy, throttled or unavailable for now: say when trying again makes sense (RFC 9110, 10.2.3).
+            channel.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         }
         channel.sendWhole(e.status(), ErrorBodies.CONTENT_TYPE, errors.body(requestId, e.code(), e.getMessage()));
         return e.status();

@@ -161,6 +161,8 @@ class TransportLimitsTest {
                         Map.of("sessionId", acmeSession, "question", "How do I prime the pump?"));
                 assertError(third, 429, "Throttling");
                 assertThat(third.json().get("Message").asText()).contains("maxAnswersPerAccount");
+                assertThat(third.headers().firstValue("Retry-After"))
+                        .hasValue(Integer.toString(ApiHandler.RETRY_AFTER_SECONDS));
 
                 ApiClient.Response other = server.other().post(CHAT, "Chat",
                         Map.of("sessionId", otherSession, "question", "How do I prime the pump?"));

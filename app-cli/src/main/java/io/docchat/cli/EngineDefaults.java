@@ -3,6 +3,7 @@ package io.docchat.cli;
 import io.docchat.core.DocChat;
 import io.docchat.core.DocChatBuilder;
 import io.docchat.core.answer.ExtractiveAnswerModel;
+import io.docchat.core.answer.SimilarityGate;
 import io.docchat.core.model.RetrievalMode;
 import io.docchat.core.plan.HeuristicQueryPlanner;
 import io.docchat.documents.DocumentLimits;
@@ -46,8 +47,12 @@ final class EngineDefaults {
         RetrievalMode retrieval = retrievalMode(model);
         Optional<OpenAiEmbeddingConfig> remoteEmbeddings = embeddingConfig(model);
         DocChatBuilder builder = DocChat.builder().parseTimeout(parseTimeout(ocr));
-        if (openAi.isEmpty() && !Double.isNaN(refusalThreshold)) {
-            builder.answerModel(new ExtractiveAnswerModel(refusalThreshold));
+        // The refusal by meaning is calibrated for the bundled embedding models only: another model's cosines differ.
+        boolean bundledEmbeddings = retrieval != RetrievalMode.LEXICAL && remoteEmbeddings.isEmpty();
+        if (openAi.isEmpty()) {
+            builder.answerModel(new ExtractiveAnswerModel(
+                    Double.isNaN(refusalThreshold) ? ExtractiveAnswerModel.DEFAULT_REFUSAL_THRESHOLD : refusalThreshold,
+                    bundledEmbeddings ? SimilarityGate.BGE_SMALL : null));
         }
         openAi.ifPresent(config -> {
             builder.answerModel(new OpenAiAnswerModel(config));

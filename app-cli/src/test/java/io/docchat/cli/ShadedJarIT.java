@@ -54,6 +54,8 @@ class ShadedJarIT {
         Run ingest = docchat(jar, "ingest", manuals.toString(), "--folder", "manuals");
         assertThat(ingest.exitCode()).as(ingest.out() + ingest.err()).isEqualTo(ExitCodes.PARTIAL_FAILURE);
         assertThat(ingest.out()).contains("Ingested 3 of 4 files").contains("broken.pdf");
+        // The bundled models embed the parsed passages before ingest returns, and it says so.
+        assertThat(ingest.out()).containsPattern("Embedded \\d+ passages \\(searchable by meaning too\\)");
         // Library logs stay off the console unless they are warnings.
         assertThat(ingest.err()).doesNotContain("DEBUG").doesNotContain("INFO");
 

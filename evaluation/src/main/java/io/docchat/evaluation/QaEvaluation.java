@@ -39,18 +39,20 @@ import java.util.function.Consumer;
  * retrieved passages, refusals of answerable and unanswerable questions separately, how often the answer contains a
  * gold span and how precisely it matches one (F1), and latency by stage.
  *
- * <p>Off-topic mode asks each set's questions of the next set's knowledge base only (the last set's of the first):
- * every question is then unanswerable, and the refusal rate is what counts.
+ * <p>Off-topic mode keeps each set in its own knowledge base (its folder) and asks each set's questions of it and
+ * then of the next set's (the last set's of the first): every question asked across is unanswerable, and the refusal
+ * rate is what counts. Otherwise every question is asked of all the sets together.
  */
 public final class QaEvaluation {
     private static final int SUBMIT_BATCH = 2_000;
     private static final int TOP_K = 10;
     private static final int PROMPT_PASSAGES = 5;
+    private static final Duration EMBEDDING_PROGRESS_EVERY = Duration.ofSeconds(30);
 
     /**
      * @param sample   questions per set drawn at random (0 for all)
      * @param seed     the seed of the sample
-     * @param offTopic ask each set's questions of the next set's knowledge base
+     * @param offTopic ask each set's questions of its own knowledge base and of the next set's
      * @param evidence where to write, per question, the evidence the extractive model's refusal decides on (over the
      *                 first passages retrieved) as tab-separated values, for calibrating the refusal threshold; null
      *                 for none
@@ -91,34 +93,47 @@ public final class QaEvaluation {
         double ingestSeconds = (System.nanoTime() - ingestStart) / 1e9;
         progress.accept(String.format(Locale.ROOT, "ingested %d passages in %.1f s",
                 ingested.stream().mapToInt(SetScores::passages).sum(), ingestSeconds));
+        // Questions are asked of the knowledge base as a user finds it once ingestion is over: searchable by words at
+        // once, by meaning when every vector is computed.
+        long embedStart = System.nanoTime();
+        while (!docChat.retrieval().awaitEmbedded(EMBEDDING_PROGRESS_EVERY)) {
+            progress.accept(String.format(Locale.ROOT, "embedding passages (%.0f s so far)",
+                    (System.nanoTime() - embedStart) / 1e9));
+        }
+        double embedSeconds = (System.nanoTime() - embedStart) / 1e9;
         if (options.evidence() != null) {
-            write(options.evidence(), "set\tqid\timpossible\tretrievedRank\tsentenceCoverage\tpassageCoverage\tscore\ttop1\ttop2\ttop10\n");
+            write(options.evidence(), "set\tqid\timpossible\tretrievedRank\tsentenceCoverage\tpassageCoverage"
+                    + "\tsimilarity\tscore\ttop1\ttop2\ttop10\ttopLexical\ttopSimilarity\n");
         }
         List<SetScores> reports = new ArrayList<>();
         for (int s = 0; s < sets.size(); s++) {
             QaSet set = sets.get(s);
-            SetScores scores;
-            Folder scope;
+            List<QaSet.Question> asked = set.sample(options.sample(), options.seed());
+            // Off-topic mode keeps the sets apart: each is asked of its own folder, then of the next set's.
+            SetScores own = ingested.get(s);
+            reports.add(own);
+            askAll(set, asked, own, options.offTopic() ? folders.get(s) : root, false, keyOfDocument, options);
             if (options.offTopic()) {
                 int other = (s + 1) % sets.size();
-                scores = new SetScores(set.name() + " -> " + sets.get(other).name());
-                scores.passages = ingested.get(other).passages;
-                scope = folders.get(other);
-            } else {
-                scores = ingested.get(s);
-                scope = root;
-            }
-            reports.add(scores);
-            List<QaSet.Question> asked = set.sample(options.sample(), options.seed());
-            int done = 0;
-            for (QaSet.Question question : asked) {
-                ask(set.name(), question, options.offTopic(), scope, scores, keyOfDocument, options.evidence());
-                if (++done % 100 == 0) {
-                    progress.accept(scores.name() + ": " + done + "/" + asked.size() + " questions");
-                }
+                SetScores across = new SetScores(set.name() + " -> " + sets.get(other).name());
+                across.passages = ingested.get(other).passages;
+                reports.add(across);
+                askAll(set, asked, across, folders.get(other), true, keyOfDocument, options);
             }
         }
-        return new QaReport(reports, ingestSeconds, options.sample(), options.seed(), options.offTopic());
+        return new QaReport(reports, ingestSeconds, embedSeconds, options.sample(), options.seed(),
+                options.offTopic());
+    }
+
+    private void askAll(QaSet set, List<QaSet.Question> asked, SetScores scores, Folder scope, boolean offTopic,
+            Map<Long, String> keyOfDocument, Options options) {
+        int done = 0;
+        for (QaSet.Question question : asked) {
+            ask(set.name(), question, offTopic, scope, scores, keyOfDocument, options.evidence());
+            if (++done % 100 == 0) {
+                progress.accept(scores.name() + ": " + done + "/" + asked.size() + " questions");
+            }
+        }
     }
 
     private Folder ingest(QaSet set, SetScores scores, Map<Long, String> keyOfDocument) throws InterruptedException {
@@ -229,16 +244,25 @@ public final class QaEvaluation {
         if (evidence != null) {
             List<PromptPassage> passages = new ArrayList<>();
             for (RetrievedPassage hit : hits.subList(0, Math.min(PROMPT_PASSAGES, hits.size()))) {
-                passages.add(new PromptPassage(passages.size() + 1, hit.passage(), hit.document().fileName()));
+                passages.add(new PromptPassage(passages.size() + 1, hit.passage(), hit.document().fileName(),
+                        hit.semanticScore() == 0 ? Double.NaN : hit.semanticScore()));
             }
             Evidence e = gauge.evidence(new AnswerPrompt(question.question(), question.question(), List.of(), passages));
             int rank = 0;
             for (int i = 0; i < retrieved.size() && rank == 0; i++) {
                 rank = relevant.contains(retrieved.get(i)) ? i + 1 : 0;
             }
-            write(evidence, String.format(Locale.ROOT, "%s\t%s\t%b\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f%n",
-                    scores.name(), question.qid(), impossible, rank, e.sentenceCoverage(), e.passageCoverage(), e.score(),
-                    score(hits, 0), score(hits, 1), score(hits, hits.size() - 1)));
+            double topLexical = 0;
+            double topSimilarity = 0;
+            for (RetrievedPassage hit : hits) {
+                topLexical = Math.max(topLexical, hit.lexicalScore());
+                topSimilarity = Math.max(topSimilarity, hit.semanticScore());
+            }
+            write(evidence, String.format(Locale.ROOT,
+                    "%s\t%s\t%b\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f%n",
+                    scores.name(), question.qid(), impossible, rank, e.sentenceCoverage(), e.passageCoverage(),
+                    e.similarity(), e.score(), score(hits, 0), score(hits, 1), score(hits, hits.size() - 1),
+                    topLexical, topSimilarity));
         }
     }
 

@@ -17,9 +17,10 @@ public final class QaReportWriter {
 
     /** The report as a table: per set its ranks, refusals, answer precision and latency. */
     public static void table(PrintWriter out, QaReport report) {
-        out.printf(Locale.ROOT, "QA evaluation%s: %d sets, ingested in %.1f s%s%n",
-                report.offTopic() ? " (off-topic: each set's questions asked of the next set's knowledge base)" : "",
-                report.sets().size(), report.ingestSeconds(), report.sample() > 0
+        out.printf(Locale.ROOT, "QA evaluation%s: %d sets, ingested in %.1f s, embedded %.1f s later%s%n",
+                report.offTopic() ? " (off-topic: each set's questions asked of its own and of the next set's"
+                        + " knowledge base)" : "",
+                report.sets().size(), report.ingestSeconds(), report.embedSeconds(), report.sample() > 0
                         ? String.format(Locale.ROOT, " (sample %d per set, seed %d)", report.sample(), report.seed()) : "");
         for (SetScores s : report.sets()) {
             out.printf(Locale.ROOT, "%n%s: %d passages, %d questions (%d answerable, %d unanswerable)%n",
@@ -69,6 +70,7 @@ public final class QaReportWriter {
         root.put("seed", report.seed());
         root.put("offTopic", report.offTopic());
         root.put("ingestSeconds", report.ingestSeconds());
+        root.put("embedSeconds", report.embedSeconds());
         ArrayNode array = root.putArray("sets");
         for (SetScores s : report.sets()) {
             ObjectNode set = array.addObject();

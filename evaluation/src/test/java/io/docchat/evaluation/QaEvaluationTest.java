@@ -78,14 +78,19 @@ class QaEvaluationTest {
     }
 
     @Test
-    void offTopicAsksEachSetOfTheOthersKnowledgeBase() throws Exception {
+    void offTopicAsksEachSetOfItsOwnAndOfTheOthersKnowledgeBase() throws Exception {
         try (DocChat docChat = DocChat.builder().build()) {
             QaReport report = new QaEvaluation(docChat, Account.LOCAL, message -> { })
                     .run(List.of(pumps(), history()), new QaEvaluation.Options(0, 1, true, null));
-            assertThat(report.sets()).extracting(SetScores::name).containsExactly("pumps -> history", "history -> pumps");
-            for (SetScores s : report.sets()) {
+            assertThat(report.sets()).extracting(SetScores::name)
+                    .containsExactly("pumps", "pumps -> history", "history", "history -> pumps");
+            for (SetScores s : List.of(report.sets().get(1), report.sets().get(3))) {
                 assertThat(s.answerable()).isZero();
                 assertThat(s.refusedUnanswerableRate()).as(s.name()).isEqualTo(1.0);
+            }
+            for (SetScores s : List.of(report.sets().get(0), report.sets().get(2))) {
+                assertThat(s.answerable()).as(s.name()).isPositive();
+                assertThat(s.refusedAnswerableRate()).as(s.name()).isZero();
             }
         }
     }

@@ -52,8 +52,8 @@ public final class EvalQaCommand extends BackendCommand {
     long seed;
 
     @Option(names = "--off-topic", description = {
-        "Ask each set's questions of the next set's knowledge base only (the last set's of the first):",
-        "every question is unanswerable there, and the refusal rate is what counts."})
+        "Keep each set in its own knowledge base and ask its questions of it, then of the next set's (the",
+        "last set's of the first): every question is unanswerable there, and the refusal rate is what counts."})
     boolean offTopic;
 
     @Option(names = "--evidence", paramLabel = "FILE", description = {

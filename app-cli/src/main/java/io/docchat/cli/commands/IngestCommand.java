@@ -35,6 +35,13 @@ public final class IngestCommand extends TopLevelCommand {
             description = "How long to wait for parsing, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--embedding-timeout", paramLabel = "DURATION", defaultValue = "PT30M",
+            description = {"How long to wait, after parsing, for the passages' vectors, ISO-8601 (default: "
+                    + "${DEFAULT-VALUE}); PT0S does not wait.",
+                "Passages are searchable by words once parsed; vectors not made by then are made in the background "
+                    + "by the next command that opens the knowledge base (serve, chat, ask)."})
+    Duration embeddingTimeout;
+
     @Option(names = "--json", description = "Print the summary as JSON.")
     boolean json;
 
@@ -42,13 +49,15 @@ public final class IngestCommand extends TopLevelCommand {
     int run(Backend backend) throws InterruptedException {
         Terminal terminal = terminal();
         ProgressBar bar = new ProgressBar(terminal, backend::ocrPagesRead);
-        Ingestor.Report report = new Ingestor(backend.docChat(), ACCOUNT, timeout)
-                .ingest(paths, folder, bar::update);
+        Ingestor ingestor = new Ingestor(backend.docChat(), ACCOUNT, timeout);
+        Ingestor.Report report = ingestor.ingest(paths, folder, bar::update);
+        Ingestor.Embedding embedding = ingestor.awaitEmbedding(report, embeddingTimeout, bar::embedding);
         bar.finish();
         if (json) {
-            printJson(terminal.out(), report);
+            printJson(terminal.out(), report, embedding);
         } else {
             printSummary(terminal, report);
+            printEmbedding(terminal, embedding);
         }
         if (report.failed() == 0) {
             return ExitCodes.OK;
@@ -82,7 +91,25 @@ public final class IngestCommand extends TopLevelCommand {
         out.flush();
     }
 
-    private void printJson(PrintWriter out, Ingestor.Report report) {
+    private static void printEmbedding(Terminal terminal, Ingestor.Embedding embedding) {
+        if (!embedding.model() || embedding.passages() == 0) {
+            return;
+        }
+        PrintWriter out = terminal.out();
+        double seconds = embedding.elapsedNanos() / 1e9;
+        if (embedding.remaining() == 0) {
+            out.printf(Locale.ROOT, "%s %d passages (searchable by meaning too) in %.1f s after parsing.%n",
+                    terminal.bold("Embedded"), embedding.passages(), seconds);
+        } else {
+            out.printf(Locale.ROOT, "%s %d of %d passages have their vectors after %.1f s; the other %d are "
+                    + "searchable by words now and get their vectors in the background the next time the knowledge "
+                    + "base is opened (serve, chat, ask).%n", terminal.yellow("Embedding unfinished:"),
+                    embedding.embedded(), embedding.passages(), seconds, embedding.remaining());
+        }
+        out.flush();
+    }
+
+    private void printJson(PrintWriter out, Ingestor.Report report, Ingestor.Embedding embedding) {
         Json json = new Json();
         ObjectNode root = json.object();
         root.put("folder", FolderPaths.normalize(folder));
@@ -91,6 +118,12 @@ public final class IngestCommand extends TopLevelCommand {
         root.put("skipped", report.skipped());
         root.put("pages", report.pages());
         root.put("seconds", report.elapsedNanos() / 1e9);
+        if (embedding.model()) {
+            ObjectNode vectors = root.putObject("embedding");
+            vectors.put("passages", embedding.passages());
+            vectors.put("embedded", embedding.embedded());
+            vectors.put("seconds", embedding.elapsedNanos() / 1e9);
+        }
         ArrayNode files = root.putArray("files");
         for (Ingestor.Outcome outcome : report.outcomes()) {
             ObjectNode file = files.addObject();

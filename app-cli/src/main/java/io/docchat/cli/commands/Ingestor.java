@@ -5,6 +5,7 @@ import io.docchat.core.DocChatException;
 import io.docchat.core.ErrorCode;
 import io.docchat.core.model.Document;
 import io.docchat.core.model.DocumentStatus;
+import io.docchat.core.model.EmbeddingProgress;
 import io.docchat.core.model.Folder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,6 +73,24 @@ final class Ingestor {
         void progress(int done, int total, long pages);
     }
 
+    /** Progress as the completed documents' passages get their vectors. */
+    interface EmbeddingListener {
+        void progress(long embedded, long passages);
+    }
+
+    /**
+     * How far the completed documents' passages are embedded when ingest stops waiting.
+     *
+     * @param model false when no embedding model is configured (the passages are searchable by words only)
+     */
+    record Embedding(long passages, long embedded, long elapsedNanos, boolean model) {
+        long remaining() {
+            return passages - embedded;
+        }
+    }
+
+    private static final Duration POLL = Duration.ofMillis(250);
+
     private final DocChat docChat;
     private final String accountId;
     private final Duration timeout;
@@ -100,6 +119,46 @@ final class Ingestor {
         }
         List<Outcome> finished = await(outcomes, listener);
         return new Report(finished, System.nanoTime() - start);
+    }
+
+    /**
+     * Waits until the completed documents' passages have their vectors, or the timeout passes. They are searchable
+     * by words already; what is left is embedded in the background by the next command that opens the knowledge
+     * base, because the embedder runs inside this process and stops with it.
+     */
+    Embedding awaitEmbedding(Report report, Duration embeddingTimeout, EmbeddingListener listener)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        List<Long> documents = report.outcomes().stream().filter(Outcome::completed)
+                .map(outcome -> outcome.document().id()).toList();
+        long deadline = start + embeddingTimeout.toNanos();
+        EmbeddingProgress progress = progressOf(documents);
+        while (!progress.complete()) {
+            listener.progress(progress.embedded(), progress.passages());
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            boolean idle = docChat.retrieval().awaitEmbedded(Duration.ofNanos(Math.min(left, POLL.toNanos())));
+            progress = progressOf(documents);
+            if (idle && !progress.complete()) {
+                // An idle embedder that left passages without vectors is no embedder: there is no model.
+                return new Embedding(progress.passages(), progress.embedded(), System.nanoTime() - start, false);
+            }
+        }
+        listener.progress(progress.embedded(), progress.passages());
+        return new Embedding(progress.passages(), progress.embedded(), System.nanoTime() - start, true);
+    }
+
+    private EmbeddingProgress progressOf(List<Long> documents) {
+        long passages = 0;
+        long embedded = 0;
+        for (long id : documents) {
+            EmbeddingProgress one = docChat.retrieval().embeddingProgress(accountId, id);
+            passages += one.passages();
+            embedded += Math.min(one.embedded(), one.passages());
+        }
+        return new EmbeddingProgress(passages, embedded);
     }
 
     private List<Path> walk(Path directory) {

@@ -13,6 +13,8 @@ final class ProgressBar {
     private final long startNanos = System.nanoTime();
     private final long ocrPagesAtStart;
     private int lastLength;
+    private long embeddingStartNanos;
+    private long embeddedAtStart;
 
     /** @param ocrPages pages read by OCR so far: shown once OCR has read some, since it is slow per page */
     ProgressBar(Terminal terminal, LongSupplier ocrPages) {
@@ -26,14 +28,36 @@ final class ProgressBar {
             return;
         }
         double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
-        int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
-        String bar = "#".repeat(filled) + "-".repeat(WIDTH - filled);
         String line = String.format(Locale.ROOT, "[%s] %d/%d files · %d pages · %.1f pages/s",
-                bar, done, total, pages, pages / seconds);
+                bar(done, total), done, total, pages, pages / seconds);
         long ocr = ocrPages.getAsLong() - ocrPagesAtStart;
         if (ocr > 0) {
             line += String.format(Locale.ROOT, " · OCR %d pages", ocr);
         }
+        draw(line);
+    }
+
+    /** The second phase: the parsed passages getting their vectors, timed from the first call. */
+    void embedding(long embedded, long passages) {
+        if (!terminal.interactive()) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (embeddingStartNanos == 0) {
+            embeddingStartNanos = now;
+            embeddedAtStart = embedded;
+        }
+        double seconds = Math.max(1e-3, (now - embeddingStartNanos) / 1e9);
+        draw(String.format(Locale.ROOT, "[%s] embedding %d/%d passages · %.1f passages/s",
+                bar(embedded, passages), embedded, passages, (embedded - embeddedAtStart) / seconds));
+    }
+
+    private static String bar(long done, long total) {
+        int filled = total == 0 ? WIDTH : (int) (WIDTH * Math.min(done, total) / total);
+        return "#".repeat(filled) + "-".repeat(WIDTH - filled);
+    }
+
+    private void draw(String line) {
         StringBuilder sb = new StringBuilder("\r").append(line);
         if (line.length() < lastLength) {
             sb.append(" ".repeat(lastLength - line.length()));

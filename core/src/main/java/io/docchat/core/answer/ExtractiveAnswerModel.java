@@ -33,7 +33,9 @@ import java.util.Set;
  * covers (its neighbours and headings at a fraction) and the one its whole passage covers. When no sentence reaches the
  * {@linkplain #refusalThreshold() refusal threshold}, the answer is exactly {@link ChatItem#NO_RELATED_CONTENT},
  * citing nothing. Neither share depends on the question being phrased as a question: a claim or a keyword query is
- * judged by its content terms alike.
+ * judged by its content terms alike. With a {@link SimilarityGate}, meaning decides first where it can: passages far
+ * from the question in meaning are refused however many words match, and passages close to it are answered on any
+ * matching content word; words decide between the two, and alone where the passages' similarity is not measured.
  *
  * <p>One precise answer: the best sentence leads (preferring one that holds the kind of answer asked for, a number or
  * a time); a second follows only when it is the next or previous sentence of the same passage and adds question terms
@@ -67,6 +69,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
     private final int maxSentences;
     private final int maxChars;
     private final double refusalThreshold;
+    private final SimilarityGate similarityGate;
 
     /** A model with the default tuning. */
     public ExtractiveAnswerModel() {
@@ -91,12 +94,28 @@ public final class ExtractiveAnswerModel implements AnswerModel {
      *                         any question term matches.
      */
     public ExtractiveAnswerModel(int maxSentences, int maxChars, double refusalThreshold) {
+        this(maxSentences, maxChars, refusalThreshold, null);
+    }
+
+    /**
+     * A model with the default answer length that also refuses by meaning.
+     *
+     * @param similarityGate the bounds on the passages' similarity to the question, for the embedding model
+     *                       retrieval uses; null to decide by words alone
+     */
+    public ExtractiveAnswerModel(double refusalThreshold, SimilarityGate similarityGate) {
+        this(DEFAULT_MAX_SENTENCES, DEFAULT_MAX_CHARS, refusalThreshold, similarityGate);
+    }
+
+    private ExtractiveAnswerModel(int maxSentences, int maxChars, double refusalThreshold,
+            SimilarityGate similarityGate) {
         if (maxSentences < 1 || maxChars < 1 || !(refusalThreshold >= 0 && refusalThreshold <= 1)) {
             throw new IllegalArgumentException("need maxSentences >= 1, maxChars >= 1 and 0 <= refusalThreshold <= 1");
         }
         this.maxSentences = maxSentences;
         this.maxChars = maxChars;
         this.refusalThreshold = refusalThreshold;
+        this.similarityGate = similarityGate;
     }
 
     /** The evidence score below which this model refuses. */
@@ -107,7 +126,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
     @Override
     public AnswerStream answer(AnswerPrompt prompt) {
         Analysis analysis = analyse(prompt);
-        if (analysis == null || analysis.evidence().score() < refusalThreshold) {
+        if (analysis == null || refuses(analysis.evidence())) {
             return new DeltaStream(ChatItem.NO_RELATED_CONTENT, List.of());
         }
         StringBuilder text = new StringBuilder();
@@ -121,6 +140,16 @@ public final class ExtractiveAnswerModel implements AnswerModel {
             citations.add(new CitedSpan(u.passageNumber(), u.span().start(), u.span().end()));
         }
         return new DeltaStream(text.toString(), citations);
+    }
+
+    private boolean refuses(Evidence evidence) {
+        return similarityGate == null ? evidence.score() < refusalThreshold
+                : similarityGate.refuses(evidence, refusalThreshold);
+    }
+
+    /** What decides the refusal by meaning, or null when words alone decide. */
+    public SimilarityGate similarityGate() {
+        return similarityGate;
     }
 
     /**
@@ -249,10 +278,17 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         if (best < 0) {
             return new Analysis(Evidence.NONE, List.of());
         }
+        double bestSimilarity = Double.NaN;
+        for (PromptPassage p : prompt.passages()) {
+            if (p.hasSimilarity() && !(p.similarity() <= bestSimilarity)) {
+                bestSimilarity = p.similarity();
+            }
+        }
         // The refusal weighs the strongest evidence anywhere, whichever sentence leads the answer.
         Evidence evidence = Evidence.NONE;
         for (int i = 0; i < size; i++) {
-            Evidence e = Evidence.of(window[i], passageCover[i]);
+            Evidence e = Evidence.of(window[i], passageCover[i],
+                    prompt.passages().get(units.get(i).rank()).hasSimilarity() ? bestSimilarity : Double.NaN);
             if (own[i] > 0 && e.score() > evidence.score()) {
                 evidence = e;
             }
