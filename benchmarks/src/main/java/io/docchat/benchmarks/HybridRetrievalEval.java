@@ -77,18 +77,35 @@ public final class HybridRetrievalEval {
         }
     }
 
-    /** A question as the rankers see it: its text, its embedding, the scope, and timing of the shared parts. */
-    record Query(String text, List<Embedding> vectors, long embedNanos, Set<String> folders) {}
+    /**
+     * A question as the rankers see it: its text, its embedding, the scope, and (with {@code --tune}) both
+     * rankings to {@link #TUNE_DEPTH} candidates, which every fusion variant cuts to its own depth.
+     */
+    record Query(String text, List<Embedding> vectors, long embedNanos, Set<String> folders,
+            List<ScoredPassage> lexical, List<ScoredPassage> semantic) {}
+
+    /** A fusion variant under trial: from both candidate lists (and the index, for filling in), a ranking. */
+    interface Variant {
+        List<Long> rank(Query query, List<ScoredPassage> lexical, List<ScoredPassage> semantic);
+    }
+
+    private static final int TUNE_DEPTH = 200;
 
     private final PassageEmbedder embedder;
     private final Path cache;
     private final int depth;
+    private final boolean tune;
+    private final boolean cacheQueries;
     private final PrintStream out = System.out;
+    /** Every indexed passage's vector, by passage id: the exact cosine of a candidate vector search missed. */
+    private final Map<Long, Embedding> vectorById = new HashMap<>();
 
-    private HybridRetrievalEval(PassageEmbedder embedder, Path cache, int depth) {
+    private HybridRetrievalEval(PassageEmbedder embedder, Path cache, int depth, boolean tune, boolean cacheQueries) {
         this.embedder = embedder;
         this.cache = cache;
         this.depth = depth;
+        this.tune = tune;
+        this.cacheQueries = cacheQueries;
     }
 
     public static void main(String[] args) throws IOException {
@@ -97,6 +114,8 @@ public final class HybridRetrievalEval {
         int sample = 0;
         int depth = 50;
         int scale = 0;
+        boolean tune = false;
+        boolean cacheQueries = false;
         Path cache = Path.of("target/vector-cache");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -109,15 +128,17 @@ public final class HybridRetrievalEval {
                 case "--depth" -> depth = Integer.parseInt(args[++i]);
                 case "--scale" -> scale = Integer.parseInt(args[++i]);
                 case "--cache" -> cache = Path.of(args[++i]);
+                case "--tune" -> tune = true;
+                case "--cache-queries" -> cacheQueries = true;
                 default -> {
                     System.err.println("usage: HybridRetrievalEval --set NAME=DIR ... [--mixed] [--sample N]"
-                            + " [--depth N] [--scale N] [--cache DIR]");
+                            + " [--depth N] [--scale N] [--cache DIR] [--cache-queries] [--tune]");
                     System.exit(2);
                 }
             }
         }
         try (OnnxPassageEmbedder embedder = OnnxPassageEmbedder.bilingual()) {
-            HybridRetrievalEval eval = new HybridRetrievalEval(embedder, cache, depth);
+            HybridRetrievalEval eval = new HybridRetrievalEval(embedder, cache, depth, tune, cacheQueries);
             List<EvalSet> loaded = new ArrayList<>();
             for (Map.Entry<String, String> set : sets.entrySet()) {
                 loaded.add(read(set.getKey(), Path.of(set.getValue()), sample));
@@ -145,6 +166,7 @@ public final class HybridRetrievalEval {
                     id++;
                     pidById.put(id, set.name() + ":" + p.pid());
                     all.add(new IndexedPassage(id, ACCOUNT, id, List.of(set.name()), "", p.text(), vectors.get(i)));
+                    vectorById.put(id, vectors.get(i));
                 }
             }
             index.add(all);
@@ -164,11 +186,24 @@ public final class HybridRetrievalEval {
                     r.questions = 0;
                     r.nanos.clear();
                 }
+                List<List<Embedding>> cached = cacheQueries ? readQueryVectors(queryCacheFile(set)) : null;
+                List<List<Embedding>> seen = new ArrayList<>();
+                if (cached != null) {
+                    out.printf(Locale.ROOT, "(query vectors from the cache: latencies exclude query embedding)%n");
+                }
+                int n = 0;
                 for (Question q : set.questions()) {
                     long start = System.nanoTime();
-                    List<Embedding> vectors = embedder.embedQuery(q.question());
+                    List<Embedding> vectors = cached != null ? cached.get(n++) : embedder.embedQuery(q.question());
                     long embedNanos = System.nanoTime() - start;
-                    Query query = new Query(q.question(), vectors, embedNanos, Set.of());
+                    seen.add(vectors);
+                    Query query = new Query(q.question(), vectors, cached != null ? 0 : embedNanos, Set.of(),
+                            List.of(), List.of());
+                    if (tune) {
+                        SearchRequest deep = request(query, TUNE_DEPTH);
+                        query = new Query(query.text(), vectors, query.embedNanos(), Set.of(), index.search(deep),
+                                index.nearest(deep, vectors));
+                    }
                     for (Ranker r : rankers) {
                         long t = System.nanoTime();
                         List<Long> ranked = r.rank.apply(query);
@@ -177,6 +212,9 @@ public final class HybridRetrievalEval {
                     }
                 }
                 print(set, rankers);
+                if (cacheQueries && cached == null) {
+                    writeQueryVectors(queryCacheFile(set), seen);
+                }
             }
         }
     }
@@ -185,6 +223,24 @@ public final class HybridRetrievalEval {
         List<Ranker> rankers = new ArrayList<>();
         rankers.add(new Ranker("bm25", q -> ids(index.search(request(q, TOP)))));
         rankers.add(new Ranker("vectors", q -> ids(index.nearest(request(q, TOP), q.vectors()))));
+        if (tune) {
+            RankFusion defaults = RankFusion.defaults();
+            rankers.add(new Ranker("default", q -> fused(index, q, defaults)));
+            for (int d : new int[] {20, 50, 100, 200}) {
+                for (float w : new float[] {0.5f, 0.6f, 0.7f, 0.8f}) {
+                    RankFusion fusion = new RankFusion(RankFusion.Method.NORMALISED_SCORE, w, 60);
+                    rankers.add(variant(String.format(Locale.ROOT, "norm %.1f d%d", w, d), d,
+                            (q, lexical, semantic) -> hits(fusion.fuse(lexical, semantic, TOP))));
+                }
+            }
+            for (float w : new float[] {0.5f, 0.6f, 0.7f, 0.8f}) {
+                rankers.add(variant(String.format(Locale.ROOT, "minmax %.1f", w), depth,
+                        (q, lexical, semantic) -> minMax(lexical, semantic, w)));
+                rankers.add(variant(String.format(Locale.ROOT, "fill %.1f", w), depth,
+                        (q, lexical, semantic) -> filled(q, lexical, semantic, w)));
+            }
+            return rankers;
+        }
         for (float w : new float[] {0.3f, 0.4f, 0.5f, 0.6f, 0.7f}) {
             RankFusion rrf = new RankFusion(RankFusion.Method.RECIPROCAL_RANK, w, 60);
             rankers.add(new Ranker(String.format(Locale.ROOT, "rrf w=%.1f", w), q -> fused(index, q, rrf)));
@@ -194,6 +250,81 @@ public final class HybridRetrievalEval {
             rankers.add(new Ranker(String.format(Locale.ROOT, "norm w=%.1f", w), q -> fused(index, q, normalised)));
         }
         return rankers;
+    }
+
+    /** A fusion variant over the query's shared candidate lists, cut to {@code cut} each. */
+    private static Ranker variant(String name, int cut, Variant variant) {
+        return new Ranker(name, q -> variant.rank(q, head(q.lexical(), cut), head(q.semantic(), cut)));
+    }
+
+    private static List<ScoredPassage> head(List<ScoredPassage> list, int n) {
+        return list.size() > n ? list.subList(0, n) : list;
+    }
+
+    private static List<Long> hits(List<FusedHit> fused) {
+        return fused.stream().map(FusedHit::passageId).toList();
+    }
+
+    /** Both lists rescaled between their worst and best, so a passage missing from a list scores as its worst. */
+    private static List<Long> minMax(List<ScoredPassage> lexical, List<ScoredPassage> semantic, float w) {
+        Map<Long, Double> fused = new HashMap<>();
+        addRescaled(fused, lexical, w);
+        addRescaled(fused, semantic, 1 - w);
+        return best(fused);
+    }
+
+    private static void addRescaled(Map<Long, Double> fused, List<ScoredPassage> list, double weight) {
+        if (list.isEmpty()) {
+            return;
+        }
+        double max = list.get(0).score();
+        double min = list.get(list.size() - 1).score();
+        double range = max - min;
+        for (ScoredPassage hit : list) {
+            fused.merge(hit.passageId(), weight * (range > 0 ? (hit.score() - min) / range : 1), Double::sum);
+        }
+    }
+
+    /**
+     * Every candidate of either list scored on both sides: BM25 from the deep word list (0 beyond it), the exact
+     * cosine from the passage's vector even where vector search did not return it.
+     */
+    private List<Long> filled(Query q, List<ScoredPassage> lexical, List<ScoredPassage> semantic, float w) {
+        Map<Long, Float> bm25 = new HashMap<>();
+        for (ScoredPassage hit : q.lexical()) {
+            bm25.put(hit.passageId(), hit.score());
+        }
+        float maxLexical = lexical.isEmpty() ? 0 : lexical.get(0).score();
+        float maxSemantic = semantic.isEmpty() ? 0 : semantic.get(0).score();
+        float minSemantic = semantic.isEmpty() ? 0 : semantic.get(semantic.size() - 1).score();
+        float range = maxSemantic - minSemantic;
+        java.util.Set<Long> union = new java.util.HashSet<>();
+        lexical.forEach(hit -> union.add(hit.passageId()));
+        semantic.forEach(hit -> union.add(hit.passageId()));
+        Map<Long, Double> fused = new HashMap<>();
+        for (long id : union) {
+            double words = maxLexical > 0 ? bm25.getOrDefault(id, 0f) / maxLexical : 0;
+            double meaning = range > 0 ? (cosine(q.vectors(), id) - minSemantic) / range : 0;
+            fused.put(id, w * words + (1 - w) * meaning);
+        }
+        return best(fused);
+    }
+
+    private float cosine(List<Embedding> query, long id) {
+        Embedding passage = vectorById.get(id);
+        float best = -1;
+        for (Embedding e : query) {
+            if (passage != null && e.space().equals(passage.space())) {
+                best = Math.max(best, e.dot(passage.vector()));
+            }
+        }
+        return best;
+    }
+
+    private static List<Long> best(Map<Long, Double> fused) {
+        return fused.entrySet().stream()
+                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(TOP).map(Map.Entry::getKey).toList();
     }
 
     private List<Long> fused(LucenePassageIndex index, Query q, RankFusion fusion) {
@@ -315,6 +446,53 @@ public final class HybridRetrievalEval {
                 data.writeInt(e.vector().length);
                 for (float f : e.vector()) {
                     data.writeFloat(f);
+                }
+            }
+        }
+    }
+
+    private Path queryCacheFile(EvalSet set) {
+        return cache.resolve(set.name() + "-" + Integer.toHexString(embedder.modelId().hashCode()) + "-"
+                + set.questions().size() + ".queries");
+    }
+
+    /** Each question's vectors (one per model of its languages), or null when they were never cached. */
+    private static List<List<Embedding>> readQueryVectors(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (DataInputStream data = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+            int n = data.readInt();
+            List<List<Embedding>> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                int k = data.readInt();
+                List<Embedding> vectors = new ArrayList<>(k);
+                for (int j = 0; j < k; j++) {
+                    String space = data.readUTF();
+                    float[] v = new float[data.readInt()];
+                    for (int d = 0; d < v.length; d++) {
+                        v[d] = data.readFloat();
+                    }
+                    vectors.add(new Embedding(space, v));
+                }
+                out.add(vectors);
+            }
+            return out;
+        }
+    }
+
+    private static void writeQueryVectors(Path file, List<List<Embedding>> queries) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (DataOutputStream data = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
+            data.writeInt(queries.size());
+            for (List<Embedding> vectors : queries) {
+                data.writeInt(vectors.size());
+                for (Embedding e : vectors) {
+                    data.writeUTF(e.space());
+                    data.writeInt(e.vector().length);
+                    for (float f : e.vector()) {
+                        data.writeFloat(f);
+                    }
                 }
             }
         }
