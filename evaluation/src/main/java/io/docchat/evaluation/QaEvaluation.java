@@ -245,7 +245,7 @@ public final class QaEvaluation {
             List<PromptPassage> passages = new ArrayList<>();
             for (RetrievedPassage hit : hits.subList(0, Math.min(PROMPT_PASSAGES, hits.size()))) {
                 passages.add(new PromptPassage(passages.size() + 1, hit.passage(), hit.document().fileName(),
-                        hit.semanticScore() == 0 ? Double.NaN : hit.semanticScore()));
+                        hit.similarity()));
             }
             Evidence e = gauge.evidence(new AnswerPrompt(question.question(), question.question(), List.of(), passages));
             int rank = 0;

@@ -13,6 +13,14 @@ import io.docchat.core.model.Passage;
 public record RetrievedPassage(Passage passage, Document document, float score, float lexicalScore,
         float semanticScore) {
 
+    /**
+     * Its similarity in meaning to the question when vector search measured it, else {@link Double#NaN} (a
+     * {@link #semanticScore()} of 0 means vector search did not return the passage or did not run).
+     */
+    public double similarity() {
+        return semanticScore == 0 ? Double.NaN : semanticScore;
+    }
+
     /** A passage found by words alone. */
     public RetrievedPassage(Passage passage, Document document, float score) {
         this(passage, document, score, score, 0);

@@ -181,9 +181,7 @@ public final class ChatService implements Chat {
         List<PromptPassage> passages = new ArrayList<>(selected.size());
         for (int i = 0; i < selected.size(); i++) {
             RetrievedPassage hit = selected.get(i);
-            // Retrieval reports 0 for a passage vector search did not return (or did not run): not measured.
-            double similarity = hit.semanticScore() == 0 ? Double.NaN : hit.semanticScore();
-            passages.add(new PromptPassage(i + 1, hit.passage(), hit.document().fileName(), similarity));
+            passages.add(new PromptPassage(i + 1, hit.passage(), hit.document().fileName(), hit.similarity()));
         }
         return passages;
     }
