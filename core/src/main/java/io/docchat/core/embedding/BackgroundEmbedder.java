@@ -99,21 +99,35 @@ public final class BackgroundEmbedder implements AutoCloseable {
 
     /**
      * Waits until every passage stored before this call has its vector (or the embedder is closed); false on timeout.
+     *
+     * <p>Being idle is not enough: a document completed just before this call may not have woken the thread yet, so
+     * the store decides, and an idle embedder is woken for passages it has not heard of.
      */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        lock.lock();
-        try {
-            while (!idle && !closed) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
+        while (true) {
+            lock.lock();
+            try {
+                while (!idle && !closed) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    changed.awaitNanos(left);
                 }
-                changed.awaitNanos(left);
+                if (closed) {
+                    return true;
+                }
+            } finally {
+                lock.unlock();
             }
-            return true;
-        } finally {
-            lock.unlock();
+            if (store.embeddingProgress(modelId).complete()) {
+                return true;
+            }
+            if (deadline - System.nanoTime() <= 0) {
+                return false;
+            }
+            wake();
         }
     }
 
