@@ -5,7 +5,6 @@ import io.docchat.core.port.VectorSpace;
 import io.docchat.core.port.PassageEmbedder;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +19,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each passage is embedded by the model of the language most of it is written in; a query by the model of every
  * language that makes up at least {@value #QUERY_LANGUAGE_SHARE} of it (so a Chinese question that names an English
- * product is looked for in both spaces). Texts of one call are embedded in batches of similar length, which wastes
- * little work on padding; the calling thread is checked for interruption between batches.
+ * product is looked for in both spaces). Each text is run through its model alone (see {@link OnnxModel#embed}), so
+ * its vector does not depend on the texts embedded with it; the calling thread is checked for interruption between
+ * texts.
  */
 public final class OnnxPassageEmbedder implements PassageEmbedder {
     private static final Logger log = LoggerFactory.getLogger(OnnxPassageEmbedder.class);
 
-    /** Texts run through the encoder at once: large enough to keep the cores busy, small enough to pad little. */
-    static final int BATCH = 16;
     static final double QUERY_LANGUAGE_SHARE = 0.25;
 
     private final List<BundledModel> specs;
@@ -137,24 +135,10 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
         // Before the models are chosen, and so loaded on first use: loading can take seconds and can lose the
         // caller's interrupt inside the native libraries' start-up.
         checkNotInterrupted();
-        Map<OnnxModel, List<Integer>> byModel = new java.util.LinkedHashMap<>();
         for (int i = 0; i < texts.size(); i++) {
-            byModel.computeIfAbsent(modelFor(LanguageMix.of(texts.get(i)).dominant()), m -> new ArrayList<>())
-                    .add(i);
-        }
-        for (Map.Entry<OnnxModel, List<Integer>> entry : byModel.entrySet()) {
-            List<Integer> indexes = entry.getValue();
-            // Similar lengths side by side: a batch is padded to its longest text.
-            indexes.sort(Comparator.comparingInt(i -> texts.get(i).length()));
-            for (int from = 0; from < indexes.size(); from += BATCH) {
-                checkNotInterrupted();
-                List<Integer> slice = indexes.subList(from, Math.min(indexes.size(), from + BATCH));
-                List<String> batch = slice.stream().map(texts::get).toList();
-                Embedding[] vectors = entry.getKey().embed(batch);
-                for (int k = 0; k < slice.size(); k++) {
-                    out[slice.get(k)] = vectors[k];
-                }
-            }
+            checkNotInterrupted();
+            String text = texts.get(i);
+            out[i] = modelFor(LanguageMix.of(text).dominant()).embed(text);
         }
         return Arrays.asList(out);
     }
@@ -182,12 +166,12 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
             boolean wanted = mix.share(language) >= QUERY_LANGUAGE_SHARE || models.size() == 1
                     || language == mix.dominant() && modelFor(language) == model;
             if (wanted) {
-                out.add(model.embed(List.of(model.spec().queryPrefix() + text))[0]);
+                out.add(model.embed(model.spec().queryPrefix() + text));
             }
         }
         if (out.isEmpty()) {
             OnnxModel fallback = modelFor(mix.dominant());
-            out.add(fallback.embed(List.of(fallback.spec().queryPrefix() + text))[0]);
+            out.add(fallback.embed(fallback.spec().queryPrefix() + text));
         }
         return out;
     }

@@ -38,6 +38,19 @@ class OnnxPassageEmbedderTest extends PassageEmbedderContract {
     }
 
     @Test
+    void aPassagesVectorDoesNotDependOnThePassagesEmbeddedWithIt() {
+        String passage = "The pump must be primed with water before it is started for the first time.";
+        float[] alone = embedder.embedPassages(List.of(passage)).get(0).vector();
+        List<Embedding> together = embedder.embedPassages(List.of(
+                "Short.",
+                passage,
+                "A much longer passage about something else entirely, which would pad every shorter text in a batch "
+                        + "to its own length: valves, filters, gaskets, impellers and the seals that keep them dry.",
+                "如何重置忘记的密码？"));
+        assertThat(together.get(1).vector()).containsExactly(alone);
+    }
+
+    @Test
     void englishPassagesUseTheEnglishModel() {
         assertThat(embedder.embedPassages(List.of(PRIMING)).get(0).space())
                 .isEqualTo(BundledModel.BGE_SMALL_EN.space());

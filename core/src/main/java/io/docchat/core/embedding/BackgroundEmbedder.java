@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BackgroundEmbedder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BackgroundEmbedder.class);
-    /** One inference call of the bundled models: each stored transaction follows one. */
+    /** Passages embedded per stored transaction: a crash repeats at most this many. */
     static final int BATCH = 16;
     private static final Duration IDLE_RECHECK = Duration.ofSeconds(30);
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
