@@ -5,9 +5,11 @@ import io.docchat.core.port.VectorSpace;
 import io.docchat.core.port.PassageEmbedder;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Collectors;
@@ -32,8 +34,11 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
     private final int threads;
     private final String modelId;
     private final List<VectorSpace> spaces;
-    /** Loaded on first use: a process that never embeds (most CLI commands) never pays for the models. */
-    private volatile Map<Language, OnnxModel> models;
+    /**
+     * Each model is loaded when first used: a process that never embeds (most CLI commands) never pays for the
+     * models, and a question in one language loads that language's model only.
+     */
+    private final Map<Language, OnnxModel> models = new EnumMap<>(Language.class);
     private boolean closed;
     /**
      * Inference holds the read side, closing the write side: a native session closed under a running inference
@@ -75,36 +80,47 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
 
     /** Loads the models now (they are otherwise loaded by the first call that embeds); returns this embedder. */
     public OnnxPassageEmbedder load() {
-        models();
+        specs.forEach(this::model);
         return this;
     }
 
-    private Map<Language, OnnxModel> models() {
-        Map<Language, OnnxModel> loaded = models;
-        if (loaded != null) {
-            return loaded;
+    /**
+     * Starts loading, on a background thread, the models a query of this text would use, so that the loading overlaps
+     * whatever the caller does before it asks; a failure is left for the query itself to report.
+     */
+    public void prepareQuery(String text) {
+        if (text == null || text.isBlank()) {
+            return;
         }
-        synchronized (this) {
-            if (closed) {
-                throw new IllegalStateException("the embedder is closed");
+        List<BundledModel> wanted = queryModels(LanguageMix.of(text));
+        Thread loader = new Thread(() -> {
+            try {
+                wanted.forEach(this::model);
+            } catch (RuntimeException e) {
+                log.debug("Loading the embedding models ahead of a query failed", e);
             }
-            if (models == null) {
-                Map<Language, OnnxModel> fresh = new EnumMap<>(Language.class);
-                long start = System.nanoTime();
-                try {
-                    for (BundledModel spec : specs) {
-                        fresh.put(spec.language(), OnnxModel.load(spec, threads));
-                    }
-                } catch (RuntimeException e) {
-                    fresh.values().forEach(OnnxModel::close);
-                    throw e;
-                }
-                log.info("Loaded embedding models {} in {} ms", fresh.keySet(),
-                        (System.nanoTime() - start) / 1_000_000);
-                models = fresh;
-            }
-            return models;
+        }, "docchat-embedding-load");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    /** The languages whose models are loaded now. */
+    synchronized Set<Language> loadedLanguages() {
+        return Set.copyOf(models.keySet());
+    }
+
+    private synchronized OnnxModel model(BundledModel spec) {
+        if (closed) {
+            throw new IllegalStateException("the embedder is closed");
         }
+        OnnxModel model = models.get(spec.language());
+        if (model == null) {
+            long start = System.nanoTime();
+            model = OnnxModel.load(spec, threads);
+            log.info("Loaded embedding model {} in {} ms", spec.language(), (System.nanoTime() - start) / 1_000_000);
+            models.put(spec.language(), model);
+        }
+        return model;
     }
 
     @Override
@@ -158,22 +174,25 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
 
     private List<Embedding> embedQueryLocked(String text) {
         checkNotInterrupted();
-        LanguageMix mix = LanguageMix.of(text);
         List<Embedding> out = new ArrayList<>(2);
-        Map<Language, OnnxModel> models = models();
-        for (OnnxModel model : models.values()) {
-            Language language = model.spec().language();
-            boolean wanted = mix.share(language) >= QUERY_LANGUAGE_SHARE || models.size() == 1
-                    || language == mix.dominant() && modelFor(language) == model;
-            if (wanted) {
-                out.add(model.embed(model.spec().queryPrefix() + text));
-            }
-        }
-        if (out.isEmpty()) {
-            OnnxModel fallback = modelFor(mix.dominant());
-            out.add(fallback.embed(fallback.spec().queryPrefix() + text));
+        for (BundledModel spec : queryModels(LanguageMix.of(text))) {
+            out.add(model(spec).embed(spec.queryPrefix() + text));
         }
         return out;
+    }
+
+    /**
+     * The models a query is embedded by: that of every language making up at least {@value #QUERY_LANGUAGE_SHARE} of
+     * it and that of its dominant language (the only one when there is one), else the model {@link #specFor} picks
+     * for the dominant language; in the order of the languages.
+     */
+    private List<BundledModel> queryModels(LanguageMix mix) {
+        List<BundledModel> wanted = specs.stream()
+                .filter(spec -> mix.share(spec.language()) >= QUERY_LANGUAGE_SHARE || specs.size() == 1
+                        || spec.language() == mix.dominant())
+                .sorted(Comparator.comparing(BundledModel::language))
+                .toList();
+        return wanted.isEmpty() ? List.of(specFor(mix.dominant())) : wanted;
     }
 
     @Override
@@ -182,10 +201,8 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
         try {
             synchronized (this) {
                 closed = true;
-                if (models != null) {
-                    models.values().forEach(OnnxModel::close);
-                    models = null;
-                }
+                models.values().forEach(OnnxModel::close);
+                models.clear();
             }
         } finally {
             inUse.writeLock().unlock();
@@ -197,11 +214,14 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
         return "OnnxPassageEmbedder[" + modelId + "]";
     }
 
-    /** The model made for the language, or else the first one there is. */
+    /** The model made for the language, or else that of the first language there is a model for. */
     private OnnxModel modelFor(Language language) {
-        Map<Language, OnnxModel> loaded = models();
-        OnnxModel model = loaded.get(language);
-        return model != null ? model : loaded.values().iterator().next();
+        return model(specFor(language));
+    }
+
+    private BundledModel specFor(Language language) {
+        return specs.stream().filter(spec -> spec.language() == language).findFirst()
+                .orElseGet(() -> specs.stream().min(Comparator.comparing(BundledModel::language)).orElseThrow());
     }
 
     private static void checkNotInterrupted() {

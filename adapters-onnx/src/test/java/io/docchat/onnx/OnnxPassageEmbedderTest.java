@@ -67,6 +67,33 @@ class OnnxPassageEmbedderTest extends PassageEmbedderContract {
     }
 
     @Test
+    void aQueryLoadsTheModelsOfItsOwnLanguagesOnly() {
+        try (OnnxPassageEmbedder fresh = OnnxPassageEmbedder.of(
+                List.of(BundledModel.BGE_SMALL_EN, BundledModel.BGE_SMALL_ZH), 2)) {
+            assertThat(fresh.loadedLanguages()).isEmpty();
+            fresh.embedQuery("How do I open the file?");
+            assertThat(fresh.loadedLanguages()).containsExactly(Language.ENGLISH);
+            fresh.embedQuery("PDF 文件怎么 打开 and print");
+            assertThat(fresh.loadedLanguages()).containsExactlyInAnyOrder(Language.ENGLISH, Language.CHINESE);
+        }
+    }
+
+    @Test
+    void aQueryPreparedAheadIsEmbeddedAsOneThatWasNot() {
+        String question = "怎么打开文件？";
+        List<Embedding> direct = embedder.embedQuery(question);
+        try (OnnxPassageEmbedder prepared = OnnxPassageEmbedder.of(
+                List.of(BundledModel.BGE_SMALL_EN, BundledModel.BGE_SMALL_ZH), 2)) {
+            prepared.prepareQuery(question);
+            List<Embedding> after = prepared.embedQuery(question);
+            assertThat(prepared.loadedLanguages()).containsExactly(Language.CHINESE);
+            assertThat(after).hasSize(1);
+            assertThat(after.get(0).space()).isEqualTo(direct.get(0).space());
+            assertThat(after.get(0).dot(direct.get(0).vector())).isGreaterThan(0.9999f);
+        }
+    }
+
+    @Test
     void theModelIdNamesBothModels() {
         assertThat(embedder.modelId()).contains("bge-small-en-v1.5-q").contains("bge-small-zh-v1.5-q");
     }

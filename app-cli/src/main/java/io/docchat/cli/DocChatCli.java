@@ -173,13 +173,21 @@ public final class DocChatCli implements Runnable {
 
     /** Opens the engine on the data directory and the configured store, creating them on first use. */
     public Backend openBackend() {
+        return openBackendFor(null);
+    }
+
+    /**
+     * As {@link #openBackend()}, for a command that knows the question it will ask first: what answering it needs
+     * (the embedding model of its language) is prepared while the store and the index open.
+     */
+    public Backend openBackendFor(String firstQuestion) {
         DataHome dataHome = home().create();
-        return backendFactory.open(dataHome, storeSettings(), modelSettings(), ocrSettings());
+        return backendFactory.open(dataHome, storeSettings(), modelSettings(), ocrSettings(), firstQuestion);
     }
 
     /** Opens the engine on another data directory (evaluation runs use a fresh temporary one, always embedded). */
     public Backend openBackend(DataHome dataHome) {
-        return backendFactory.open(dataHome.create(), StoreSettings.EMBEDDED, modelSettings(), ocrSettings());
+        return backendFactory.open(dataHome.create(), StoreSettings.EMBEDDED, modelSettings(), ocrSettings(), null);
     }
 
     private void configureLogging() {

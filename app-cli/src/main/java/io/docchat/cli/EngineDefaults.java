@@ -11,7 +11,7 @@ import io.docchat.documents.DocumentsModule;
 import io.docchat.documents.OcrProgress;
 import io.docchat.documents.OcrSettings;
 import io.docchat.openai.OpenAiAnswerModel;
-import io.docchat.onnx.OnnxEmbeddingModule;
+import io.docchat.onnx.OnnxPassageEmbedder;
 import io.docchat.openai.OpenAiConfig;
 import io.docchat.openai.OpenAiEmbeddingConfig;
 import io.docchat.openai.OpenAiPassageEmbedder;
@@ -38,9 +38,10 @@ final class EngineDefaults {
 
     /**
      * A builder with the parse timeout, the answer models and the embedding model; the caller installs the documents
-     * module, the stores and the index.
+     * module, the stores and the index. With a {@code firstQuestion} (else null), the bundled models that question
+     * needs start loading now, on a thread of their own, while the caller opens the rest.
      */
-    static DocChatBuilder builder(ModelSettings model, OcrSettings ocr) {
+    static DocChatBuilder builder(ModelSettings model, OcrSettings ocr, String firstQuestion) {
         Optional<OpenAiConfig> openAi = openAiConfig(model);
         boolean rewriteFollowUps = rewritesFollowUps(model);
         double refusalThreshold = refusalThreshold(model);
@@ -67,7 +68,11 @@ final class EngineDefaults {
             if (remoteEmbeddings.isPresent()) {
                 builder.passageEmbedder(new OpenAiPassageEmbedder(remoteEmbeddings.get()));
             } else {
-                builder.install(OnnxEmbeddingModule.bilingual());
+                OnnxPassageEmbedder bundled = OnnxPassageEmbedder.bilingual();
+                if (firstQuestion != null) {
+                    bundled.prepareQuery(firstQuestion);
+                }
+                builder.passageEmbedder(bundled);
             }
         }
         return builder;
