@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * The most pages and characters one document may have, whatever its format and parser: what a document costs to
  * chunk, store and index grows with them, so they bound the memory one upload can take from everyone else. Parsers
- * may stop earlier (the PDF and Office parsers do); this is the engine's own check, which a text file meets too.
+ * may stop earlier (the PDF and Office parsers do, and the text parser reads a stream that stops at these limits);
+ * this is the engine's own check, which every parser's document meets.
  *
  * @param maxPages     documents with more pages are refused
  * @param maxTextChars documents with more characters of text are refused
