@@ -15,11 +15,11 @@ question='What is the bulk insert rate of the SQLite store?'
 "$launcher" --version > /dev/null   # makes the archive if it is missing, outside the timed rounds
 
 # Prints "NAME WALL_MS CPU_MS" for one run of the command; a failing command stops the script.
+times=$(mktemp); trap 'rm -f "$times"' EXIT
 t() {
   local name=$1; shift
-  local out
-  out=$( { /usr/bin/time -f '%e %U %S' "$@" > /dev/null 2> /dev/null; } 2>&1 ) || { echo "failed: $*" >&2; exit 1; }
-  echo "$name $out" | awk '{ printf "%s %.0f %.0f\n", $1, $2 * 1000, ($3 + $4) * 1000 }'
+  /usr/bin/time -o "$times" -f '%e %U %S' "$@" > /dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
+  awk -v name="$name" '{ printf "%s %.0f %.0f\n", name, $1 * 1000, ($2 + $3) * 1000 }' "$times"
 }
 
 for i in $(seq "$n"); do
@@ -34,13 +34,13 @@ for i in $(seq "$n"); do
   fi
   t keys-list.launcher "$launcher" keys list --home "$home"
   t keys-list.launcher-no-archive env DOCCHAT_CDS=off "$launcher" keys list --home "$home"
-done | python3 -c '
+done | tee /dev/stderr | python3 -c '
 import sys, statistics, collections
 wall = collections.defaultdict(list); cpu = collections.defaultdict(list)
 for line in sys.stdin:
     k, w, c = line.split(); wall[k].append(int(w)); cpu[k].append(int(c))
 floor = statistics.median(wall["java-version"])
-print(f"{\"command\":32} {\"wall median\":>12} {\"wall min\":>9} {\"CPU median\":>11} {\"x java -version\":>16}")
+print("%-32s %12s %9s %11s %16s" % ("command", "wall median", "wall min", "CPU median", "x java -version"))
 for k in wall:
     w = statistics.median(wall[k])
     print(f"{k:32} {w:10.0f}ms {min(wall[k]):7d}ms {statistics.median(cpu[k]):9.0f}ms {w / floor:15.1f}x  (n={len(wall[k])})")
