@@ -31,6 +31,8 @@ public final class BackgroundEmbedder implements AutoCloseable {
     /** Passages embedded per stored transaction: a crash repeats at most this many. */
     static final int BATCH = 16;
     private static final Duration IDLE_RECHECK = Duration.ofSeconds(30);
+    /** How often a caller waiting for vectors looks at the store again while the embedder has not been woken. */
+    private static final Duration RECHECK_WHILE_AWAITED = Duration.ofMillis(100);
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
     private static final Duration LONGEST_PAUSE = Duration.ofMinutes(2);
 
@@ -102,6 +104,31 @@ public final class BackgroundEmbedder implements AutoCloseable {
      */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (!awaitIdleFlag(deadline)) {
+                return false;
+            }
+            // Idle is not enough: passages reach the store before the index applies them and wakes this embedder,
+            // so a caller that saw its document complete can find the embedder still idle from before.
+            if (closed || progress().complete()) {
+                return true;
+            }
+            lock.lock();
+            try {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                if (idle) {
+                    changed.awaitNanos(Math.min(left, RECHECK_WHILE_AWAITED.toNanos()));
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private boolean awaitIdleFlag(long deadline) throws InterruptedException {
         lock.lock();
         try {
             while (!idle && !closed) {
