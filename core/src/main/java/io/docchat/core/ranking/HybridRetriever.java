@@ -22,8 +22,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class HybridRetriever {
     private static final Logger log = LoggerFactory.getLogger(HybridRetriever.class);
-    /** Candidates each ranking contributes to a fusion, at least: fusion needs more than the final few to work with. */
-    static final int MIN_CANDIDATES = 50;
+    /**
+     * Candidates each ranking contributes to a fusion, at least: a passage missing from one list gets nothing from
+     * it, so deeper lists fuse better. 100 ranked better than 50 on all four evaluation sets (SQuAD, CMRC, DRCD,
+     * SciFact) and 200 no better than 100 on three of them; at 100,000 passages it adds about a fifth to a hybrid
+     * search, most of whose time is embedding the query.
+     */
+    static final int MIN_CANDIDATES = 100;
     private static final long WARN_EVERY = 100;
 
     private final PassageIndex index;
