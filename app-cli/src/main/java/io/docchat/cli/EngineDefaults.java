@@ -11,11 +11,14 @@ import io.docchat.documents.DocumentsModule;
 import io.docchat.documents.OcrProgress;
 import io.docchat.documents.OcrSettings;
 import io.docchat.openai.OpenAiAnswerModel;
-import io.docchat.onnx.OnnxEmbeddingModule;
+import io.docchat.onnx.OnnxPassageEmbedder;
 import io.docchat.openai.OpenAiConfig;
 import io.docchat.openai.OpenAiEmbeddingConfig;
 import io.docchat.openai.OpenAiPassageEmbedder;
 import io.docchat.openai.OpenAiQueryPlanner;
+import io.docchat.core.port.PassageEmbedder;
+import io.docchat.evaluation.VectorCachingEmbedder;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -64,11 +67,11 @@ final class EngineDefaults {
         // configured, else the bundled in-process models.
         builder.retrievalMode(retrieval);
         if (retrieval != RetrievalMode.LEXICAL) {
-            if (remoteEmbeddings.isPresent()) {
-                builder.passageEmbedder(new OpenAiPassageEmbedder(remoteEmbeddings.get()));
-            } else {
-                builder.install(OnnxEmbeddingModule.bilingual());
-            }
+            PassageEmbedder embedder = remoteEmbeddings.isPresent()
+                    ? new OpenAiPassageEmbedder(remoteEmbeddings.get())
+                    : OnnxPassageEmbedder.bilingual();
+            String cache = model.variables().get(ModelSettings.EMBEDDING_CACHE);
+            builder.passageEmbedder(cache == null ? embedder : new VectorCachingEmbedder(embedder, Path.of(cache)));
         }
         return builder;
     }
