@@ -15,6 +15,7 @@ import io.docchat.core.text.chunking.TextSpan;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -293,6 +294,13 @@ public final class ExtractiveAnswerModel implements AnswerModel {
             }
         }
         Unit lead = units.get(best);
+        if (!lead.tableRow() && !QuestionWords.isQuestion(question)) {
+            List<Said> supporting = supporting(prompt, units, best, own, label, score, window, passageCover,
+                    evidence);
+            if (supporting.size() > 1) {
+                return new Analysis(evidence, supporting);
+            }
+        }
         if (lead.tableRow()) {
             String reading = TableRowReading.read(lead.text(), lead.header() == null ? null : lead.header().text(),
                     variants, idf);
@@ -310,6 +318,49 @@ public final class ExtractiveAnswerModel implements AnswerModel {
             }
         }
         return new Analysis(evidence, chosen);
+    }
+
+    /**
+     * A claim or keywords are supported by every document whose own best sentence has evidence at least this share of
+     * the strongest (and the refusal threshold): several abstracts may support one claim, and each is cited.
+     */
+    private static final double SUPPORT_SHARE = 0.7;
+    /** At most this many documents support one claim in an answer. */
+    private static final int MAX_SUPPORTING_DOCUMENTS = 5;
+
+    /**
+     * For a claim or keywords: the best sentence of each document that supports them on its own evidence, in the
+     * order the documents were retrieved (the lead's document always among them).
+     */
+    private List<Said> supporting(AnswerPrompt prompt, List<Unit> units, int best, double[] own, boolean[] label,
+            double[] score, double[] window, double[] passageCover, Evidence strongest) {
+        double needed = Math.max(refusalThreshold, SUPPORT_SHARE * strongest.score());
+        Map<Long, Integer> bestOfDocument = new LinkedHashMap<>();
+        for (int i = 0; i < units.size(); i++) {
+            Unit u = units.get(i);
+            PromptPassage p = prompt.passages().get(u.rank());
+            long document = p.passage().documentId();
+            boolean isLead = i == best;
+            boolean strong = own[i] > 0 && !label[i] && !u.tableRow()
+                    && Evidence.of(window[i], passageCover[i], Double.NaN).score() >= needed
+                    && (similarityGate == null || !p.hasSimilarity() || p.similarity() >= similarityGate.floor());
+            if (!strong && !isLead) {
+                continue;
+            }
+            Integer current = bestOfDocument.get(document);
+            if (current == null || isLead || (current != best && score[i] > score[current])) {
+                bestOfDocument.put(document, i);
+            }
+        }
+        List<Said> out = new ArrayList<>();
+        for (int i : bestOfDocument.values()) {
+            if (out.size() == MAX_SUPPORTING_DOCUMENTS) {
+                break;
+            }
+            Unit u = units.get(i);
+            out.add(new Said(u.passageNumber(), u.span(), u.text()));
+        }
+        return out;
     }
 
     private static final Pattern ASKS_FOR_NAME = Pattern.compile("\\b(?:who|whom|whose|where|which)\\b|谁|哪");
