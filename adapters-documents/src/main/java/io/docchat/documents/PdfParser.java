@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -34,11 +36,14 @@ public final class PdfParser implements DocumentParser {
 
     static final String PASSWORD_PROTECTED = "The PDF is password-protected.";
     private static final Logger LOG = LoggerFactory.getLogger(PdfParser.class);
+    /** Fewer pages than this per core are read on one thread: a short document is not worth a second copy. */
+    static final int PAGES_PER_THREAD = 16;
 
     private final DocumentLimits limits;
     private final OcrSettings ocr;
     private final TesseractCommand tesseract;
     private final OcrProgress progress;
+    private final int readers;
 
     /** Default limits, OCR with {@link OcrSettings#defaults()}. */
     public PdfParser() {
@@ -56,6 +61,15 @@ public final class PdfParser implements DocumentParser {
 
     /** @param progress counts the pages read by OCR, for progress displays */
     public PdfParser(DocumentLimits limits, OcrSettings ocr, OcrProgress progress) {
+        this(limits, ocr, progress, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param readers how many threads may read one long document's pages at once */
+    PdfParser(DocumentLimits limits, OcrSettings ocr, OcrProgress progress, int readers) {
+        if (readers < 1) {
+            throw new IllegalArgumentException("readers must be positive, was " + readers);
+        }
+        this.readers = readers;
         this.limits = Objects.requireNonNull(limits, "limits");
         this.ocr = Objects.requireNonNull(ocr, "ocr");
         this.progress = Objects.requireNonNull(progress, "progress");
@@ -82,9 +96,7 @@ public final class PdfParser implements DocumentParser {
             if (pageCount == 0) {
                 return ParseResult.failure(ParseFailure.EMPTY, "The PDF has no pages.");
             }
-            PdfPageCollector collector = new PdfPageCollector(limits.maxTextChars());
-            collector.writeText(document, Writer.nullWriter());
-            List<PdfPageCollector.CollectedPage> collected = collector.pages();
+            List<PdfPageCollector.CollectedPage> collected = collect(content, document, pageCount);
             List<Page> pages = new ArrayList<>(PdfBlockAssembler.assemble(collected));
             DocumentOcr documentOcr = new DocumentOcr(ocr, tesseract, progress);
             readScannedPages(document, collected, pages, documentOcr);
@@ -106,6 +118,75 @@ public final class PdfParser implements DocumentParser {
         } catch (StackOverflowError e) {
             return ParseResult.failure(ParseFailure.CORRUPT, "The PDF is damaged: its structure nests too deeply.");
         }
+    }
+
+    /**
+     * The text layer of every page, in page order. A long document is read in contiguous page ranges on every core:
+     * PDFBox reads a document on one thread only, so each further range reads its own copy of the file (loading is a
+     * small part of the work) while the calling thread reads the first range from {@code document}.
+     */
+    private List<PdfPageCollector.CollectedPage> collect(byte[] content, PDDocument document, int pageCount)
+            throws IOException, InterruptedException {
+        int parts = Math.min(readers, pageCount / PAGES_PER_THREAD);
+        if (parts < 2) {
+            PdfPageCollector collector = new PdfPageCollector(limits.maxTextChars());
+            collector.writeText(document, Writer.nullWriter());
+            return collector.pages();
+        }
+        List<FutureTask<List<PdfPageCollector.CollectedPage>>> others = new ArrayList<>();
+        for (int part = 1; part < parts; part++) {
+            int first = 1 + part * pageCount / parts;
+            int last = (part + 1) * pageCount / parts;
+            FutureTask<List<PdfPageCollector.CollectedPage>> task = new FutureTask<>(() -> {
+                try (PDDocument copy = load(content, limits)) {
+                    return collectRange(copy, first, last);
+                }
+            });
+            Thread thread = new Thread(task, Thread.currentThread().getName() + "-pages-" + first);
+            thread.setDaemon(true);
+            thread.start();
+            others.add(task);
+        }
+        try {
+            List<PdfPageCollector.CollectedPage> pages = new ArrayList<>(collectRange(document, 1, pageCount / parts));
+            for (FutureTask<List<PdfPageCollector.CollectedPage>> task : others) {
+                pages.addAll(task.get());
+            }
+            long chars = 0;
+            for (PdfPageCollector.CollectedPage page : pages) {
+                for (PdfLine line : page.lines()) {
+                    chars += line.text().length();
+                }
+            }
+            if (chars > limits.maxTextChars()) {
+                throw new PdfPageCollector.TextLimitException(limits.maxTextChars());
+            }
+            return pages;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(cause);
+        } finally {
+            // A failed, interrupted or finished parse leaves no reader behind.
+            others.forEach(task -> task.cancel(true));
+        }
+    }
+
+    private List<PdfPageCollector.CollectedPage> collectRange(PDDocument document, int first, int last)
+            throws IOException {
+        PdfPageCollector collector = new PdfPageCollector(limits.maxTextChars());
+        collector.setStartPage(first);
+        collector.setEndPage(last);
+        collector.writeText(document, Writer.nullWriter());
+        return collector.pages();
     }
 
     /** Replaces the pages whose text layer is missing or unusable by what OCR reads on them. */

@@ -1,8 +1,8 @@
 package io.docchat.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Reads a request body under a size limit: a declared {@code Content-Length} over the limit is refused without
@@ -19,10 +19,16 @@ final class BodyReader {
      */
     static final long MAX_DISCARD_BYTES = 32L * 1024 * 1024;
 
+    /** The first buffer of a body: small bodies fit, large ones grow from here as they arrive. */
+    private static final int INITIAL_BYTES = 1 << 20;
+    private static final int MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
+
     private BodyReader() {}
 
     /**
-     * Reads the whole body.
+     * Reads the whole body. The buffer grows with what arrives, never ahead of it, so that a client declaring a large
+     * body and sending nothing costs nothing; for a declared length it grows to exactly that length and is returned
+     * without a final copy, so that a large upload is held once rather than in a buffer twice its size and a copy.
      *
      * @param length the declared {@code Content-Length} (already validated by the server), or -1 for a chunked body
      */
@@ -30,19 +36,27 @@ final class BodyReader {
         if (length > limit) {
             throw refuse(in, length, limit);
         }
-        int initial = (int) Math.min(length > 0 ? length : 8192, 1 << 20);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(initial);
-        byte[] buffer = new byte[16384];
-        long total = 0;
-        int n;
-        while ((n = in.read(buffer)) != -1) {
-            total += n;
-            if (total > limit) {
-                throw refuse(in, MAX_DISCARD_BYTES - total, limit);
+        long bound = length >= 0 ? length : limit;
+        byte[] bytes = new byte[(int) Math.min(Math.max(bound, 0), INITIAL_BYTES)];
+        int count = 0;
+        while (true) {
+            if (count == bytes.length) {
+                if (count >= bound) {
+                    // The declared length or the limit is reached: the body must end here.
+                    if (in.read() == -1) {
+                        return bytes;
+                    }
+                    throw refuse(in, MAX_DISCARD_BYTES - count - 1, limit);
+                }
+                bytes = Arrays.copyOf(bytes, (int) Math.min(Math.min(bound, MAX_ARRAY_BYTES),
+                        Math.max(2L * bytes.length, INITIAL_BYTES)));
             }
-            bytes.write(buffer, 0, n);
+            int n = in.read(bytes, count, bytes.length - count);
+            if (n == -1) {
+                return count == bytes.length ? bytes : Arrays.copyOf(bytes, count);
+            }
+            count += n;
         }
-        return bytes.toByteArray();
     }
 
     /** Drops up to {@code remaining} more bytes of a refused body, then returns the 413 to throw. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * The one shape of every error body (API.md §5): {@code {"RequestId", "Code", "Message", "HostId"}}, whether an
@@ -37,15 +38,19 @@ final class ErrorBodies {
     /**
      * A complete HTTP/1.1 response carrying an error body and closing the connection, for the moments when no
      * request exists to answer through (a header deadline, a refused connection).
+     *
+     * @param extraHeaders further header lines, in order (a refusal's {@code Retry-After})
      */
-    byte[] rawResponse(int status, String reason, String requestId, String code, String message) {
+    byte[] rawResponse(int status, String reason, String requestId, String code, String message,
+            Map<String, String> extraHeaders) {
         byte[] body = body(requestId, code, message);
-        String head = "HTTP/1.1 " + status + " " + reason + "\r\n"
-                + "Content-Type: " + CONTENT_TYPE + "\r\n"
-                + "Content-Length: " + body.length + "\r\n"
-                + "x-acs-request-id: " + requestId + "\r\n"
-                + "Connection: close\r\n\r\n";
-        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reason).append("\r\n")
+                .append("Content-Type: ").append(CONTENT_TYPE).append("\r\n")
+                .append("Content-Length: ").append(body.length).append("\r\n")
+                .append("x-acs-request-id: ").append(requestId).append("\r\n");
+        extraHeaders.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("Connection: close\r\n\r\n");
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
         byte[] all = new byte[headBytes.length + body.length];
         System.arraycopy(headBytes, 0, all, 0, headBytes.length);
         System.arraycopy(body, 0, all, headBytes.length, body.length);

@@ -2,6 +2,7 @@ package io.docchat.http;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
@@ -59,7 +60,7 @@ final class HeaderDeadline implements Connection.Listener {
                     headerTimeout);
             String requestId = UUID.randomUUID().toString();
             byte[] response = errors.rawResponse(408, "Request Timeout", requestId, "RequestTimeout",
-                    "the request line and headers did not arrive within " + headerTimeout.toMillis() + " ms");
+                    "the request line and headers did not arrive within " + headerTimeout.toMillis() + " ms", Map.of());
             endPoint.write(Callback.from(() -> endPoint.close(), failure -> endPoint.close()),
                     ByteBuffer.wrap(response));
         });

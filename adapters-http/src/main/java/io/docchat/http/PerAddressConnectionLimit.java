@@ -15,7 +15,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Caps the open connections from one remote address, so that one host cannot take every connection the server
  * allows (Jetty's {@code NetworkConnectionLimit} caps the total). A connection over the cap is answered 429
- * {@code Throttling} with the API's error body and closed before any request is read.
+ * {@code Throttling} with the API's error body and the general {@code Retry-After}, and closed before any request is
+ * read: a client that honours the header comes back once one of its other connections may have closed.
  */
 final class PerAddressConnectionLimit implements Connection.Listener {
     private final int limit;
@@ -41,7 +42,8 @@ final class PerAddressConnectionLimit implements Connection.Listener {
         if (now > limit) {
             byte[] response = errors.rawResponse(429, "Too Many Requests", UUID.randomUUID().toString(),
                     "Throttling", "more than " + limit + " open connections from one address "
-                            + "(maxConnectionsPerAddress); close some and retry");
+                            + "(maxConnectionsPerAddress); close some and retry",
+                    Map.of("Retry-After", Integer.toString(ApiHandler.RETRY_AFTER_SECONDS)));
             endPoint.write(Callback.from(() -> endPoint.close(), failure -> endPoint.close()),
                     ByteBuffer.wrap(response));
         }

@@ -133,6 +133,7 @@ class TransportLimitsTest {
                     assertThat(answer.status()).isEqualTo(429);
                     assertThat(answer.json().get("Code").asText()).isEqualTo("Throttling");
                     assertThat(answer.json().get("Message").asText()).contains("maxConnectionsPerAddress");
+                    assertThat(answer.header("Retry-After")).isEqualTo(Integer.toString(ApiHandler.RETRY_AFTER_SECONDS));
                 }
             } finally {
                 for (Socket socket : held) {

@@ -11,16 +11,14 @@ import io.docchat.core.ErrorCode;
 import io.docchat.core.port.Embedding;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * One BERT-style sentence-embedding model in ONNX Runtime: tokenizes with the model's own Hugging Face tokenizer,
- * runs the encoder over a padded batch, and takes the first token's hidden state (the [CLS] pooling bge models are
+ * runs the encoder over each text alone, and takes the first token's hidden state (the [CLS] pooling bge models are
  * trained for), scaled to unit length.
  */
 final class OnnxModel implements AutoCloseable {
@@ -56,6 +54,10 @@ final class OnnxModel implements AutoCloseable {
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(threads);
+            options.setInterOpNumThreads(1);
+            // Threads that spin between operators burn the cores that ingestion and searches need, and on a busy
+            // machine they spin while the thread they wait for is not even scheduled: the vectors are the same.
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             OrtSession session = environment.createSession(graph, options);
             return new OnnxModel(spec, environment, session, tokenizer);
@@ -69,48 +71,34 @@ final class OnnxModel implements AutoCloseable {
         return spec;
     }
 
-    /** Embeds one batch: one unit vector per text, in order. */
-    Embedding[] embed(List<String> texts) {
+    /**
+     * Embeds one text alone, unpadded. Batches would change the vectors as well as slow them down: the quantized
+     * graph scales each layer's activations by their range over the whole batch, padding included, so a text's vector
+     * would depend on its neighbours (cosine 0.994-0.996 between two batchings of the same passages), and on 2 cores
+     * a batch of 16 ran a third as fast per token as texts one by one.
+     */
+    Embedding embed(String text) {
         if (spec.language() == Language.CHINESE) {
-            texts = texts.stream().map(ChineseScript::simplified).toList();
+            text = ChineseScript.simplified(text);
         }
-        Encoding[] encodings = tokenizer.batchEncode(texts);
-        int batch = encodings.length;
-        int length = 1;
-        for (Encoding encoding : encodings) {
-            length = Math.max(length, encoding.getIds().length);
-        }
-        long[] ids = new long[batch * length];
-        long[] mask = new long[batch * length];
-        long[] types = new long[batch * length];
-        for (int b = 0; b < batch; b++) {
-            long[] tokenIds = encodings[b].getIds();
-            long[] attention = encodings[b].getAttentionMask();
-            long[] typeIds = encodings[b].getTypeIds();
-            System.arraycopy(tokenIds, 0, ids, b * length, tokenIds.length);
-            System.arraycopy(attention, 0, mask, b * length, attention.length);
-            System.arraycopy(typeIds, 0, types, b * length, typeIds.length);
-        }
-        long[] shape = {batch, length};
+        Encoding encoding = tokenizer.encode(text);
+        long[] ids = encoding.getIds();
+        long[] shape = {1, ids.length};
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
             inputs.put("input_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape));
-            inputs.put("attention_mask", OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape));
+            inputs.put("attention_mask",
+                    OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.getAttentionMask()), shape));
             if (inputNames.contains("token_type_ids")) {
-                inputs.put("token_type_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(types), shape));
+                inputs.put("token_type_ids",
+                        OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.getTypeIds()), shape));
             }
             try (OrtSession.Result result = session.run(inputs)) {
                 OnnxTensor hidden = (OnnxTensor) result.get(0);
                 long[] hiddenShape = hidden.getInfo().getShape();
-                int width = (int) hiddenShape[hiddenShape.length - 1];
-                FloatBuffer values = hidden.getFloatBuffer();
-                Embedding[] out = new Embedding[batch];
-                for (int b = 0; b < batch; b++) {
-                    float[] cls = new float[width];
-                    values.get(b * length * width, cls);
-                    out[b] = new Embedding(spec.space(), Embedding.normalize(cls));
-                }
-                return out;
+                float[] cls = new float[(int) hiddenShape[hiddenShape.length - 1]];
+                hidden.getFloatBuffer().get(0, cls);
+                return new Embedding(spec.space(), Embedding.normalize(cls));
             }
         } catch (OrtException e) {
             throw unavailable(spec, "inference failed: " + e.getMessage(), e);

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Collectors;
@@ -20,22 +21,24 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each passage is embedded by the model of the language most of it is written in; a query by the model of every
  * language that makes up at least {@value #QUERY_LANGUAGE_SHARE} of it (so a Chinese question that names an English
- * product is looked for in both spaces). Texts of one call are embedded in batches of similar length, which wastes
- * little work on padding; the calling thread is checked for interruption between batches.
+ * product is looked for in both spaces). Each text is run through its model alone (see {@link OnnxModel#embed}), so
+ * its vector does not depend on the texts embedded with it; the calling thread is checked for interruption between
+ * texts.
  */
 public final class OnnxPassageEmbedder implements PassageEmbedder {
     private static final Logger log = LoggerFactory.getLogger(OnnxPassageEmbedder.class);
 
-    /** Texts run through the encoder at once: large enough to keep the cores busy, small enough to pad little. */
-    static final int BATCH = 16;
     static final double QUERY_LANGUAGE_SHARE = 0.25;
 
     private final List<BundledModel> specs;
     private final int threads;
     private final String modelId;
     private final List<VectorSpace> spaces;
-    /** Loaded on first use: a process that never embeds (most CLI commands) never pays for the models. */
-    private volatile Map<Language, OnnxModel> models;
+    /**
+     * Each model is loaded when first used: a process that never embeds (most CLI commands) never pays for the
+     * models, and a question in one language loads that language's model only.
+     */
+    private final Map<Language, OnnxModel> models = new EnumMap<>(Language.class);
     private boolean closed;
     /**
      * Inference holds the read side, closing the write side: a native session closed under a running inference
@@ -77,36 +80,47 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
 
     /** Loads the models now (they are otherwise loaded by the first call that embeds); returns this embedder. */
     public OnnxPassageEmbedder load() {
-        models();
+        specs.forEach(this::model);
         return this;
     }
 
-    private Map<Language, OnnxModel> models() {
-        Map<Language, OnnxModel> loaded = models;
-        if (loaded != null) {
-            return loaded;
+    /**
+     * Starts loading, on a background thread, the models a query of this text would use, so that the loading overlaps
+     * whatever the caller does before it asks; a failure is left for the query itself to report.
+     */
+    public void prepareQuery(String text) {
+        if (text == null || text.isBlank()) {
+            return;
         }
-        synchronized (this) {
-            if (closed) {
-                throw new IllegalStateException("the embedder is closed");
+        List<BundledModel> wanted = queryModels(LanguageMix.of(text));
+        Thread loader = new Thread(() -> {
+            try {
+                wanted.forEach(this::model);
+            } catch (RuntimeException e) {
+                log.debug("Loading the embedding models ahead of a query failed", e);
             }
-            if (models == null) {
-                Map<Language, OnnxModel> fresh = new EnumMap<>(Language.class);
-                long start = System.nanoTime();
-                try {
-                    for (BundledModel spec : specs) {
-                        fresh.put(spec.language(), OnnxModel.load(spec, threads));
-                    }
-                } catch (RuntimeException e) {
-                    fresh.values().forEach(OnnxModel::close);
-                    throw e;
-                }
-                log.info("Loaded embedding models {} in {} ms", fresh.keySet(),
-                        (System.nanoTime() - start) / 1_000_000);
-                models = fresh;
-            }
-            return models;
+        }, "docchat-embedding-load");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    /** The languages whose models are loaded now. */
+    synchronized Set<Language> loadedLanguages() {
+        return Set.copyOf(models.keySet());
+    }
+
+    private synchronized OnnxModel model(BundledModel spec) {
+        if (closed) {
+            throw new IllegalStateException("the embedder is closed");
         }
+        OnnxModel model = models.get(spec.language());
+        if (model == null) {
+            long start = System.nanoTime();
+            model = OnnxModel.load(spec, threads);
+            log.info("Loaded embedding model {} in {} ms", spec.language(), (System.nanoTime() - start) / 1_000_000);
+            models.put(spec.language(), model);
+        }
+        return model;
     }
 
     @Override
@@ -137,24 +151,10 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
         // Before the models are chosen, and so loaded on first use: loading can take seconds and can lose the
         // caller's interrupt inside the native libraries' start-up.
         checkNotInterrupted();
-        Map<OnnxModel, List<Integer>> byModel = new java.util.LinkedHashMap<>();
         for (int i = 0; i < texts.size(); i++) {
-            byModel.computeIfAbsent(modelFor(LanguageMix.of(texts.get(i)).dominant()), m -> new ArrayList<>())
-                    .add(i);
-        }
-        for (Map.Entry<OnnxModel, List<Integer>> entry : byModel.entrySet()) {
-            List<Integer> indexes = entry.getValue();
-            // Similar lengths side by side: a batch is padded to its longest text.
-            indexes.sort(Comparator.comparingInt(i -> texts.get(i).length()));
-            for (int from = 0; from < indexes.size(); from += BATCH) {
-                checkNotInterrupted();
-                List<Integer> slice = indexes.subList(from, Math.min(indexes.size(), from + BATCH));
-                List<String> batch = slice.stream().map(texts::get).toList();
-                Embedding[] vectors = entry.getKey().embed(batch);
-                for (int k = 0; k < slice.size(); k++) {
-                    out[slice.get(k)] = vectors[k];
-                }
-            }
+            checkNotInterrupted();
+            String text = texts.get(i);
+            out[i] = modelFor(LanguageMix.of(text).dominant()).embed(text);
         }
         return Arrays.asList(out);
     }
@@ -174,22 +174,25 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
 
     private List<Embedding> embedQueryLocked(String text) {
         checkNotInterrupted();
-        LanguageMix mix = LanguageMix.of(text);
         List<Embedding> out = new ArrayList<>(2);
-        Map<Language, OnnxModel> models = models();
-        for (OnnxModel model : models.values()) {
-            Language language = model.spec().language();
-            boolean wanted = mix.share(language) >= QUERY_LANGUAGE_SHARE || models.size() == 1
-                    || language == mix.dominant() && modelFor(language) == model;
-            if (wanted) {
-                out.add(model.embed(List.of(model.spec().queryPrefix() + text))[0]);
-            }
-        }
-        if (out.isEmpty()) {
-            OnnxModel fallback = modelFor(mix.dominant());
-            out.add(fallback.embed(List.of(fallback.spec().queryPrefix() + text))[0]);
+        for (BundledModel spec : queryModels(LanguageMix.of(text))) {
+            out.add(model(spec).embed(spec.queryPrefix() + text));
         }
         return out;
+    }
+
+    /**
+     * The models a query is embedded by: that of every language making up at least {@value #QUERY_LANGUAGE_SHARE} of
+     * it and that of its dominant language (the only one when there is one), else the model {@link #specFor} picks
+     * for the dominant language; in the order of the languages.
+     */
+    private List<BundledModel> queryModels(LanguageMix mix) {
+        List<BundledModel> wanted = specs.stream()
+                .filter(spec -> mix.share(spec.language()) >= QUERY_LANGUAGE_SHARE || specs.size() == 1
+                        || spec.language() == mix.dominant())
+                .sorted(Comparator.comparing(BundledModel::language))
+                .toList();
+        return wanted.isEmpty() ? List.of(specFor(mix.dominant())) : wanted;
     }
 
     @Override
@@ -198,10 +201,8 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
         try {
             synchronized (this) {
                 closed = true;
-                if (models != null) {
-                    models.values().forEach(OnnxModel::close);
-                    models = null;
-                }
+                models.values().forEach(OnnxModel::close);
+                models.clear();
             }
         } finally {
             inUse.writeLock().unlock();
@@ -213,11 +214,14 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
         return "OnnxPassageEmbedder[" + modelId + "]";
     }
 
-    /** The model made for the language, or else the first one there is. */
+    /** The model made for the language, or else that of the first language there is a model for. */
     private OnnxModel modelFor(Language language) {
-        Map<Language, OnnxModel> loaded = models();
-        OnnxModel model = loaded.get(language);
-        return model != null ? model : loaded.values().iterator().next();
+        return model(specFor(language));
+    }
+
+    private BundledModel specFor(Language language) {
+        return specs.stream().filter(spec -> spec.language() == language).findFirst()
+                .orElseGet(() -> specs.stream().min(Comparator.comparing(BundledModel::language)).orElseThrow());
     }
 
     private static void checkNotInterrupted() {

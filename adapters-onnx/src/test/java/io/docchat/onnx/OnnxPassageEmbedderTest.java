@@ -38,6 +38,19 @@ class OnnxPassageEmbedderTest extends PassageEmbedderContract {
     }
 
     @Test
+    void aPassagesVectorDoesNotDependOnThePassagesEmbeddedWithIt() {
+        String passage = "The pump must be primed with water before it is started for the first time.";
+        float[] alone = embedder.embedPassages(List.of(passage)).get(0).vector();
+        List<Embedding> together = embedder.embedPassages(List.of(
+                "Short.",
+                passage,
+                "A much longer passage about something else entirely, which would pad every shorter text in a batch "
+                        + "to its own length: valves, filters, gaskets, impellers and the seals that keep them dry.",
+                "如何重置忘记的密码？"));
+        assertThat(together.get(1).vector()).containsExactly(alone);
+    }
+
+    @Test
     void englishPassagesUseTheEnglishModel() {
         assertThat(embedder.embedPassages(List.of(PRIMING)).get(0).space())
                 .isEqualTo(BundledModel.BGE_SMALL_EN.space());
@@ -51,6 +64,33 @@ class OnnxPassageEmbedderTest extends PassageEmbedderContract {
                 .containsExactly(BundledModel.BGE_SMALL_ZH.space());
         assertThat(embedder.embedQuery("How do I open the file?")).extracting(Embedding::space)
                 .containsExactly(BundledModel.BGE_SMALL_EN.space());
+    }
+
+    @Test
+    void aQueryLoadsTheModelsOfItsOwnLanguagesOnly() {
+        try (OnnxPassageEmbedder fresh = OnnxPassageEmbedder.of(
+                List.of(BundledModel.BGE_SMALL_EN, BundledModel.BGE_SMALL_ZH), 2)) {
+            assertThat(fresh.loadedLanguages()).isEmpty();
+            fresh.embedQuery("How do I open the file?");
+            assertThat(fresh.loadedLanguages()).containsExactly(Language.ENGLISH);
+            fresh.embedQuery("PDF 文件怎么 打开 and print");
+            assertThat(fresh.loadedLanguages()).containsExactlyInAnyOrder(Language.ENGLISH, Language.CHINESE);
+        }
+    }
+
+    @Test
+    void aQueryPreparedAheadIsEmbeddedAsOneThatWasNot() {
+        String question = "怎么打开文件？";
+        List<Embedding> direct = embedder.embedQuery(question);
+        try (OnnxPassageEmbedder prepared = OnnxPassageEmbedder.of(
+                List.of(BundledModel.BGE_SMALL_EN, BundledModel.BGE_SMALL_ZH), 2)) {
+            prepared.prepareQuery(question);
+            List<Embedding> after = prepared.embedQuery(question);
+            assertThat(prepared.loadedLanguages()).containsExactly(Language.CHINESE);
+            assertThat(after).hasSize(1);
+            assertThat(after.get(0).space()).isEqualTo(direct.get(0).space());
+            assertThat(after.get(0).dot(direct.get(0).vector())).isGreaterThan(0.9999f);
+        }
     }
 
     @Test

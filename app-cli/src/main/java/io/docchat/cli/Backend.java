@@ -28,6 +28,10 @@ public interface Backend extends AutoCloseable {
     /** Opens the engine on a data directory, with the store it names. */
     @FunctionalInterface
     interface Factory {
-        Backend open(DataHome home, StoreSettings store, ModelSettings model, OcrSettings ocr);
+        /**
+         * @param firstQuestion the question the command will ask first when it knows it, else null: the embedding
+         *     models it needs start loading while the store and the index open
+         */
+        Backend open(DataHome home, StoreSettings store, ModelSettings model, OcrSettings ocr, String firstQuestion);
     }
 }

@@ -6,7 +6,10 @@ import io.docchat.documents.OcrSettings;
 public final class Backends {
     private Backends() {}
 
-    public static Backend open(DataHome home, StoreSettings store, ModelSettings model, OcrSettings ocr) {
-        return store.shared() ? PostgresBackend.open(home, store, model, ocr) : EmbeddedBackend.open(home, model, ocr);
+    public static Backend open(DataHome home, StoreSettings store, ModelSettings model, OcrSettings ocr,
+                               String firstQuestion) {
+        return store.shared()
+                ? PostgresBackend.open(home, store, model, ocr, firstQuestion)
+                : EmbeddedBackend.open(home, model, ocr, firstQuestion);
     }
 }

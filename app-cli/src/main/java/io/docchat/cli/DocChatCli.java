@@ -173,8 +173,16 @@ public final class DocChatCli implements Runnable {
 
     /** Opens the engine on the data directory and the configured store, creating them on first use. */
     public Backend openBackend() {
+        return openBackendFor(null);
+    }
+
+    /**
+     * As {@link #openBackend()}, for a command that knows the question it will ask first: what answering it needs
+     * (the embedding model of its language) is prepared while the store and the index open.
+     */
+    public Backend openBackendFor(String firstQuestion) {
         DataHome dataHome = home().create();
-        return backendFactory.open(dataHome, storeSettings(), modelSettings(), ocrSettings());
+        return backendFactory.open(dataHome, storeSettings(), modelSettings(), ocrSettings(), firstQuestion);
     }
 
     /** Opens the engine on another data directory (evaluation runs use a fresh temporary one, always embedded). */
@@ -184,7 +192,7 @@ public final class DocChatCli implements Runnable {
 
     /** Opens the engine on another data directory with these model settings (always embedded). */
     public Backend openBackend(DataHome dataHome, ModelSettings model) {
-        return backendFactory.open(dataHome.create(), StoreSettings.EMBEDDED, model, ocrSettings());
+        return backendFactory.open(dataHome.create(), StoreSettings.EMBEDDED, model, ocrSettings(), null);
     }
 
     private void configureLogging() {

@@ -22,8 +22,13 @@ public final class EmbeddedBackend implements Backend {
 
     /** Opens (creating on first use) the database, index and files of the data directory. */
     public static Backend open(DataHome home, ModelSettings model, OcrSettings ocr) {
+        return open(home, model, ocr, null);
+    }
+
+    /** As {@link #open(DataHome, ModelSettings, OcrSettings)}, preparing for a first question (or null). */
+    public static Backend open(DataHome home, ModelSettings model, OcrSettings ocr, String firstQuestion) {
         OcrProgress ocrProgress = new OcrProgress();
-        DocChat docChat = EngineDefaults.builder(model, ocr)
+        DocChat docChat = EngineDefaults.builder(model, ocr, firstQuestion)
                 .install(EmbeddedStack.open(home.root(), EngineDefaults.documents(ocr, ocrProgress)))
                 .build();
         return new EmbeddedBackend(docChat, ocrProgress);

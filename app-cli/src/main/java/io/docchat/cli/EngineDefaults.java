@@ -6,18 +6,18 @@ import io.docchat.core.answer.ExtractiveAnswerModel;
 import io.docchat.core.answer.SimilarityGate;
 import io.docchat.core.model.RetrievalMode;
 import io.docchat.core.plan.HeuristicQueryPlanner;
+import io.docchat.core.port.PassageEmbedder;
 import io.docchat.documents.DocumentLimits;
 import io.docchat.documents.DocumentsModule;
 import io.docchat.documents.OcrProgress;
 import io.docchat.documents.OcrSettings;
+import io.docchat.evaluation.VectorCachingEmbedder;
 import io.docchat.openai.OpenAiAnswerModel;
 import io.docchat.onnx.OnnxPassageEmbedder;
 import io.docchat.openai.OpenAiConfig;
 import io.docchat.openai.OpenAiEmbeddingConfig;
 import io.docchat.openai.OpenAiPassageEmbedder;
 import io.docchat.openai.OpenAiQueryPlanner;
-import io.docchat.core.port.PassageEmbedder;
-import io.docchat.evaluation.VectorCachingEmbedder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -41,9 +41,10 @@ final class EngineDefaults {
 
     /**
      * A builder with the parse timeout, the answer models and the embedding model; the caller installs the documents
-     * module, the stores and the index.
+     * module, the stores and the index. With a {@code firstQuestion} (else null), the bundled models that question
+     * needs start loading now, on a thread of their own, while the caller opens the rest.
      */
-    static DocChatBuilder builder(ModelSettings model, OcrSettings ocr) {
+    static DocChatBuilder builder(ModelSettings model, OcrSettings ocr, String firstQuestion) {
         Optional<OpenAiConfig> openAi = openAiConfig(model);
         boolean rewriteFollowUps = rewritesFollowUps(model);
         double refusalThreshold = refusalThreshold(model);
@@ -67,9 +68,16 @@ final class EngineDefaults {
         // configured, else the bundled in-process models.
         builder.retrievalMode(retrieval);
         if (retrieval != RetrievalMode.LEXICAL) {
-            PassageEmbedder embedder = remoteEmbeddings.isPresent()
-                    ? new OpenAiPassageEmbedder(remoteEmbeddings.get())
-                    : OnnxPassageEmbedder.bilingual();
+            PassageEmbedder embedder;
+            if (remoteEmbeddings.isPresent()) {
+                embedder = new OpenAiPassageEmbedder(remoteEmbeddings.get());
+            } else {
+                OnnxPassageEmbedder bundled = OnnxPassageEmbedder.bilingual();
+                if (firstQuestion != null) {
+                    bundled.prepareQuery(firstQuestion);
+                }
+                embedder = bundled;
+            }
             String cache = model.variables().get(ModelSettings.EMBEDDING_CACHE);
             builder.passageEmbedder(cache == null ? embedder : new VectorCachingEmbedder(embedder, Path.of(cache)));
         }

@@ -31,13 +31,19 @@ public final class PostgresBackend implements Backend {
 
     /** Connects to the database (bringing its schema up to date) and opens this node's replica of the index. */
     public static Backend open(DataHome home, StoreSettings store, ModelSettings model, OcrSettings ocr) {
+        return open(home, store, model, ocr, null);
+    }
+
+    /** As {@link #open(DataHome, StoreSettings, ModelSettings, OcrSettings)}, preparing for a first question. */
+    public static Backend open(DataHome home, StoreSettings store, ModelSettings model, OcrSettings ocr,
+                               String firstQuestion) {
         PostgresStorage storage = PostgresStorage.open(store.url());
         DocChatBuilder builder;
         byte[] urlSigningKey;
         OcrProgress ocrProgress = new OcrProgress();
         try {
             urlSigningKey = storage.sharedSecret(URL_SIGNING_KEY, 32);
-            builder = EngineDefaults.builder(model, ocr)
+            builder = EngineDefaults.builder(model, ocr, firstQuestion)
                     .install(storage)
                     .install(EngineDefaults.documents(ocr, ocrProgress))
                     .passageIndex(LucenePassageIndex.open(replica(home, storage)));

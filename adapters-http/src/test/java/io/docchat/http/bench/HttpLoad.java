@@ -143,7 +143,8 @@ public final class HttpLoad {
         return first;
     }
 
-    private static String document(Random random, int number) {
+    /** A generated manual in Markdown: a heading and 20 paragraphs of maintenance instructions. */
+    static String document(Random random, int number) {
         String[] subjects = {"pump", "valve", "seal", "bearing", "motor", "filter", "gasket", "impeller"};
         String[] verbs = {"inspect", "replace", "prime", "tighten", "clean", "lubricate", "check", "adjust"};
         StringBuilder text = new StringBuilder("# Manual " + number + "\n\n");

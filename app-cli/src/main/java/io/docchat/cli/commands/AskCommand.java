@@ -44,8 +44,17 @@ public final class AskCommand extends TopLevelCommand {
     boolean json;
 
     @Override
+    String firstQuestion() {
+        return question();
+    }
+
+    private String question() {
+        return String.join(" ", words).strip();
+    }
+
+    @Override
     int run(Backend backend) {
-        String question = String.join(" ", words).strip();
+        String question = question();
         if (question.isEmpty()) {
             throw CliException.usage("the question is empty");
         }

@@ -19,9 +19,14 @@ abstract class BackendCommand implements Callable<Integer> {
         return root().terminal();
     }
 
+    /** The question the command will ask first, when it knows it before the engine opens; else null. */
+    String firstQuestion() {
+        return null;
+    }
+
     @Override
     public Integer call() throws Exception {
-        try (Backend backend = root().openBackend()) {
+        try (Backend backend = root().openBackendFor(firstQuestion())) {
             return run(backend);
         }
     }

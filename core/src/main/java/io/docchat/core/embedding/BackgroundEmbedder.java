@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BackgroundEmbedder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BackgroundEmbedder.class);
-    /** One inference call of the bundled models: each stored transaction follows one. */
+    /** Passages embedded per stored transaction: a crash repeats at most this many. */
     static final int BATCH = 16;
     private static final Duration IDLE_RECHECK = Duration.ofSeconds(30);
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
@@ -99,21 +99,35 @@ public final class BackgroundEmbedder implements AutoCloseable {
 
     /**
      * Waits until every passage stored before this call has its vector (or the embedder is closed); false on timeout.
+     *
+     * <p>Being idle is not enough: a document completed just before this call may not have woken the thread yet, so
+     * the store decides, and an idle embedder is woken for passages it has not heard of.
      */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        lock.lock();
-        try {
-            while (!idle && !closed) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
+        while (true) {
+            lock.lock();
+            try {
+                while (!idle && !closed) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    changed.awaitNanos(left);
                 }
-                changed.awaitNanos(left);
+                if (closed) {
+                    return true;
+                }
+            } finally {
+                lock.unlock();
             }
-            return true;
-        } finally {
-            lock.unlock();
+            if (store.embeddingProgress(modelId).complete()) {
+                return true;
+            }
+            if (deadline - System.nanoTime() <= 0) {
+                return false;
+            }
+            wake();
         }
     }
 

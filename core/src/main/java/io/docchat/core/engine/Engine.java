@@ -11,6 +11,7 @@ import io.docchat.core.engine.chat.ChatService;
 import io.docchat.core.engine.chat.PassageRetriever;
 import io.docchat.core.engine.chat.RetrievalService;
 import io.docchat.core.engine.index.IndexSync;
+import io.docchat.core.engine.ingest.ContentLimits;
 import io.docchat.core.engine.ingest.DocumentProcessor;
 import io.docchat.core.engine.ingest.DocumentService;
 import io.docchat.core.engine.ingest.IngestQueue;
@@ -77,7 +78,8 @@ public final class Engine {
         QueryPlanner planner = orDefault(config.queryPlanner(), HeuristicQueryPlanner::new);
         List<DocumentParser> parsers = new ArrayList<>(config.parsers());
         // The text parser comes last so that specialised parsers (HTML, Markdown with layout) get their files first.
-        parsers.add(new PlainTextParser());
+        // It checks the engine's limits as it reads, so that a huge text is refused without being held whole.
+        parsers.add(new PlainTextParser(ContentLimits.DEFAULT.maxPages(), ContentLimits.DEFAULT.maxTextChars()));
 
         // Closed in this order: what produces work first, the source of truth last, then the modules that own
         // what the components ran on (the most recently installed first, as it may build on earlier ones).

@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The engine's page limit holds for every parser, not only those that check it themselves. */
+/** The engine's page limit holds for every parser, not only those that check it themselves, and for text. */
 class ContentLimitsTest {
     private static final String ME = "limits-account";
 
@@ -37,6 +37,32 @@ class ContentLimitsTest {
             assertThat(completed.status()).isEqualTo(DocumentStatus.PARSING_COMPLETED);
             assertThat(completed.pageCount()).isEqualTo(5000);
         }
+    }
+
+    @Test
+    void aTextFileOverThePageLimitFailsWithTheReasonAndOneWithinItIsSearchable() {
+        try (DocChat docChat = DocChat.builder().build()) {
+            Folder folder = docChat.folders().create(ME, null, "logs");
+            // About 20 MB of text: more than 5,000 pages of 3,000 characters; the other about 3 MB.
+            Document tooLong = docChat.documents().submit(ME, folder.id(), "huge.log", bytes(log(20_000_000)));
+            Document fine = docChat.documents().submit(ME, folder.id(), "pump.log", bytes(log(3_000_000)));
+
+            Document failed = docChat.documents().awaitProcessed(ME, tooLong.id(), Duration.ofSeconds(60));
+            assertThat(failed.status()).isEqualTo(DocumentStatus.PARSING_FAILED);
+            assertThat(failed.errorMessage()).isEqualTo("The document has more than 5000 pages; the limit is 5000.");
+            Document completed = docChat.documents().awaitProcessed(ME, fine.id(), Duration.ofSeconds(60));
+            assertThat(completed.status()).isEqualTo(DocumentStatus.PARSING_COMPLETED);
+            assertThat(completed.pageCount()).isBetween(1_000, 5_000);
+        }
+    }
+
+    /** Numbered lines of a pump log, about {@code chars} characters. */
+    private static String log(int chars) {
+        StringBuilder text = new StringBuilder(chars + 100);
+        for (int n = 0; text.length() < chars; n++) {
+            text.append("Reading ").append(n).append(": the pump ran at ").append(n % 89).append(" bar.\n");
+        }
+        return text.toString();
     }
 
     private static byte[] bytes(String text) {

@@ -110,6 +110,9 @@ class IndexConsistencyTest {
             Document doc = ingest(engine, folder, "turbine.txt", "The turbine blades are inspected every month.");
             Document gone = ingest(engine, folder, "gone.txt", "The turbine shaft was balanced last year.");
             engine.documents().delete(ME, gone.id());
+            // The index is lost under a running engine only once the engine has applied and committed the
+            // deletion: an applier still due to run would replay the cleared index from the start by itself.
+            awaitCommitted(store.lastSequence());
             index.clear();
             assertThat(indexedDocuments("turbine")).isEmpty();
 
@@ -158,6 +161,19 @@ class IndexConsistencyTest {
     private List<Long> indexedDocuments(String query) {
         return index.search(new SearchRequest(ME, query, Set.of(), Set.of(), 50)).stream()
                 .map(hit -> passageDocuments.get(hit.passageId())).distinct().toList();
+    }
+
+    private void awaitCommitted(long sequence) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (index.committedSequence() < sequence) {
+            assertThat(System.nanoTime()).as("the index committed sequence %d", sequence).isLessThan(deadline);
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private Document ingest(DocChat engine, Folder folder, String name, String text) {

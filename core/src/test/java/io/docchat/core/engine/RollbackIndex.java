@@ -13,6 +13,8 @@ final class RollbackIndex extends ForwardingPassageIndex {
     /** The applied sequence claimed after a roll-back, or -1 to report the delegate's own. */
     private long applied = -1;
     private boolean failWrites;
+    /** The applied sequence at the last commit, -1 before any. */
+    private long committed = -1;
 
     RollbackIndex(PassageIndex delegate) {
         super(delegate);
@@ -56,6 +58,17 @@ final class RollbackIndex extends ForwardingPassageIndex {
     @Override
     public synchronized long appliedSequence() {
         return applied >= 0 ? applied : delegate.appliedSequence();
+    }
+
+    @Override
+    public synchronized void commit() {
+        delegate.commit();
+        committed = appliedSequence();
+    }
+
+    /** The applied sequence the index held at its last commit: once it is the store's, the engine has nothing due. */
+    synchronized long committedSequence() {
+        return committed;
     }
 
     @Override

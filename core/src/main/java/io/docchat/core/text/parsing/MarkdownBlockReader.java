@@ -127,7 +127,13 @@ final class MarkdownBlockReader {
         return blocks;
     }
 
-    private static boolean isClosingFence(String line, String fence) {
+    /** The fence a line opens ({@code ```} or {@code ~~~}, three or more), or null when it opens none. */
+    static String fenceOpenedBy(String line) {
+        Matcher m = FENCE.matcher(line);
+        return m.matches() ? m.group(1) : null;
+    }
+
+    static boolean isClosingFence(String line, String fence) {
         String s = line.strip();
         return s.length() >= fence.length() && s.charAt(0) == fence.charAt(0) && s.chars().allMatch(c -> c == fence.charAt(0));
     }

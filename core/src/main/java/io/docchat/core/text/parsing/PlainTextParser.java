@@ -3,12 +3,10 @@ package io.docchat.core.text.parsing;
 import io.docchat.core.model.BlockType;
 import io.docchat.core.model.Page;
 import io.docchat.core.model.TextBlock;
-import io.docchat.core.model.TextLine;
 import io.docchat.core.port.DocumentParser;
 import io.docchat.core.port.ParseFailure;
 import io.docchat.core.port.ParseResult;
 import io.docchat.core.port.ParsedDocument;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,15 +20,16 @@ import java.util.Set;
  * names of formats that other parsers own (PDF, Office, HTML, images, archives) are not.
  *
  * <p>Pages: a form feed starts a new page; a file without form feeds is cut into pages of about
- * {@value #PAGE_CHARS} characters or {@value #PAGE_LINES} lines, never inside a line. Pages have no geometry (width
- * and height 0) and lines have no boxes. Markdown files get headings (with their level), list items, fenced code and
- * table rows as blocks; CSV files get one table row per record (cells joined with " | "); in other files paragraphs are
- * separated by blank lines.
+ * {@value TextPageAssembler#PAGE_CHARS} characters or {@value TextPageAssembler#PAGE_LINES} lines, never inside a
+ * line. Pages have no geometry (width and height 0) and lines have no boxes. Markdown files get headings (with their
+ * level), list items, fenced code and table rows as blocks; CSV files get one table row per record (cells joined with
+ * " | "); in other files paragraphs are separated by blank lines.
+ *
+ * <p>The text is read as a stream, never decoded into one string: what parsing holds is the pages it keeps, and a
+ * parser with limits stops reading as soon as a file is over them, so a file far over the limits costs no more memory
+ * than one at them.
  */
 public final class PlainTextParser implements DocumentParser {
-
-    static final int PAGE_CHARS = 3_000;
-    static final int PAGE_LINES = 60;
 
     private static final Set<String> TEXT_EXTENSIONS = Set.of("txt", "text", "md", "markdown", "csv", "log");
     private static final Set<String> MARKDOWN_EXTENSIONS = Set.of("md", "markdown");
@@ -40,8 +39,26 @@ public final class PlainTextParser implements DocumentParser {
             "png", "jpg", "jpeg", "gif", "bmp", "tif", "tiff", "webp", "svg", "zip", "gz", "tgz", "7z", "rar", "jar",
             "exe", "dll", "so", "bin", "mp3", "mp4", "wav", "avi", "mov", "epub");
 
-    /** Creates a parser; it holds no state. */
-    public PlainTextParser() {}
+    private final int maxPages;
+    private final long maxTextChars;
+
+    /** Creates a parser without limits of its own; it holds no state. */
+    public PlainTextParser() {
+        this(Integer.MAX_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * Creates a parser that stops reading a file, and fails it with the reason, as soon as it is known to have more
+     * pages or characters of text than these.
+     */
+    public PlainTextParser(int maxPages, long maxTextChars) {
+        if (maxPages < 1 || maxTextChars < 1) {
+            throw new IllegalArgumentException("limits must be positive: " + maxPages + " pages, " + maxTextChars
+                    + " characters");
+        }
+        this.maxPages = maxPages;
+        this.maxTextChars = maxTextChars;
+    }
 
     @Override
     public boolean accepts(String fileName, byte[] content) {
@@ -56,11 +73,11 @@ public final class PlainTextParser implements DocumentParser {
         if (hasBinaryMagic(content)) {
             return false;
         }
-        String text = TextDecoding.decode(content);
-        if (text == null) {
+        TextDecoding.Scan scan = TextDecoding.scan(content);
+        if (scan == null) {
             return false;
         }
-        return TEXT_EXTENSIONS.contains(ext) || !looksLikeHtml(text);
+        return TEXT_EXTENSIONS.contains(ext) || !looksLikeHtml(scan.head());
     }
 
     @Override
@@ -68,100 +85,31 @@ public final class PlainTextParser implements DocumentParser {
         if (content == null || content.length == 0) {
             return ParseResult.failure(ParseFailure.EMPTY, "The file is empty.");
         }
-        String text = TextDecoding.decode(content);
-        if (text == null) {
+        TextDecoding.Scan scan = TextDecoding.scan(content);
+        if (scan == null) {
             return ParseResult.failure(ParseFailure.UNSUPPORTED_TYPE,
                     "The file is not text: it is neither UTF-8 nor UTF-16 with a byte-order mark, or it contains"
                             + " binary data.");
         }
-        if (text.isBlank()) {
+        if (scan.blank()) {
             return ParseResult.failure(ParseFailure.EMPTY, "The file is empty.");
         }
         String ext = extension(fileName);
-        Format format = MARKDOWN_EXTENSIONS.contains(ext) ? Format.MARKDOWN : ext.equals("csv") ? Format.CSV : Format.PLAIN;
-        String normalized = text.replace("\r\n", "\n").replace('\r', '\n');
-        List<Page> pages = new ArrayList<>();
-        if (normalized.indexOf('\f') >= 0) {
-            for (String pageText : normalized.split("\f", -1)) {
-                pages.add(new Page(pages.size() + 1, 0, 0, 0, blocks(pageText, format)));
-            }
-            // A trailing form feed ends the last page rather than opening an empty one.
-            if (pages.size() > 1 && pages.get(pages.size() - 1).blocks().isEmpty()) {
-                pages.remove(pages.size() - 1);
-            }
-        } else {
-            pages.addAll(paginate(blocks(normalized, format)));
+        TextPageAssembler.Format format = MARKDOWN_EXTENSIONS.contains(ext) ? TextPageAssembler.Format.MARKDOWN
+                : ext.equals("csv") ? TextPageAssembler.Format.CSV : TextPageAssembler.Format.PLAIN;
+        TextPageAssembler assembler = new TextPageAssembler(format, scan.formFeeds(), maxPages, maxTextChars);
+        LineSplitter lines = new LineSplitter(assembler, maxTextChars);
+        boolean read = TextDecoding.decode(content, scan, lines) && lines.end() && assembler.end();
+        if (assembler.overLimit() != null) {
+            return ParseResult.failure(ParseFailure.LIMIT_EXCEEDED, assembler.overLimit());
         }
-        String title = format == Format.MARKDOWN ? firstHeading(pages) : null;
+        if (!read) {
+            // The scan accepted these bytes, so a second decoding of them cannot fail; should it, say so plainly.
+            return ParseResult.failure(ParseFailure.CORRUPT, "The file could not be decoded as text.");
+        }
+        List<Page> pages = assembler.pages();
+        String title = format == TextPageAssembler.Format.MARKDOWN ? firstHeading(pages) : null;
         return ParseResult.success(new ParsedDocument(title, pages, List.of()));
-    }
-
-    private enum Format { PLAIN, MARKDOWN, CSV }
-
-    private static List<TextBlock> blocks(String text, Format format) {
-        List<String> lines = List.of(text.split("\n", -1));
-        return switch (format) {
-            case MARKDOWN -> MarkdownBlockReader.read(lines);
-            case CSV -> CsvBlockReader.read(lines);
-            case PLAIN -> paragraphs(lines);
-        };
-    }
-
-    /** Plain text: a paragraph is a run of non-blank lines. */
-    private static List<TextBlock> paragraphs(List<String> lines) {
-        List<TextBlock> blocks = new ArrayList<>();
-        List<TextLine> current = new ArrayList<>();
-        for (String line : lines) {
-            if (line.isBlank()) {
-                if (!current.isEmpty()) {
-                    blocks.add(new TextBlock(BlockType.PARAGRAPH, 0, current));
-                    current = new ArrayList<>();
-                }
-            } else {
-                current.add(new TextLine(line.stripTrailing(), null));
-            }
-        }
-        if (!current.isEmpty()) {
-            blocks.add(new TextBlock(BlockType.PARAGRAPH, 0, current));
-        }
-        return blocks;
-    }
-
-    /**
-     * Cuts blocks into pages by size. A block that does not fit is split between lines, so that page numbers stay
-     * meaningful even for a file that is one long paragraph.
-     */
-    static List<Page> paginate(List<TextBlock> blocks) {
-        List<Page> pages = new ArrayList<>();
-        List<TextBlock> pageBlocks = new ArrayList<>();
-        int chars = 0;
-        int lineCount = 0;
-        for (TextBlock block : blocks) {
-            List<TextLine> part = new ArrayList<>();
-            for (TextLine line : block.lines()) {
-                int len = line.text().length() + 1;
-                if (lineCount > 0 && (lineCount + 1 > PAGE_LINES || chars + len > PAGE_CHARS)) {
-                    if (!part.isEmpty()) {
-                        pageBlocks.add(new TextBlock(block.type(), block.level(), part));
-                        part = new ArrayList<>();
-                    }
-                    pages.add(new Page(pages.size() + 1, 0, 0, 0, pageBlocks));
-                    pageBlocks = new ArrayList<>();
-                    chars = 0;
-                    lineCount = 0;
-                }
-                part.add(line);
-                chars += len;
-                lineCount++;
-            }
-            if (!part.isEmpty()) {
-                pageBlocks.add(new TextBlock(block.type(), block.level(), part));
-            }
-        }
-        if (!pageBlocks.isEmpty() || pages.isEmpty()) {
-            pages.add(new Page(pages.size() + 1, 0, 0, 0, pageBlocks));
-        }
-        return pages;
     }
 
     private static String firstHeading(List<Page> pages) {

@@ -139,8 +139,8 @@ class PlainTextParserTest {
                     lines++;
                 }
             }
-            assertThat(chars).isLessThanOrEqualTo(PlainTextParser.PAGE_CHARS);
-            assertThat(lines).isLessThanOrEqualTo(PlainTextParser.PAGE_LINES).isPositive();
+            assertThat(chars).isLessThanOrEqualTo(TextPageAssembler.PAGE_CHARS);
+            assertThat(lines).isLessThanOrEqualTo(TextPageAssembler.PAGE_LINES).isPositive();
             totalLines += lines;
         }
         assertThat(totalLines).isEqualTo(200);
