@@ -41,8 +41,11 @@ import java.util.regex.Pattern;
  * matching content word; words decide between the two, and alone where the passages' similarity is not measured.
  *
  * <p>One precise answer: the best sentence leads (preferring one that holds the kind of answer asked for, a number or
- * a time); a second follows only when it is the next or previous sentence of the same passage and adds question terms
- * the first lacks, or the kind of answer the first lacks. Sentences of other passages are never appended. A table row
+ * a time), cut for a question to the clauses that hold what it asks for ({@link AnswerSpan}) and cited as that
+ * sub-span; a second follows only when it is the next or previous sentence of the same passage and adds question terms
+ * the first lacks, or the kind of answer the first lacks. Sentences of other passages are never appended to a
+ * question's answer. A claim or keywords (not phrased as a question) are answered with the whole supporting sentence
+ * of each document whose own evidence supports them, in retrieval order, each cited. A table row
  * is answered as the row read with its header ("Total net sales, Three Months Ended June 25, 2022: 82,959"), citing
  * the row's line.
  *
