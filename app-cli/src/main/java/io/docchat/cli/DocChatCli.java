@@ -187,7 +187,12 @@ public final class DocChatCli implements Runnable {
 
     /** Opens the engine on another data directory (evaluation runs use a fresh temporary one, always embedded). */
     public Backend openBackend(DataHome dataHome) {
-        return backendFactory.open(dataHome.create(), StoreSettings.EMBEDDED, modelSettings(), ocrSettings(), null);
+        return openBackend(dataHome, modelSettings());
+    }
+
+    /** Opens the engine on another data directory with these model settings (always embedded). */
+    public Backend openBackend(DataHome dataHome, ModelSettings model) {
+        return backendFactory.open(dataHome.create(), StoreSettings.EMBEDDED, model, ocrSettings(), null);
     }
 
     private void configureLogging() {

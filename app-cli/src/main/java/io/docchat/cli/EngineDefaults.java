@@ -6,16 +6,19 @@ import io.docchat.core.answer.ExtractiveAnswerModel;
 import io.docchat.core.answer.SimilarityGate;
 import io.docchat.core.model.RetrievalMode;
 import io.docchat.core.plan.HeuristicQueryPlanner;
+import io.docchat.core.port.PassageEmbedder;
 import io.docchat.documents.DocumentLimits;
 import io.docchat.documents.DocumentsModule;
 import io.docchat.documents.OcrProgress;
 import io.docchat.documents.OcrSettings;
+import io.docchat.evaluation.VectorCachingEmbedder;
 import io.docchat.openai.OpenAiAnswerModel;
 import io.docchat.onnx.OnnxPassageEmbedder;
 import io.docchat.openai.OpenAiConfig;
 import io.docchat.openai.OpenAiEmbeddingConfig;
 import io.docchat.openai.OpenAiPassageEmbedder;
 import io.docchat.openai.OpenAiQueryPlanner;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -65,15 +68,18 @@ final class EngineDefaults {
         // configured, else the bundled in-process models.
         builder.retrievalMode(retrieval);
         if (retrieval != RetrievalMode.LEXICAL) {
+            PassageEmbedder embedder;
             if (remoteEmbeddings.isPresent()) {
-                builder.passageEmbedder(new OpenAiPassageEmbedder(remoteEmbeddings.get()));
+                embedder = new OpenAiPassageEmbedder(remoteEmbeddings.get());
             } else {
                 OnnxPassageEmbedder bundled = OnnxPassageEmbedder.bilingual();
                 if (firstQuestion != null) {
                     bundled.prepareQuery(firstQuestion);
                 }
-                builder.passageEmbedder(bundled);
+                embedder = bundled;
             }
+            String cache = model.variables().get(ModelSettings.EMBEDDING_CACHE);
+            builder.passageEmbedder(cache == null ? embedder : new VectorCachingEmbedder(embedder, Path.of(cache)));
         }
         return builder;
     }

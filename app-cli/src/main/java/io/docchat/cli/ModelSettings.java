@@ -34,6 +34,11 @@ public record ModelSettings(Map<String, String> variables) {
     public static final String EMBEDDING_API_KEY = "DOCCHAT_EMBEDDING_API_KEY";
     public static final String EMBEDDING_MODEL = "DOCCHAT_EMBEDDING_MODEL";
     public static final String RETRIEVAL_MODE = "DOCCHAT_RETRIEVAL_MODE";
+    /**
+     * A directory where every vector the embedding model computes is kept, keyed by model id and text, so that
+     * repeated evaluation runs over the same sets embed nothing twice (unset: no cache).
+     */
+    public static final String EMBEDDING_CACHE = "DOCCHAT_EMBEDDING_CACHE";
 
     /** Keys of the configuration file and the variables they stand for. */
     private static final Map<String, String> FILE_KEYS = Map.ofEntries(
@@ -44,6 +49,7 @@ public record ModelSettings(Map<String, String> variables) {
             Map.entry("embedding.batchSize", "DOCCHAT_EMBEDDING_BATCH_SIZE"),
             Map.entry("embedding.timeoutSeconds", "DOCCHAT_EMBEDDING_TIMEOUT_SECONDS"),
             Map.entry("embedding.maxRetries", "DOCCHAT_EMBEDDING_MAX_RETRIES"),
+            Map.entry("embedding.cache", EMBEDDING_CACHE),
             Map.entry("retrieval.mode", RETRIEVAL_MODE),
             Map.entry("llm.baseUrl", BASE_URL),
             Map.entry("llm.apiKey", API_KEY),

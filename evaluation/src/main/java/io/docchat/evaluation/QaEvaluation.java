@@ -103,7 +103,8 @@ public final class QaEvaluation {
         double embedSeconds = (System.nanoTime() - embedStart) / 1e9;
         if (options.evidence() != null) {
             write(options.evidence(), "set\tqid\timpossible\tretrievedRank\tsentenceCoverage\tpassageCoverage"
-                    + "\tsimilarity\tscore\ttop1\ttop2\ttop10\ttopLexical\ttopSimilarity\n");
+                    + "\tsimilarity\tscore\ttop1\ttop2\ttop10\ttopLexical\ttopSimilarity"
+                    + "\tsimilarity1\tsimilarity2\tsimilarity3\tsimilarity4\tsimilarity5\tsimilarity10\n");
         }
         List<SetScores> reports = new ArrayList<>();
         for (int s = 0; s < sets.size(); s++) {
@@ -258,11 +259,17 @@ public final class QaEvaluation {
                 topLexical = Math.max(topLexical, hit.lexicalScore());
                 topSimilarity = Math.max(topSimilarity, hit.semanticScore());
             }
+            // The similarity of each of the first ranks: how far the best passage stands out from the deeper ones.
+            StringBuilder ranks = new StringBuilder();
+            for (int i : new int[] {0, 1, 2, 3, 4, 9}) {
+                ranks.append(String.format(Locale.ROOT, "\t%.4f", i < hits.size() ? hits.get(i).similarity()
+                        : Double.NaN));
+            }
             write(evidence, String.format(Locale.ROOT,
-                    "%s\t%s\t%b\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f%n",
+                    "%s\t%s\t%b\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f%s%n",
                     scores.name(), question.qid(), impossible, rank, e.sentenceCoverage(), e.passageCoverage(),
                     e.similarity(), e.score(), score(hits, 0), score(hits, 1), score(hits, hits.size() - 1),
-                    topLexical, topSimilarity));
+                    topLexical, topSimilarity, ranks));
         }
     }
 

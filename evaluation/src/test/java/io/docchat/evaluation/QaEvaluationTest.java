@@ -75,6 +75,10 @@ class QaEvaluationTest {
         List<String> lines = new ArrayList<>(evidence.toString().lines().toList());
         assertThat(lines).hasSize(5);
         assertThat(lines.get(3)).startsWith("pumps\t3\ttrue\t");
+        // Every row has a value under each heading, down to the similarity of the tenth passage retrieved.
+        assertThat(lines.get(0)).endsWith("\tsimilarity10");
+        int columns = lines.get(0).split("\t").length;
+        assertThat(lines).allSatisfy(line -> assertThat(line.split("\t", -1)).hasSize(columns));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.docchat.cli.Backend;
 import io.docchat.cli.CliException;
 import io.docchat.cli.DocChatCli;
 import io.docchat.cli.ExitCodes;
+import io.docchat.cli.ModelSettings;
 import io.docchat.cli.Terminal;
 import io.docchat.evaluation.QaEvaluation;
 import io.docchat.evaluation.QaReport;
@@ -61,6 +62,11 @@ public final class EvalQaCommand extends BackendCommand {
         "to calibrate answer.refusalThreshold."})
     Path evidence;
 
+    @Option(names = "--vector-cache", paramLabel = "DIR", description = {
+        "Keep every vector computed in DIR (keyed by embedding model and text) and reuse it in later runs,",
+        "so that a second run over the same sets embeds nothing."})
+    Path vectorCache;
+
     @Option(names = "--keep", description = "Keep the temporary data directory (its path is printed).")
     boolean keep;
 
@@ -81,7 +87,9 @@ public final class EvalQaCommand extends BackendCommand {
         if (offTopic && passages.size() < 2) {
             throw CliException.usage("--off-topic needs two or more --passages/--questions pairs");
         }
-        try (TempHome temp = new TempHome(keep); Backend backend = root().openBackend(temp.home())) {
+        try (TempHome temp = new TempHome(keep); Backend backend = root().openBackend(temp.home(), vectorCache == null
+                ? root().modelSettings()
+                : root().modelSettings().with(ModelSettings.EMBEDDING_CACHE, vectorCache.toAbsolutePath().toString()))) {
             if (keep) {
                 terminal().err().println("data directory: " + temp.home().root());
             }

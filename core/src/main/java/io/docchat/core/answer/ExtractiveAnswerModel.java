@@ -7,6 +7,7 @@ import io.docchat.core.port.AnswerStream;
 import io.docchat.core.port.CitedSpan;
 import io.docchat.core.port.PromptPassage;
 import io.docchat.core.text.analysis.CjkScript;
+import io.docchat.core.text.analysis.QuestionWords;
 import io.docchat.core.text.analysis.ScriptFolding;
 import io.docchat.core.text.analysis.TextAnalyzer;
 import io.docchat.core.text.chunking.SentenceSplitter;
@@ -14,10 +15,12 @@ import io.docchat.core.text.chunking.TextSpan;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The offline answer model: it answers with the sentence of the retrieved passages that best answers the question,
@@ -38,8 +41,11 @@ import java.util.Set;
  * matching content word; words decide between the two, and alone where the passages' similarity is not measured.
  *
  * <p>One precise answer: the best sentence leads (preferring one that holds the kind of answer asked for, a number or
- * a time); a second follows only when it is the next or previous sentence of the same passage and adds question terms
- * the first lacks, or the kind of answer the first lacks. Sentences of other passages are never appended. A table row
+ * a time), cut for a question to the clauses that hold what it asks for ({@link AnswerSpan}) and cited as that
+ * sub-span; a second follows only when it is the next or previous sentence of the same passage and adds question terms
+ * the first lacks, or the kind of answer the first lacks. Sentences of other passages are never appended to a
+ * question's answer. A claim or keywords (not phrased as a question) are answered with the whole supporting sentence
+ * of each document whose own evidence supports them, in retrieval order, each cited. A table row
  * is answered as the row read with its header ("Total net sales, Three Months Ended June 25, 2022: 82,959"), citing
  * the row's line.
  *
@@ -131,13 +137,12 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         }
         StringBuilder text = new StringBuilder();
         List<CitedSpan> citations = new ArrayList<>(analysis.chosen().size());
-        for (Unit u : analysis.chosen()) {
-            String said = u.answerText();
-            if (text.length() > 0 && !(CjkScript.endsWithCjk(text) && CjkScript.startsWithCjk(said))) {
+        for (Said said : analysis.chosen()) {
+            if (text.length() > 0 && !(CjkScript.endsWithCjk(text) && CjkScript.startsWithCjk(said.text()))) {
                 text.append(' ');
             }
-            text.append(said);
-            citations.add(new CitedSpan(u.passageNumber(), u.span().start(), u.span().end()));
+            text.append(said.text());
+            citations.add(new CitedSpan(said.passageNumber(), said.span().start(), said.span().end()));
         }
         return new DeltaStream(text.toString(), citations);
     }
@@ -170,14 +175,12 @@ public final class ExtractiveAnswerModel implements AnswerModel {
      */
     private record Unit(
             int passageNumber, int rank, int index, TextSpan span, String text, String folded, Set<String> terms,
-            boolean heading, boolean tableRow, Unit header, String[] reading) {
+            boolean heading, boolean tableRow, Unit header) {}
 
-        String answerText() {
-            return reading[0] != null ? reading[0] : text;
-        }
-    }
+    /** What the answer quotes of a unit (a table row read with its header) and the span of its passage it cites. */
+    private record Said(int passageNumber, TextSpan span, String text) {}
 
-    private record Analysis(Evidence evidence, List<Unit> chosen) {}
+    private record Analysis(Evidence evidence, List<Said> chosen) {}
 
     /** The evidence and the units that answer, in reading order; null when nothing can be compared. */
     private Analysis analyse(AnswerPrompt prompt) {
@@ -294,20 +297,95 @@ public final class ExtractiveAnswerModel implements AnswerModel {
             }
         }
         Unit lead = units.get(best);
-        if (lead.tableRow()) {
-            lead.reading()[0] = TableRowReading.read(lead.text(), lead.header() == null ? null : lead.header().text(),
-                    variants, idf);
-            return new Analysis(evidence, List.of(lead));
+        if (!lead.tableRow() && !QuestionWords.isQuestion(question)) {
+            List<Said> supporting = supporting(prompt, units, best, own, label, score, window, passageCover,
+                    evidence);
+            if (supporting.size() > 1) {
+                return new Analysis(evidence, supporting);
+            }
         }
-        List<Unit> chosen = new ArrayList<>(2);
-        chosen.add(lead);
+        if (lead.tableRow()) {
+            String reading = TableRowReading.read(lead.text(), lead.header() == null ? null : lead.header().text(),
+                    variants, idf);
+            return new Analysis(evidence, List.of(new Said(lead.passageNumber(), lead.span(), reading)));
+        }
+        List<Said> chosen = new ArrayList<>(2);
+        Said precise = precise(prompt.passages().get(lead.rank()).passage().text(), lead, variants, kind, question);
+        chosen.add(precise);
         if (maxSentences > 1) {
             int second = secondSentence(units, best, own, label, variants, idf, total, kind);
             if (second >= 0 && lead.text().length() + 1 + units.get(second).text().length() <= maxChars) {
-                chosen.add(second < best ? 0 : 1, units.get(second));
+                Unit u = units.get(second);
+                // The neighbour is quoted whole: a fragment of a second sentence would read as a non sequitur.
+                chosen.add(second < best ? 0 : 1, new Said(u.passageNumber(), u.span(), u.text()));
             }
         }
         return new Analysis(evidence, chosen);
+    }
+
+    /**
+     * A claim or keywords are supported by every document whose own best sentence has evidence at least this share of
+     * the strongest (and the refusal threshold): several abstracts may support one claim, and each is cited.
+     */
+    private static final double SUPPORT_SHARE = 0.7;
+    /** At most this many documents support one claim in an answer. */
+    private static final int MAX_SUPPORTING_DOCUMENTS = 5;
+
+    /**
+     * For a claim or keywords: the best sentence of each document that supports them on its own evidence, in the
+     * order the documents were retrieved (the lead's document always among them).
+     */
+    private List<Said> supporting(AnswerPrompt prompt, List<Unit> units, int best, double[] own, boolean[] label,
+            double[] score, double[] window, double[] passageCover, Evidence strongest) {
+        double needed = Math.max(refusalThreshold, SUPPORT_SHARE * strongest.score());
+        Map<Long, Integer> bestOfDocument = new LinkedHashMap<>();
+        for (int i = 0; i < units.size(); i++) {
+            Unit u = units.get(i);
+            PromptPassage p = prompt.passages().get(u.rank());
+            long document = p.passage().documentId();
+            boolean isLead = i == best;
+            boolean strong = own[i] > 0 && !label[i] && !u.tableRow()
+                    && Evidence.of(window[i], passageCover[i], Double.NaN).score() >= needed
+                    && (similarityGate == null || !p.hasSimilarity() || p.similarity() >= similarityGate.floor());
+            if (!strong && !isLead) {
+                continue;
+            }
+            Integer current = bestOfDocument.get(document);
+            if (current == null || isLead || (current != best && score[i] > score[current])) {
+                bestOfDocument.put(document, i);
+            }
+        }
+        List<Said> out = new ArrayList<>();
+        for (int i : bestOfDocument.values()) {
+            if (out.size() == MAX_SUPPORTING_DOCUMENTS) {
+                break;
+            }
+            Unit u = units.get(i);
+            out.add(new Said(u.passageNumber(), u.span(), u.text()));
+        }
+        return out;
+    }
+
+    private static final Pattern ASKS_FOR_NAME = Pattern.compile("\\b(?:who|whom|whose|where|which)\\b|谁|哪");
+
+    /** The part of the lead sentence that answers ({@link AnswerSpan}); a heading or label is quoted whole. */
+    private static Said precise(String passageText, Unit lead, Map<String, Set<String>> variants, AnswerKind kind,
+            String question) {
+        if (lead.heading() || !QuestionWords.isQuestion(question)) {
+            // A claim or keywords ask for no one thing: the sentence that supports them is quoted whole.
+            return new Said(lead.passageNumber(), lead.span(), lead.text());
+        }
+        Set<String> forms = new HashSet<>();
+        StringBuilder han = new StringBuilder();
+        for (Map.Entry<String, Set<String>> e : variants.entrySet()) {
+            forms.addAll(e.getValue());
+            if (CjkScript.containsHan(e.getKey())) {
+                han.append(e.getKey());
+            }
+        }
+        boolean asksForName = ASKS_FOR_NAME.matcher(ScriptFolding.fold(question).toLowerCase(Locale.ROOT)).find();
+        TextSpan span = AnswerSpan.of(passageText, lead.span(), forms, han.toString(), kind, asksForName);
+        return new Said(lead.passageNumber(), span, span.of(passageText));
     }
 
     /**
@@ -380,7 +458,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         Set<String> terms = new HashSet<>(TextAnalyzer.terms(s));
         boolean heading = p.passage().headingPath().contains(s.strip());
         String folded = ScriptFolding.fold(s).toLowerCase(Locale.ROOT);
-        return new Unit(p.number(), rank, index, span, s, folded, terms, heading, row, header, new String[1]);
+        return new Unit(p.number(), rank, index, span, s, folded, terms, heading, row, header);
     }
 
     private static TextSpan trimmed(String text, int start, int end) {

@@ -37,7 +37,36 @@ public final class QuestionWords {
     public static final Pattern CHINESE_INTERROGATIVE = Pattern.compile(
             "什么|甚么|多少|怎么|如何|哪|谁|几|为什么|为何|是否|吗|有多");
 
+    /** English words that open a yes/no question ("Is", "Does", "Can" ...), in lower case. */
+    private static final Set<String> ENGLISH_AUXILIARIES = Set.of(
+            "is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should", "has", "have",
+            "had", "may", "might", "must", "shall");
+
     private QuestionWords() {}
+
+    /**
+     * True when {@code text} is phrased as a question (a question mark, an English wh-word or auxiliary first, or a
+     * Chinese interrogative), not as a claim, a command or keywords.
+     */
+    public static boolean isQuestion(String text) {
+        String s = ScriptFolding.fold(text == null ? "" : text).strip();
+        if (s.isEmpty()) {
+            return false;
+        }
+        char last = s.charAt(s.length() - 1);
+        if (last == '?' || last == '？') {
+            return true;
+        }
+        if (CHINESE_INTERROGATIVE.matcher(s).find()) {
+            return true;
+        }
+        int end = 0;
+        while (end < s.length() && Character.isLetter(s.charAt(end))) {
+            end++;
+        }
+        String first = s.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+        return ENGLISH_WH.contains(first) || ENGLISH_AUXILIARIES.contains(first);
+    }
 
     /** True for an English word that only asks (a wh-word or one of {@link #ENGLISH}); give it in lower case. */
     public static boolean isEnglish(String lowerCaseWord) {
