@@ -55,7 +55,7 @@ final class AnswerSpan {
 
     /** A word of the sentence: its span in the passage, its matching form, whether it is a question's word. */
     private record Word(int start, int end, boolean han, boolean function, boolean article, boolean question,
-            boolean kind, boolean name) {}
+            boolean kind, boolean name, boolean numeral) {}
 
     /**
      * The span of {@code sentence} (a span of {@code text}) that answers.
@@ -86,7 +86,7 @@ final class AnswerSpan {
                     case ANY -> false;
                 };
                 boundary = addWord(words, clauseStarts, boundary,
-                        new Word(i, next, true, function, false, question, ofKind, false));
+                        new Word(i, next, true, function, false, question, ofKind, false, false));
                 i = next;
             } else if (Character.isLetterOrDigit(cp)) {
                 int end = next;
@@ -118,7 +118,8 @@ final class AnswerSpan {
                 };
                 boolean name = asksForName && !words.isEmpty() && Character.isUpperCase(cp);
                 boundary = addWord(words, clauseStarts, boundary,
-                        new Word(i, end, false, function, ARTICLES.contains(lower), question, ofKind, name));
+                        new Word(i, end, false, function, ARTICLES.contains(lower), question, ofKind, name,
+                                Character.isDigit(cp)));
                 i = end;
             } else {
                 if (",;:(".indexOf(cp) >= 0 && (next >= sentence.end() || Character.isWhitespace(text.charAt(next))
@@ -185,11 +186,13 @@ final class AnswerSpan {
     /**
      * Adds a word, starting a new clause at a boundary seen before it, and between an English question word and a
      * word that is not one (a run of the question's words is what the answer sits beside, not part of it; Chinese
-     * question characters are too scattered to cut at).
+     * question characters are too scattered to cut at). A number keeps the word after it, even a question's word:
+     * "24 volts" answers "how many volts", "24" alone does not.
      */
     private static boolean addWord(List<Word> words, List<Integer> clauseStarts, boolean boundary, Word word) {
         Word previous = words.isEmpty() ? null : words.get(words.size() - 1);
-        boolean turn = previous != null && !previous.han() && !word.han() && previous.question() != word.question();
+        boolean turn = previous != null && !previous.han() && !word.han() && previous.question() != word.question()
+                && !previous.numeral();
         if ((boundary || turn) && !words.isEmpty() && clauseStarts.get(clauseStarts.size() - 1) < words.size()) {
             clauseStarts.add(words.size());
         }

@@ -50,6 +50,14 @@ class PreciseAnswerTest {
     }
 
     @Test
+    void aNumberKeepsItsUnitEvenWhenTheQuestionNamesIt() {
+        String valve = "The actuator of the V-10 valve runs on 24 volts, and it closes in two seconds.";
+        Answer answer = run("How many volts does the V-10 valve actuator need?", valve);
+        assertThat(answer.text()).contains("24 volts");
+        assertThat(cited(answer, valve)).isEqualTo(answer.text());
+    }
+
+    @Test
     void keepsTheClauseThatHoldsWhatTheQuestionLacks() {
         Answer answer = run("Normandy is a region in which country?", NORMANS);
         // The subject the question names ("The Normans") is not what it asks for; the country is.
