@@ -1,5 +1,7 @@
 package io.docchat.onnx;
 
+import io.docchat.core.text.analysis.WordCount;
+
 /**
  * How much of a text is Chinese and how much is written in Latin letters, in comparable units: a run of Latin letters
  * (a word) counts one, and Chinese characters count one per 1.7, about the length of a Chinese word, so that "PDF 文件"
@@ -9,25 +11,8 @@ record LanguageMix(double chinese, double latin) {
     private static final double HAN_PER_WORD = 1.7;
 
     static LanguageMix of(String text) {
-        int han = 0;
-        int words = 0;
-        boolean inWord = false;
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            i += Character.charCount(c);
-            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
-                han++;
-                inWord = false;
-            } else if (Character.isLetterOrDigit(c)) {
-                if (!inWord) {
-                    words++;
-                    inWord = true;
-                }
-            } else {
-                inWord = false;
-            }
-        }
-        return new LanguageMix(han / HAN_PER_WORD, words);
+        WordCount count = WordCount.of(text);
+        return new LanguageMix(count.han() / HAN_PER_WORD, count.words());
     }
 
     /** The language most of the text is written in; English for a text with neither. */

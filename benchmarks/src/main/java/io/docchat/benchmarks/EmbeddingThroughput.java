@@ -1,6 +1,7 @@
 package io.docchat.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docchat.core.text.analysis.WordCount;
 import io.docchat.onnx.BundledModel;
 import io.docchat.onnx.OnnxPassageEmbedder;
 import java.io.BufferedReader;
@@ -84,25 +85,7 @@ public final class EmbeddingThroughput {
 
     /** Words as a reader counts them; Chinese, which has no spaces, counts each character. */
     private static long words(List<String> texts) {
-        long words = 0;
-        for (String text : texts) {
-            boolean inWord = false;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
-                    words++;
-                    inWord = false;
-                } else if (Character.isLetterOrDigit(c)) {
-                    if (!inWord) {
-                        words++;
-                    }
-                    inWord = true;
-                } else {
-                    inWord = false;
-                }
-            }
-        }
-        return words;
+        return texts.stream().mapToLong(text -> WordCount.of(text).total()).sum();
     }
 
     private static long processCpuNanos() {

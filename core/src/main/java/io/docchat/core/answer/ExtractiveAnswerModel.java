@@ -10,6 +10,7 @@ import io.docchat.core.text.analysis.CjkScript;
 import io.docchat.core.text.analysis.QuestionWords;
 import io.docchat.core.text.analysis.ScriptFolding;
 import io.docchat.core.text.analysis.TextAnalyzer;
+import io.docchat.core.text.analysis.WordCount;
 import io.docchat.core.text.chunking.SentenceSplitter;
 import io.docchat.core.text.chunking.TextSpan;
 import java.util.ArrayList;
@@ -498,24 +499,8 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         if (".?!。？！；;\"'”)）".indexOf(last) >= 0) {
             return false;
         }
-        int han = 0;
-        int words = 0;
-        boolean inWord = false;
-        for (int i = 0; i < sentence.length(); i++) {
-            char c = sentence.charAt(i);
-            if (CjkScript.isHan(c)) {
-                han++;
-                inWord = false;
-            } else if (Character.isLetterOrDigit(c)) {
-                if (!inWord) {
-                    words++;
-                }
-                inWord = true;
-            } else {
-                inWord = false;
-            }
-        }
-        return han > 0 ? han <= 10 && words <= 2 : words <= 5;
+        WordCount count = WordCount.of(sentence);
+        return count.han() > 0 ? count.han() <= 10 && count.words() <= 2 : count.words() <= 5;
     }
 
     /**
