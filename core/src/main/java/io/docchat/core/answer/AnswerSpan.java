@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * Each word gets a weight from that, and the run of clauses kept is the one that maximises
  * {@code share^CONFIDENCE / (words + EXPECTED_WORDS)}: the share of the weight it holds against its length, the
  * length of a typical answer added so that a short run must hold much to beat a long one. A sentence of one clause,
- * or one whose words are all the question's, is kept whole.
+ * or one whose words are all the question's, is kept whole; so is the value of a "label: value" sentence whose label
+ * is made of the question's words.
  */
 final class AnswerSpan {
     /**
@@ -71,6 +72,8 @@ final class AnswerSpan {
         List<Integer> clauseStarts = new ArrayList<>();
         clauseStarts.add(0);
         boolean boundary = false;
+        // Where the value of a "label: value" sentence starts (the label all the question's words), else -1.
+        int valueStart = -1;
         int i = sentence.start();
         while (i < sentence.end()) {
             int cp = text.codePointAt(i);
@@ -122,6 +125,10 @@ final class AnswerSpan {
                                 Character.isDigit(cp)));
                 i = end;
             } else {
+                if ((cp == ':' || cp == '：') && valueStart < 0 && !words.isEmpty()
+                        && words.stream().allMatch(w -> w.question() || w.function())) {
+                    valueStart = words.size();
+                }
                 if (",;:(".indexOf(cp) >= 0 && (next >= sentence.end() || Character.isWhitespace(text.charAt(next))
                         || cp == '(' || cp == ';')) {
                     boundary = true;
@@ -130,6 +137,11 @@ final class AnswerSpan {
                 }
                 i = next;
             }
+        }
+        if (valueStart > 0 && valueStart < words.size()) {
+            // "Bulk insert: 100,000 passages in 617 ms = …": a label made of the question's words, then its value,
+            // which is the answer whole (its parts are not clauses to choose between).
+            return new TextSpan(words.get(valueStart).start(), sentence.end());
         }
         int clauses = clauseStarts.size();
         if (clauses < 2 || words.isEmpty()) {

@@ -50,6 +50,15 @@ class PreciseAnswerTest {
     }
 
     @Test
+    void aLabelOfTheQuestionsWordsIsAnsweredWithItsWholeValue() {
+        String figures = "Bulk insert: 100,000 passages (20 documents of 5,000 passages, one transaction each) in 617 ms"
+                + " = 162,000 passages/s.";
+        Answer answer = run("What is the bulk insert rate?", figures);
+        assertThat(answer.text()).startsWith("100,000 passages").contains("162,000 passages/s");
+        assertThat(cited(answer, figures)).isEqualTo(answer.text());
+    }
+
+    @Test
     void aNumberKeepsItsUnitEvenWhenTheQuestionNamesIt() {
         String valve = "The actuator of the V-10 valve runs on 24 volts, and it closes in two seconds.";
         Answer answer = run("How many volts does the V-10 valve actuator need?", valve);
