@@ -1,5 +1,6 @@
 package io.docchat.evaluation;
 
+import com.google.common.io.CountingInputStream;
 import io.docchat.core.port.Embedding;
 import io.docchat.core.port.PassageEmbedder;
 import io.docchat.core.port.VectorSpace;
@@ -8,8 +9,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
-import java.io.FilterInputStream;
-import java.io.InputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -190,7 +189,8 @@ public final class VectorCachingEmbedder implements PassageEmbedder {
             return;
         }
         long whole = 0;
-        try (CountingStream counted = new CountingStream(new BufferedInputStream(Files.newInputStream(file)));
+        try (CountingInputStream counted =
+                new CountingInputStream(new BufferedInputStream(Files.newInputStream(file)));
                 DataInputStream in = new DataInputStream(counted)) {
             while (true) {
                 String key = in.readUTF();
@@ -205,7 +205,7 @@ public final class VectorCachingEmbedder implements PassageEmbedder {
                     embeddings.add(new Embedding(space, vector));
                 }
                 vectors.put(key, List.copyOf(embeddings));
-                whole = counted.count;
+                whole = counted.getCount();
             }
         } catch (EOFException endOrTruncated) {
             // The end of the file, or a record a crash cut short: what was read whole is kept.
@@ -219,28 +219,6 @@ public final class VectorCachingEmbedder implements PassageEmbedder {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot repair the vector cache " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static final class CountingStream extends FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count += b < 0 ? 0 : 1;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            count += Math.max(n, 0);
-            return n;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.docchat.core.text.analysis;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -64,7 +65,7 @@ public final class QuestionWords {
         while (end < s.length() && Character.isLetter(s.charAt(end))) {
             end++;
         }
-        String first = s.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+        String first = s.substring(0, end).toLowerCase(Locale.ROOT);
         return ENGLISH_WH.contains(first) || ENGLISH_AUXILIARIES.contains(first);
     }
 
