@@ -104,7 +104,8 @@ public final class QaEvaluation {
         if (options.evidence() != null) {
             write(options.evidence(), "set\tqid\timpossible\tretrievedRank\tsentenceCoverage\tpassageCoverage"
                     + "\tsimilarity\tscore\ttop1\ttop2\ttop10\ttopLexical\ttopSimilarity"
-                    + "\tsimilarity1\tsimilarity2\tsimilarity3\tsimilarity4\tsimilarity5\tsimilarity10\n");
+                    + "\tsimilarity1\tsimilarity2\tsimilarity3\tsimilarity4\tsimilarity5\tsimilarity10"
+                    + "\trefused\tbackground\n");
         }
         List<SetScores> reports = new ArrayList<>();
         for (int s = 0; s < sets.size(); s++) {
@@ -259,17 +260,19 @@ public final class QaEvaluation {
                 topLexical = Math.max(topLexical, hit.lexicalScore());
                 topSimilarity = Math.max(topSimilarity, hit.semanticScore());
             }
-            // The similarity of each of the first ranks: how far the best passage stands out from the deeper ones.
+            // The similarity of each of the first ranks, whether the chat refused, and the knowledge base's background
+            // (the cosine of the question's 20th nearest passage): what the refusal by meaning is calibrated on.
             StringBuilder ranks = new StringBuilder();
             for (int i : new int[] {0, 1, 2, 3, 4, 9}) {
                 ranks.append(String.format(Locale.ROOT, "\t%.4f", i < hits.size() ? hits.get(i).similarity()
                         : Double.NaN));
             }
             write(evidence, String.format(Locale.ROOT,
-                    "%s\t%s\t%b\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f%s%n",
+                    "%s\t%s\t%b\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f\t%.4f%s\t%b\t%.4f%n",
                     scores.name(), question.qid(), impossible, rank, e.sentenceCoverage(), e.passageCoverage(),
                     e.similarity(), e.score(), score(hits, 0), score(hits, 1), score(hits, hits.size() - 1),
-                    topLexical, topSimilarity, ranks));
+                    topLexical, topSimilarity, ranks, refused,
+                    hits.isEmpty() ? Double.NaN : hits.get(0).background()));
         }
     }
 

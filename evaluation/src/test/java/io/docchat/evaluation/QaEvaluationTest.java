@@ -75,8 +75,11 @@ class QaEvaluationTest {
         List<String> lines = new ArrayList<>(evidence.toString().lines().toList());
         assertThat(lines).hasSize(5);
         assertThat(lines.get(3)).startsWith("pumps\t3\ttrue\t");
-        // Every row has a value under each heading, down to the similarity of the tenth passage retrieved.
-        assertThat(lines.get(0)).endsWith("\tsimilarity10");
+        // Every row has a value under each heading, down to whether the chat refused and the background.
+        assertThat(lines.get(0)).endsWith("\tsimilarity10\trefused\tbackground");
+        List<String> heading = List.of(lines.get(0).split("\t"));
+        assertThat(lines.get(3).split("\t")[heading.indexOf("refused")]).isEqualTo("true");
+        assertThat(lines.get(1).split("\t")[heading.indexOf("refused")]).isEqualTo("false");
         int columns = lines.get(0).split("\t").length;
         assertThat(lines).allSatisfy(line -> assertThat(line.split("\t", -1)).hasSize(columns));
     }

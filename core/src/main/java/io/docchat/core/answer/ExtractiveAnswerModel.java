@@ -133,7 +133,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
     @Override
     public AnswerStream answer(AnswerPrompt prompt) {
         Analysis analysis = analyse(prompt);
-        if (analysis == null || refuses(analysis.evidence())) {
+        if (analysis == null || refuses(prompt, analysis.evidence())) {
             return new DeltaStream(ChatItem.NO_RELATED_CONTENT, List.of());
         }
         StringBuilder text = new StringBuilder();
@@ -148,9 +148,9 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         return new DeltaStream(text.toString(), citations);
     }
 
-    private boolean refuses(Evidence evidence) {
+    private boolean refuses(AnswerPrompt prompt, Evidence evidence) {
         return similarityGate == null ? evidence.score() < refusalThreshold
-                : similarityGate.refuses(evidence, refusalThreshold);
+                : similarityGate.refuses(prompt.standaloneQuestion(), evidence, prompt.background(), refusalThreshold);
     }
 
     /** What decides the refusal by meaning, or null when words alone decide. */

@@ -111,7 +111,7 @@ public final class Engine {
             RetrievalMode mode = config.retrievalMode() != null ? config.retrievalMode()
                     : embedder != null ? RetrievalMode.HYBRID : RetrievalMode.LEXICAL;
             PassageRetriever retriever = new PassageRetriever(store,
-                    new HybridRetriever(index, embedder, mode, config.rankFusion()), indexSync);
+                    new HybridRetriever(index, store, embedder, mode, config.rankFusion()), indexSync);
             ChatService chat = new ChatService(store, chats, sessions, retriever, planner, model,
                     config.clock(), config.maxQuestionChars(), config.historyTurns(), config.passagesPerAnswer());
             RetrievalService retrieval = new RetrievalService(store, folders, retriever, background);

@@ -63,8 +63,8 @@ class SimilarityGateTest {
         AnswerPrompt prompt = prompt(question, List.of(VALVES, PUMPS), 0.40, Double.NaN);
         assertThat(answer(gated, prompt)).contains("1,200 dollars");
         assertThat(gated.evidence(prompt).similarity()).isNaN();
-        AnswerPrompt measured = prompt(question, List.of(VALVES, PUMPS), 0.40, 0.52);
-        assertThat(gated.evidence(measured).similarity()).isEqualTo(0.52);
+        AnswerPrompt measured = prompt(question, List.of(VALVES, PUMPS), 0.40, 0.45);
+        assertThat(gated.evidence(measured).similarity()).isEqualTo(0.45);
         assertThat(answer(gated, measured)).isEqualTo(ChatItem.NO_RELATED_CONTENT);
     }
 

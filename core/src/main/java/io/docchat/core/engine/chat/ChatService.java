@@ -102,7 +102,8 @@ public final class ChatService implements Chat {
 
         AnswerStream answer = selected.isEmpty()
                 ? new FixedAnswer(ChatItem.NO_RELATED_CONTENT)
-                : open(new AnswerPrompt(question, standalone, history, promptPassages(selected)));
+                : open(new AnswerPrompt(question, standalone, history, promptPassages(selected),
+                        selected.get(0).background()));
         ChatItem template = new ChatItem(Ids.newId(), session.id(), account, question, "", ChatStatus.ANSWERING,
                 null, folder.id(), folder.name(), List.of(), clock.instant());
         return new AnswerInProgress(template, answer, new CitationBuilder(selected), chats,

@@ -10,6 +10,7 @@ import io.docchat.core.port.SearchRequest;
 import io.docchat.core.ranking.FusedHit;
 import io.docchat.core.ranking.HybridRetriever;
 import io.docchat.core.ranking.RankFusion;
+import io.docchat.core.ranking.Ranking;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +41,8 @@ public final class PassageRetriever {
     /** The hits of the search, best first, with their passages and documents. */
     List<RetrievedPassage> retrieve(SearchRequest request) {
         indexSync.awaitOwnChanges(request.accountId());
-        List<FusedHit> hits = ranker.rank(request);
+        Ranking ranking = ranker.search(request);
+        List<FusedHit> hits = ranking.hits();
         if (hits.isEmpty()) {
             return List.of();
         }
@@ -59,7 +61,7 @@ public final class PassageRetriever {
             DocumentPassage resolved = found.get(hit.passageId());
             if (resolved != null) {
                 out.add(new RetrievedPassage(resolved.passage(), resolved.document(), hit.score(),
-                        hit.lexicalScore(), hit.semanticScore()));
+                        hit.lexicalScore(), hit.semanticScore(), ranking.background()));
             }
         }
         return out;
