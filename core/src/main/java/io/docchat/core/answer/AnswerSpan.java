@@ -40,7 +40,7 @@ final class AnswerSpan {
      * Above 1 a run must hold more of the weight to win: fewer answers lose what was asked, at some length. Chinese
      * clauses are short already, and a cut loses more there.
      */
-    private static final double CONFIDENCE = 2.2;
+    private static final double CONFIDENCE = 2.1;
     private static final double CONFIDENCE_HAN = 3.0;
     /** The length of a typical asked-for span in words (English) and characters (Chinese). */
     private static final double EXPECTED_WORDS = 3.0;

@@ -45,8 +45,9 @@ import java.util.regex.Pattern;
  * a time), cut for a question to the clauses that hold what it asks for ({@link AnswerSpan}) and cited as that
  * sub-span; a second follows only when it is the next or previous sentence of the same passage and adds question terms
  * the first lacks, or the kind of answer the first lacks. Sentences of other passages are never appended to a
- * question's answer. A claim or keywords (not phrased as a question) are answered with the whole supporting sentence
- * of each document whose own evidence supports them, in retrieval order, each cited. A table row
+ * question's answer. A claim or keywords (not phrased as a question) are answered with the whole best sentence of
+ * each prompt document that shares their words and is not far from them in meaning, in retrieval order, each cited
+ * (retrieval ranks the abstracts that bear on a claim better than their shared words do). A table row
  * is answered as the row read with its header ("Total net sales, Three Months Ended June 25, 2022: 82,959"), citing
  * the row's line.
  *
@@ -67,7 +68,13 @@ public final class ExtractiveAnswerModel implements AnswerModel {
     public static final double DEFAULT_REFUSAL_THRESHOLD = 0.25;
 
     private static final double NEIGHBOUR_WEIGHT = 0.3;
-    private static final double RANK_PENALTY = 0.1;
+    /**
+     * A sentence's score falls by this share of its word evidence per rank of its passage (to nothing from the fourth
+     * rank below the first): hybrid retrieval ranks the passage that answers first far more often than a somewhat
+     * better word match in a lower passage does (0.1 took the answer from another passage than the gold one ranked
+     * first in 3% of SQuAD questions; see {@code docs/BENCHMARKS.md}).
+     */
+    private static final double RANK_PENALTY = 0.3;
     private static final double KIND_BONUS = 0.1;
     private static final double SPLIT_BIGRAM_CREDIT = 0.5;
     /** A second sentence must add at least this share of the question's weight (or the kind of answer asked for). */
@@ -259,7 +266,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
                 window[k] = (cover + near) / total;
                 passageCover[k] = inPassage / total;
                 boolean hasKind = kind != AnswerKind.ANY && kind.foundIn(u.folded());
-                score[k] = window[k] * (1 - RANK_PENALTY * Math.min(u.rank(), 10)) + (hasKind ? KIND_BONUS : 0);
+                score[k] = window[k] * Math.max(0, 1 - RANK_PENALTY * u.rank()) + (hasKind ? KIND_BONUS : 0);
                 label[k] = u.heading() || (u.tableRow() && u.header() == null && passage.size() > i + 1)
                         || (!u.tableRow() && i + 1 < passage.size() && isLabel(u.text()));
                 k++;
@@ -299,8 +306,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         }
         Unit lead = units.get(best);
         if (!lead.tableRow() && !QuestionWords.isQuestion(question)) {
-            List<Said> supporting = supporting(prompt, units, best, own, label, score, window, passageCover,
-                    evidence);
+            List<Said> supporting = supporting(prompt, units, best, own, label, window, passageCover);
             if (supporting.size() > 1) {
                 return new Analysis(evidence, supporting);
             }
@@ -325,44 +331,41 @@ public final class ExtractiveAnswerModel implements AnswerModel {
     }
 
     /**
-     * A claim or keywords are supported by every document whose own best sentence has evidence at least this share of
-     * the strongest (and the refusal threshold): several abstracts may support one claim, and each is cited.
-     */
-    private static final double SUPPORT_SHARE = 0.7;
-    /** At most this many documents support one claim in an answer. */
-    private static final int MAX_SUPPORTING_DOCUMENTS = 5;
-
-    /**
-     * For a claim or keywords: the best sentence of each document that supports them on its own evidence, in the
-     * order the documents were retrieved (the lead's document always among them).
+     * For a claim or keywords: the best sentence of every prompt document that shares a content word with them and is
+     * not far from them in meaning, in the order the documents were retrieved, the lead's document always among them
+     * (so at most one per prompt passage). Retrieval ranks the abstracts of a claim better than the sentences' word
+     * evidence does (a relevant abstract often says it in other words), so a document is not measured against the
+     * strongest one, and is cited where retrieval put it.
      */
     private List<Said> supporting(AnswerPrompt prompt, List<Unit> units, int best, double[] own, boolean[] label,
-            double[] score, double[] window, double[] passageCover, Evidence strongest) {
-        double needed = Math.max(refusalThreshold, SUPPORT_SHARE * strongest.score());
+            double[] window, double[] passageCover) {
         Map<Long, Integer> bestOfDocument = new LinkedHashMap<>();
+        long leadDocument = prompt.passages().get(units.get(best).rank()).passage().documentId();
         for (int i = 0; i < units.size(); i++) {
             Unit u = units.get(i);
-            PromptPassage p = prompt.passages().get(u.rank());
-            long document = p.passage().documentId();
-            boolean isLead = i == best;
-            boolean strong = own[i] > 0 && !label[i] && !u.tableRow()
-                    && Evidence.of(window[i], passageCover[i], Double.NaN).score() >= needed
-                    && (similarityGate == null || !p.hasSimilarity() || p.similarity() >= similarityGate.floor());
-            if (!strong && !isLead) {
+            long document = prompt.passages().get(u.rank()).passage().documentId();
+            if (i != best && (own[i] <= 0 || label[i] || u.tableRow())) {
                 continue;
             }
             Integer current = bestOfDocument.get(document);
-            if (current == null || isLead || (current != best && score[i] > score[current])) {
+            // Within a document its best-matching sentence, whatever the rank of its passage.
+            if (current == null || i == best || (current != best && window[i] > window[current])) {
                 bestOfDocument.put(document, i);
             }
         }
         List<Said> out = new ArrayList<>();
-        for (int i : bestOfDocument.values()) {
-            if (out.size() == MAX_SUPPORTING_DOCUMENTS) {
-                break;
-            }
+        for (Map.Entry<Long, Integer> e : bestOfDocument.entrySet()) {
+            int i = e.getValue();
             Unit u = units.get(i);
-            out.add(new Said(u.passageNumber(), u.span(), u.text()));
+            PromptPassage p = prompt.passages().get(u.rank());
+            // Far from the claim in meaning, a document is left out whatever words it shares; unmeasured, its
+            // words must reach the refusal threshold; close enough, any shared content word is enough, as
+            // retrieval already put it among the prompt's passages.
+            boolean supports = similarityGate != null && p.hasSimilarity() ? p.similarity() >= similarityGate.boundsFor(prompt.standaloneQuestion()).floor()
+                    : Evidence.of(window[i], passageCover[i], Double.NaN).score() >= refusalThreshold;
+            if (e.getKey() == leadDocument || supports) {
+                out.add(new Said(u.passageNumber(), u.span(), u.text()));
+            }
         }
         return out;
     }

@@ -47,11 +47,6 @@ public record SimilarityGate(SimilarityBounds latin, SimilarityBounds chinese) {
         return count.han() / HAN_PER_WORD > count.words() ? chinese : latin;
     }
 
-    /** The lower of both floors: a passage below it is never close enough to support an answer. */
-    public double floor() {
-        return Math.min(latin.floor(), chinese.floor());
-    }
-
     /**
      * Whether to refuse, given the evidence and the word threshold.
      *

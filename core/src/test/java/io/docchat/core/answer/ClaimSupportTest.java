@@ -8,6 +8,7 @@ import io.docchat.core.port.AnswerStream;
 import io.docchat.core.port.CitedSpan;
 import io.docchat.core.port.PromptPassage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,13 +27,20 @@ class ClaimSupportTest {
     private record Answer(String text, List<CitedSpan> citations) {}
 
     private Answer run(String query, String... passages) {
+        double[] unmeasured = new double[passages.length];
+        Arrays.fill(unmeasured, Double.NaN);
+        return run(model, query, unmeasured, passages);
+    }
+
+    /** The answer of {@code m}, each passage with the similarity given (NaN: not measured). */
+    private static Answer run(ExtractiveAnswerModel m, String query, double[] similarities, String... passages) {
         List<PromptPassage> list = new ArrayList<>();
         for (int i = 0; i < passages.length; i++) {
             list.add(new PromptPassage(i + 1, new Passage(100 + i, 200 + i, "acc", "f", 0, passages[i], List.of(),
-                    List.of()), "abstract" + i + ".txt"));
+                    List.of()), "abstract" + i + ".txt", similarities[i]));
         }
         StringBuilder text = new StringBuilder();
-        try (AnswerStream stream = model.answer(new AnswerPrompt(query, query, List.of(), list))) {
+        try (AnswerStream stream = m.answer(new AnswerPrompt(query, query, List.of(), list))) {
             String d;
             while ((d = stream.nextDelta()) != null) {
                 text.append(d);
@@ -55,6 +63,31 @@ class ClaimSupportTest {
         // What the answer shows is exactly what it cites: one supporting sentence per document.
         assertThat(answer.text()).isEqualTo(cited.toString());
         assertThat(answer.text()).doesNotContain("Adherence").doesNotContain("ten years");
+    }
+
+    /** Says less of the claim than {@link #TRIAL} does, in other words, yet bears on it. */
+    private static final String PARTIAL = "Supplementation with vitamin D was studied in a large cohort of elderly"
+            + " women over a decade.";
+
+    @Test
+    void aClaimCitesADocumentThatHoldsLessOfItsWordsWhereRetrievalRankedIt() {
+        String claim = "Vitamin D supplementation reduces fracture risk in elderly women.";
+        Answer answer = run(claim, PARTIAL, TRIAL);
+        // The first abstract shares less than 0.7 of the second's evidence, but enough to answer on its own.
+        assertThat(answer.citations()).extracting(CitedSpan::passageNumber).containsExactly(1, 2);
+        assertThat(answer.text()).startsWith("Supplementation with vitamin D");
+    }
+
+    @Test
+    void aClaimLeavesOutADocumentFarFromItInMeaning() {
+        ExtractiveAnswerModel gated = new ExtractiveAnswerModel(ExtractiveAnswerModel.DEFAULT_REFUSAL_THRESHOLD,
+                SimilarityGate.BGE_SMALL);
+        String claim = "Vitamin D supplementation reduces fracture risk in elderly women.";
+        double floor = SimilarityGate.BGE_SMALL.boundsFor(claim).floor();
+        Answer far = run(gated, claim, new double[] {floor - 0.05, 0.85}, PARTIAL, TRIAL);
+        assertThat(far.citations()).extracting(CitedSpan::passageNumber).containsExactly(2);
+        Answer near = run(gated, claim, new double[] {floor + 0.05, 0.85}, PARTIAL, TRIAL);
+        assertThat(near.citations()).extracting(CitedSpan::passageNumber).containsExactly(1, 2);
     }
 
     @Test

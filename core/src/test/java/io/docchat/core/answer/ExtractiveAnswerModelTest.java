@@ -135,6 +135,26 @@ class ExtractiveAnswerModelTest {
     }
 
     @Test
+    void theFirstRankedPassageLeadsOverASomewhatBetterWordMatchLowerDown() {
+        // The third passage holds one more of the question's words, the first all but that one: retrieval, which ranked
+        // the first above it, is trusted over the small difference in words.
+        String first = "The northern railway reached the harbour in 1871.";
+        String other = "The museum opened its doors in 1990.";
+        String third = "The northern railway reached the harbour town of Kell in 1902.";
+        Answer answer = run(prompt("When did the northern railway reach the harbour town?", first, other, third));
+        assertThat(answer.citations()).extracting(CitedSpan::passageNumber).containsExactly(1);
+        assertThat(answer.text()).contains("1871").doesNotContain("1902");
+    }
+
+    @Test
+    void aLowerPassageStillLeadsWhenTheFirstBarelyMatches() {
+        String first = "The northern line was closed for repairs.";
+        String third = "The northern railway reached the harbour town of Kell in 1902.";
+        Answer answer = run(prompt("When did the northern railway reach the harbour town?", first, VALVES, third));
+        assertThat(answer.citations()).extracting(CitedSpan::passageNumber).containsExactly(3);
+    }
+
+    @Test
     void respectsTheSentenceAndLengthLimits() {
         String text = "The ZX-9 pump was tested in the Leeds laboratory. It reached a flow rate of 40 cubic metres per hour."
                 + " The weather was fine.";
