@@ -8,9 +8,10 @@ import org.apache.lucene.analysis.TokenStream;
 /**
  * Index-time analysis of a passage's text in one pass: the text is tokenized and lower-cased once, and the word,
  * word-pair and Chinese bigram fields are all filtered from those tokens. Analysed field by field, the tokenizer ran
- * once per field (up to three times for a Chinese passage), which was most of the indexing time. The filters are the
- * ones the query side uses ({@link BilingualAnalyzer#nonChineseTerms}, {@link BilingualAnalyzer#chineseTerms}), so
- * both make the same terms.
+ * once per field (up to three times for a Chinese passage). A title, the same for every passage of a document, is
+ * analysed once per run of passages that share it. The filters are the ones the query side uses
+ * ({@link BilingualAnalyzer#nonChineseTerms}, {@link BilingualAnalyzer#chineseTerms},
+ * {@link BilingualAnalyzer#allTerms}), so both make the same terms.
  *
  * <p>Not thread-safe: the filters are built once and reused, one instance per indexing thread.
  */
@@ -21,18 +22,46 @@ final class PassageAnalysis {
     }
 
     private final Analyzer tokens;
+    private final Analyzer unfilteredTokens;
     private final RecordedTokens recorded = new RecordedTokens();
     private final TokenStream words = BilingualAnalyzer.nonChineseTerms(recorded);
     private final TokenStream bigrams = BilingualAnalyzer.chineseTerms(recorded);
+    private final TokenStream allTerms = BilingualAnalyzer.allTerms(recorded);
+    /** The passages of a document share its title: analysed once for all of them. */
+    private String lastTitle;
+    private TermSequence lastTitleTerms;
 
-    /** @param tokens an analyzer of {@link BilingualAnalyzer.Keep#TOKENS}, shared between threads */
-    PassageAnalysis(Analyzer tokens) {
+    /**
+     * @param tokens           an analyzer of {@link BilingualAnalyzer.Keep#TOKENS}, shared between threads
+     * @param unfilteredTokens one of {@link BilingualAnalyzer.Keep#TOKENS_UNFILTERED}, for the texts its char
+     *                         filters would not change
+     */
+    PassageAnalysis(Analyzer tokens, Analyzer unfilteredTokens) {
         this.tokens = tokens;
+        this.unfilteredTokens = unfilteredTokens;
+    }
+
+    private TokenStream tokens(String fieldName, String text) {
+        return (BilingualAnalyzer.charFiltersChange(text) ? tokens : unfilteredTokens).tokenStream(fieldName, text);
+    }
+
+    /** The terms of a title, the analysis of the previous passage's title when it is the same. */
+    TermSequence title(String fieldName, String title) {
+        if (!title.equals(lastTitle)) {
+            try {
+                recorded.record(tokens(fieldName, title));
+                lastTitleTerms = TermSequence.of(allTerms, title.length());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            lastTitle = title;
+        }
+        return lastTitleTerms;
     }
 
     Terms analyse(String fieldName, String text, boolean withBigrams) {
         try {
-            recorded.record(tokens.tokenStream(fieldName, text));
+            recorded.record(tokens(fieldName, text));
             // Chinese text makes about one term per character, other text about one per five or six.
             TermSequence wordTerms = TermSequence.of(words, text.length());
             TermSequence bigramTerms = withBigrams ? TermSequence.of(bigrams, 2 * text.length()) : null;

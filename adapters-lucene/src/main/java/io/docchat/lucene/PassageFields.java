@@ -52,8 +52,10 @@ final class PassageFields {
 
     private final boolean wordPairs;
     private final Analyzer tokens = new BilingualAnalyzer(BilingualAnalyzer.Keep.TOKENS);
+    private final Analyzer unfilteredTokens = new BilingualAnalyzer(BilingualAnalyzer.Keep.TOKENS_UNFILTERED);
     /** Documents are built on the index's writer thread; one analysis per thread keeps this safe if that changes. */
-    private final ThreadLocal<PassageAnalysis> analysis = ThreadLocal.withInitial(() -> new PassageAnalysis(tokens));
+    private final ThreadLocal<PassageAnalysis> analysis =
+            ThreadLocal.withInitial(() -> new PassageAnalysis(tokens, unfilteredTokens));
 
     PassageFields(ChineseSegmentation segmentation, boolean wordPairs) {
         this.chineseWords = segmentation != ChineseSegmentation.BIGRAMS;
@@ -102,20 +104,21 @@ final class PassageFields {
         // Most passages of an English document have no Chinese at all: skip the Chinese fields for them.
         boolean han = CjkScript.containsHan(text);
         // One tokenization feeds the word, word-pair and bigram fields (see PassageAnalysis).
-        PassageAnalysis.Terms terms = analysis.get().analyse(TEXT, text, han && chineseBigrams);
-        doc.add(new Field(TEXT, terms.words().terms(), SEARCHABLE_TEXT));
+        PassageAnalysis analysis = this.analysis.get();
+        PassageAnalysis.Terms terms = analysis.analyse(TEXT, text, han && chineseBigrams);
+        doc.add(terms.words().field(TEXT, false, SEARCHABLE_TEXT));
         if (wordPairs) {
-            doc.add(new Field(WORD_PAIRS, terms.words().pairs(), SEARCHABLE_TEXT));
+            doc.add(terms.words().field(WORD_PAIRS, true, SEARCHABLE_TEXT));
         }
         if (terms.bigrams() != null) {
-            doc.add(new Field(BIGRAMS, terms.bigrams().terms(), SEARCHABLE_TEXT));
+            doc.add(terms.bigrams().field(BIGRAMS, false, SEARCHABLE_TEXT));
         }
         if (han && chineseWords) {
             // smartcn segments the text its own way; it cannot start from the standard tokens.
             doc.add(new Field(WORDS, text, SEARCHABLE_TEXT));
         }
         if (passage.title() != null && !passage.title().isBlank()) {
-            doc.add(new Field(TITLE, passage.title(), SEARCHABLE_TEXT));
+            doc.add(analysis.title(TITLE, passage.title()).field(TITLE, false, SEARCHABLE_TEXT));
         }
         if (passage.vector() != null) {
             // Vectors have unit length, so the dot product is the cosine, and cheaper to compute.

@@ -2,9 +2,12 @@ package io.docchat.lucene;
 
 import java.io.IOException;
 import java.util.Arrays;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 
 /**
  * The terms one field's analysis made of a passage, in order, held until the passage is indexed: the field is then
@@ -58,59 +61,93 @@ final class TermSequence {
         return count;
     }
 
-    /** The terms, one token each, for the field they were made for. */
+    /**
+     * A field of these terms, one token each, for the field they were made for; with {@code pairs}, each term joined
+     * to the next by a space: what a two-word {@code ShingleFilter} without unigrams makes of the same terms once the
+     * stop words' gaps are closed, as the query side does. Like it, when tokens were dropped after the last term, that
+     * term is paired with the filler {@code _} too: the index must hold the terms the query analyzer makes, quirks
+     * included.
+     */
+    Field field(String name, boolean pairs, FieldType type) {
+        return new TermsField(name, this, pairs, type);
+    }
+
+    /** A replay of the terms on its own, for tests. */
     TokenStream terms() {
-        return new Replay(false);
+        Replay replay = new Replay();
+        replay.start(this, false);
+        return replay;
+    }
+
+    /** A replay of the pairs on its own, for tests. */
+    TokenStream pairs() {
+        Replay replay = new Replay();
+        replay.start(this, true);
+        return replay;
     }
 
     /**
-     * Each term joined to the next by a space: what a two-word {@code ShingleFilter} without unigrams makes of the
-     * same terms once the stop words' gaps are closed, as the query side does. Like it, when tokens were dropped
-     * after the last term, that term is paired with the filler {@code _} too: the index must hold the terms the
-     * query analyzer makes, quirks included.
+     * Indexed from a {@link TermSequence} instead of a string. Lucene hands a field the token stream it used last for
+     * the same field name, so one {@link Replay} per field and indexing thread serves every passage.
      */
-    TokenStream pairs() {
-        return new Replay(true);
-    }
-
-    private int start(int i) {
-        return i == 0 ? 0 : ends[i - 1];
-    }
-
-    /** One pass over the terms or their pairs; Lucene closes it after the field is inverted. */
-    private final class Replay extends TokenStream {
-        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private static final class TermsField extends Field {
+        private final TermSequence sequence;
         private final boolean pairs;
-        private int next;
 
-        Replay(boolean pairs) {
+        TermsField(String name, TermSequence sequence, boolean pairs, FieldType type) {
+            super(name, type);
+            this.sequence = sequence;
             this.pairs = pairs;
         }
 
         @Override
+        public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+            Replay replay = reuse instanceof Replay previous ? previous : new Replay();
+            replay.start(sequence, pairs);
+            return replay;
+        }
+    }
+
+    /** One pass over a sequence's terms or their pairs. */
+    private static final class Replay extends TokenStream {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private TermSequence sequence;
+        private boolean pairs;
+        private int next;
+
+        void start(TermSequence sequence, boolean pairs) {
+            this.sequence = sequence;
+            this.pairs = pairs;
+            this.next = 0;
+        }
+
+        @Override
         public boolean incrementToken() {
-            int last = pairs ? (trailingGap ? count : count - 1) : count;
+            int count = sequence.count;
+            int last = pairs ? (sequence.trailingGap ? count : count - 1) : count;
             if (next >= last) {
                 return false;
             }
             clearAttributes();
-            int start = start(next);
-            if (pairs && next == count - 1) {
-                char[] buffer = term.resizeBuffer(ends[next] - start + 2);
-                System.arraycopy(chars, start, buffer, 0, ends[next] - start);
-                buffer[ends[next] - start] = ' ';
-                buffer[ends[next] - start + 1] = FILLER;
-                term.setLength(ends[next] - start + 2);
-            } else if (pairs) {
-                int middle = ends[next];
-                int end = ends[next + 1];
-                char[] buffer = term.resizeBuffer(end - start + 1);
-                System.arraycopy(chars, start, buffer, 0, middle - start);
-                buffer[middle - start] = ' ';
-                System.arraycopy(chars, middle, buffer, middle - start + 1, end - middle);
-                term.setLength(end - start + 1);
+            char[] chars = sequence.chars;
+            int[] ends = sequence.ends;
+            int start = next == 0 ? 0 : ends[next - 1];
+            int end = ends[next];
+            if (!pairs) {
+                term.copyBuffer(chars, start, end - start);
+            } else if (next == count - 1) {
+                char[] buffer = term.resizeBuffer(end - start + 2);
+                System.arraycopy(chars, start, buffer, 0, end - start);
+                buffer[end - start] = ' ';
+                buffer[end - start + 1] = FILLER;
+                term.setLength(end - start + 2);
             } else {
-                term.copyBuffer(chars, start, ends[next] - start);
+                int after = ends[next + 1];
+                char[] buffer = term.resizeBuffer(after - start + 1);
+                System.arraycopy(chars, start, buffer, 0, end - start);
+                buffer[end - start] = ' ';
+                System.arraycopy(chars, end, buffer, end - start + 1, after - end);
+                term.setLength(after - start + 1);
             }
             next++;
             return true;

@@ -2,6 +2,7 @@ package io.docchat.lucene;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.docchat.core.text.analysis.CjkScript;
 import java.io.IOException;
@@ -23,9 +24,11 @@ class PassageAnalysisTest {
     private static final Analyzer WORDS = new BilingualAnalyzer(BilingualAnalyzer.Keep.NON_CHINESE_ONLY);
     private static final Analyzer PAIRS = new BilingualAnalyzer(BilingualAnalyzer.Keep.NON_CHINESE_PAIRS);
     private static final Analyzer BIGRAMS = new BilingualAnalyzer(BilingualAnalyzer.Keep.CHINESE_ONLY);
+    private static final Analyzer TITLE = new BilingualAnalyzer(BilingualAnalyzer.Keep.ALL);
 
     private final PassageAnalysis analysis =
-            new PassageAnalysis(new BilingualAnalyzer(BilingualAnalyzer.Keep.TOKENS));
+            new PassageAnalysis(new BilingualAnalyzer(BilingualAnalyzer.Keep.TOKENS),
+                    new BilingualAnalyzer(BilingualAnalyzer.Keep.TOKENS_UNFILTERED));
 
     @Test
     void makesTheQueryAnalyzersTermsForHandPickedTexts() throws IOException {
@@ -55,7 +58,7 @@ class PassageAnalysisTest {
     @Test
     void makesTheQueryAnalyzersTermsForRandomMixtures() throws IOException {
         String[] pieces = {"the", "of", "Broncos'", "running", "ran", "runs", "Ｒｕｎ", "北京", "大学", "的", "。", "，",
-                ":", "note:pump", "-", "42", "ＸＹＺ", "ひらがな", "한국", "Über", "naïve", "don't", "is", "What",
+                ":", "note:pump", "-", "42", "ＸＹＺ", "ひらがな", "ｶﾞｷﾞｸﾞ", "ﾊﾟ", "＂", "한국", "Über", "naïve", "don't", "is", "What",
                 "\n", "  ", "(", ")", "李白", "Shakespeare's", "a", "I", "e.g.", "1,000"};
         Random random = new Random(7);
         for (int round = 0; round < 500; round++) {
@@ -72,6 +75,16 @@ class PassageAnalysisTest {
     }
 
     @Test
+    void analysesATitleAgainOnlyWhenItChanges() throws IOException {
+        TermSequence first = analysis.title(PassageFields.TITLE, "Super Bowl 50");
+        assertSame(first, analysis.title(PassageFields.TITLE, "Super Bowl 50"));
+        assertEquals(List.of("super", "bowl", "50"), terms(first.terms()));
+        assertEquals(List.of("北京", "京大", "大学"), terms(analysis.title(PassageFields.TITLE, "北京大学").terms()));
+        // A sequence is replayed once per passage that shares it.
+        assertEquals(List.of("super", "bowl", "50"), terms(first.terms()));
+    }
+
+    @Test
     void leavesTheBigramsOutWhenNotAskedFor() {
         assertNull(analysis.analyse(PassageFields.TEXT, "北京大学", false).bigrams());
     }
@@ -81,6 +94,8 @@ class PassageAnalysisTest {
         assertEquals(terms(WORDS, text), terms(terms.words().terms()), () -> "words of: " + text);
         assertEquals(terms(PAIRS, text), terms(terms.words().pairs()), () -> "pairs of: " + text);
         assertEquals(terms(BIGRAMS, text), terms(terms.bigrams().terms()), () -> "bigrams of: " + text);
+        assertEquals(terms(TITLE, text), terms(analysis.title(PassageFields.TITLE, text).terms()),
+                () -> "title terms of: " + text);
         if (!CjkScript.containsHan(text)) {
             assertEquals(List.of(), terms(terms.bigrams().terms()), () -> "bigrams of: " + text);
         }
