@@ -2,6 +2,7 @@ package io.docchat.lucene.bench;
 
 import io.docchat.core.port.IndexedPassage;
 import io.docchat.core.port.SearchRequest;
+import io.docchat.lucene.LuceneIndexSettings;
 import io.docchat.lucene.LucenePassageIndex;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -33,10 +34,11 @@ import org.apache.lucene.store.FSDirectory;
  * <p>Indexing is compared, in the same run, with plain Lucene indexing the same passage texts (StandardAnalyzer, one
  * text field with Lucene's default positions, a stored id, default settings, one {@code addDocument} per passage,
  * one commit): {@code --rounds} rounds each index both, in alternating order, into fresh directories, and the median
- * of the per-round ratios is reported. The searches then run on the last round's docchat index.
+ * of the per-round ratios is reported. The searches then run on the last round's docchat index. {@code --word-pairs
+ * false} indexes without the word-pair field, to show what that field costs.
  *
  * <pre>
- * IndexBench --squad DIR --cmrc DIR [--passages 100000] [--searches 5000] [--rounds 1] [--dir DIR]
+ * IndexBench --squad DIR --cmrc DIR [--passages 100000] [--searches 5000] [--rounds 1] [--word-pairs true] [--dir DIR]
  * </pre>
  */
 public final class IndexBench {
@@ -56,13 +58,15 @@ public final class IndexBench {
         int passageCount = Integer.parseInt(options.getOrDefault("passages", "100000"));
         int searchCount = Integer.parseInt(options.getOrDefault("searches", "5000"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "1"));
+        LuceneIndexSettings settings = Boolean.parseBoolean(options.getOrDefault("word-pairs", "true"))
+                ? LuceneIndexSettings.defaults() : LuceneIndexSettings.defaults().withWordPairBoost(0);
         List<EvalSet> sets = List.of(
                 EvalSet.read("squad-v1.1", Path.of(options.get("squad"))),
                 EvalSet.read("cmrc2018-dev", Path.of(options.get("cmrc"))));
         boolean temporary = !options.containsKey("dir");
         Path directory = temporary ? Files.createTempDirectory("docchat-index-bench") : Path.of(options.get("dir"));
         try {
-            run(sets, passageCount, searchCount, rounds, directory);
+            run(sets, passageCount, searchCount, rounds, settings, directory);
         } finally {
             if (temporary) {
                 RetrievalEval.deleteRecursively(directory);
@@ -70,8 +74,8 @@ public final class IndexBench {
         }
     }
 
-    private static void run(List<EvalSet> sets, int passageCount, int searchCount, int rounds, Path directory)
-            throws IOException {
+    private static void run(List<EvalSet> sets, int passageCount, int searchCount, int rounds,
+            LuceneIndexSettings settings, Path directory) throws IOException {
         List<EvalSet.EvalPassage> source = new ArrayList<>();
         List<String> questions = new ArrayList<>();
         for (EvalSet set : sets) {
@@ -106,9 +110,9 @@ public final class IndexBench {
             Timing plain;
             if (round % 2 == 0) {
                 plain = indexPlain(documents, plainDirectory, threads);
-                docchat = indexDocchat(documents, directory, threads);
+                docchat = indexDocchat(documents, directory, settings, threads);
             } else {
-                docchat = indexDocchat(documents, directory, threads);
+                docchat = indexDocchat(documents, directory, settings, threads);
                 plain = indexPlain(documents, plainDirectory, threads);
             }
             wallRatios[round] = docchat.seconds() / plain.seconds();
@@ -126,7 +130,7 @@ public final class IndexBench {
                 + " %.2f× indexing-thread CPU time%n", rounds, median(wallRatios), median(cpuRatios));
         RetrievalEval.deleteRecursively(plainDirectory);
 
-        try (LucenePassageIndex index = LucenePassageIndex.open(directory)) {
+        try (LucenePassageIndex index = LucenePassageIndex.open(directory, settings)) {
             // Warm-up: let the JIT compile the search path and the page cache hold the index.
             for (int i = 0; i < 2000; i++) {
                 index.search(request(questions, random));
@@ -163,8 +167,8 @@ public final class IndexBench {
     }
 
     private static Timing indexDocchat(List<List<IndexedPassage>> documents, Path directory,
-            com.sun.management.ThreadMXBean threads) {
-        try (LucenePassageIndex index = LucenePassageIndex.open(directory)) {
+            LuceneIndexSettings settings, com.sun.management.ThreadMXBean threads) {
+        try (LucenePassageIndex index = LucenePassageIndex.open(directory, settings)) {
             index.clear();
             index.commit();
             long start = System.nanoTime();
