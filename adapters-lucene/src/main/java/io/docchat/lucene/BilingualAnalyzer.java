@@ -2,7 +2,6 @@ package io.docchat.lucene;
 
 import java.io.Reader;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -32,15 +31,23 @@ final class BilingualAnalyzer extends Analyzer {
         CHINESE_ONLY,
         NON_CHINESE_ONLY,
         /** Pairs of adjacent non-Chinese terms (stop words skipped): "super bowl" as one term. */
-        NON_CHINESE_PAIRS
+        NON_CHINESE_PAIRS,
+        /**
+         * The lower-cased tokens before any split by script: the one pass at indexing time that every field's terms
+         * are then filtered from ({@link PassageAnalysis}).
+         */
+        TOKENS,
+        /**
+         * {@link #TOKENS} without the char filters, for a text they would leave unchanged
+         * ({@link #charFiltersChange}): they cost about a sixth of the indexing thread's analysis time.
+         */
+        TOKENS_UNFILTERED
     }
 
     private final Keep keep;
-    private final CharArraySet stopWords;
 
     BilingualAnalyzer(Keep keep) {
         this.keep = keep;
-        this.stopWords = EnglishStopWords.SET;
     }
 
     /**
@@ -51,7 +58,24 @@ final class BilingualAnalyzer extends Analyzer {
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
+        if (keep == Keep.TOKENS_UNFILTERED) {
+            return reader;
+        }
         return new MappingCharFilter(COLON_AS_SPACE, new CJKWidthCharFilter(reader));
+    }
+
+    /**
+     * Whether the char filters could change {@code text}: only a colon, or a character of the Halfwidth and Fullwidth
+     * Forms block (U+FF00 to U+FFEF, all that {@code CJKWidthCharFilter} folds or combines), can.
+     */
+    static boolean charFiltersChange(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ':' || (c >= '\uFF00' && c <= '\uFFEF')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static NormalizeCharMap colonAsSpace() {
@@ -64,23 +88,41 @@ final class BilingualAnalyzer extends Analyzer {
     protected TokenStreamComponents createComponents(String fieldName) {
         StandardTokenizer source = new StandardTokenizer();
         TokenStream stream = new LowerCaseFilter(source);
-        if (keep == Keep.NON_CHINESE_ONLY || keep == Keep.NON_CHINESE_PAIRS) {
-            stream = new NonHanFilter(stream);
-        } else {
-            stream = new CJKBigramFilter(stream);
-            if (keep == Keep.CHINESE_ONLY) {
-                return new TokenStreamComponents(source, new HanWordFilter(stream, 1));
+        return new TokenStreamComponents(source, switch (keep) {
+            case TOKENS, TOKENS_UNFILTERED -> stream;
+            case CHINESE_ONLY -> chineseTerms(stream);
+            case NON_CHINESE_ONLY -> nonChineseTerms(stream);
+            case NON_CHINESE_PAIRS -> {
+                ShingleFilter pairs = new ShingleFilter(new CloseGapsFilter(nonChineseTerms(stream)), 2, 2);
+                pairs.setOutputUnigrams(false);
+                yield pairs;
             }
-        }
+            case ALL -> allTerms(stream);
+        });
+    }
+
+    /**
+     * The terms of the {@code text} field from the lower-cased tokens. Shared by queries and indexing, so both make
+     * the same terms from the same text.
+     */
+    static TokenStream nonChineseTerms(TokenStream lowerCased) {
+        return englishTerms(new NonHanFilter(lowerCased));
+    }
+
+    /** The terms of the Chinese bigram field from the lower-cased tokens; shared like {@link #nonChineseTerms}. */
+    static TokenStream chineseTerms(TokenStream lowerCased) {
+        return new HanWordFilter(new CJKBigramFilter(lowerCased), 1);
+    }
+
+    /** The terms of a field of any script (the title) from the lower-cased tokens; shared like the others. */
+    static TokenStream allTerms(TokenStream lowerCased) {
+        return englishTerms(new CJKBigramFilter(lowerCased));
+    }
+
+    private static TokenStream englishTerms(TokenStream stream) {
         stream = new EnglishPossessiveFilter(stream);
-        stream = new StopFilter(stream, stopWords);
-        stream = new PorterStemFilter(stream);
-        if (keep == Keep.NON_CHINESE_PAIRS) {
-            ShingleFilter pairs = new ShingleFilter(new CloseGapsFilter(stream), 2, 2);
-            pairs.setOutputUnigrams(false);
-            stream = pairs;
-        }
-        return new TokenStreamComponents(source, stream);
+        stream = new StopFilter(stream, EnglishStopWords.SET);
+        return new PorterStemFilter(stream);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.docchat.core.port.IndexedPassage;
 import io.docchat.core.text.analysis.CjkScript;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -50,6 +51,11 @@ final class PassageFields {
     private final boolean chineseBigrams;
 
     private final boolean wordPairs;
+    private final Analyzer tokens = new BilingualAnalyzer(BilingualAnalyzer.Keep.TOKENS);
+    private final Analyzer unfilteredTokens = new BilingualAnalyzer(BilingualAnalyzer.Keep.TOKENS_UNFILTERED);
+    /** Documents are built on the index's writer thread; one analysis per thread keeps this safe if that changes. */
+    private final ThreadLocal<PassageAnalysis> analysis =
+            ThreadLocal.withInitial(() -> new PassageAnalysis(tokens, unfilteredTokens));
 
     PassageFields(ChineseSegmentation segmentation, boolean wordPairs) {
         this.chineseWords = segmentation != ChineseSegmentation.BIGRAMS;
@@ -95,21 +101,24 @@ final class PassageFields {
         doc.add(new StringField(DOCUMENT_KEY, Long.toString(passage.documentId()), Field.Store.NO));
         doc.add(new LongField(DOCUMENT_ID, passage.documentId(), Field.Store.NO));
         String text = passage.text() == null ? "" : passage.text();
-        doc.add(new Field(TEXT, text, SEARCHABLE_TEXT));
+        // Most passages of an English document have no Chinese at all: skip the Chinese fields for them.
+        boolean han = CjkScript.containsHan(text);
+        // One tokenization feeds the word, word-pair and bigram fields (see PassageAnalysis).
+        PassageAnalysis analysis = this.analysis.get();
+        PassageAnalysis.Terms terms = analysis.analyse(TEXT, text, han && chineseBigrams);
+        doc.add(terms.words().field(TEXT, false, SEARCHABLE_TEXT));
         if (wordPairs) {
-            doc.add(new Field(WORD_PAIRS, text, SEARCHABLE_TEXT));
+            doc.add(terms.words().field(WORD_PAIRS, true, SEARCHABLE_TEXT));
         }
-        // Most passages of an English document have no Chinese at all: skip the Chinese analyzers' passes over them.
-        if (CjkScript.containsHan(text)) {
-            if (chineseBigrams) {
-                doc.add(new Field(BIGRAMS, text, SEARCHABLE_TEXT));
-            }
-            if (chineseWords) {
-                doc.add(new Field(WORDS, text, SEARCHABLE_TEXT));
-            }
+        if (terms.bigrams() != null) {
+            doc.add(terms.bigrams().field(BIGRAMS, false, SEARCHABLE_TEXT));
+        }
+        if (han && chineseWords) {
+            // smartcn segments the text its own way; it cannot start from the standard tokens.
+            doc.add(new Field(WORDS, text, SEARCHABLE_TEXT));
         }
         if (passage.title() != null && !passage.title().isBlank()) {
-            doc.add(new Field(TITLE, passage.title(), SEARCHABLE_TEXT));
+            doc.add(analysis.title(TITLE, passage.title()).field(TITLE, false, SEARCHABLE_TEXT));
         }
         if (passage.vector() != null) {
             // Vectors have unit length, so the dot product is the cosine, and cheaper to compute.

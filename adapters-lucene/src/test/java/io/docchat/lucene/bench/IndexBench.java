@@ -2,6 +2,7 @@ package io.docchat.lucene.bench;
 
 import io.docchat.core.port.IndexedPassage;
 import io.docchat.core.port.SearchRequest;
+import io.docchat.lucene.LuceneIndexSettings;
 import io.docchat.lucene.LucenePassageIndex;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -15,6 +16,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 
 /**
  * Indexing rate and single-thread search latency at scale. The evaluation passages are repeated with variations
@@ -22,8 +31,14 @@ import java.util.Set;
  * 10 x 10 x 10 folders, 20 passages per document, added one document per call as ingestion does. Searches are the
  * evaluation questions, each scoped to a random top-level or second-level folder subtree, top 10.
  *
+ * <p>Indexing is compared, in the same run, with plain Lucene indexing the same passage texts (StandardAnalyzer, one
+ * text field with Lucene's default positions, a stored id, default settings, one {@code addDocument} per passage,
+ * one commit): {@code --rounds} rounds each index both, in alternating order, into fresh directories, and the median
+ * of the per-round ratios is reported. The searches then run on the last round's docchat index. {@code --word-pairs
+ * false} indexes without the word-pair field, to show what that field costs.
+ *
  * <pre>
- * IndexBench --squad DIR --cmrc DIR [--passages 100000] [--searches 5000] [--dir DIR]
+ * IndexBench --squad DIR --cmrc DIR [--passages 100000] [--searches 5000] [--rounds 1] [--word-pairs true] [--dir DIR]
  * </pre>
  */
 public final class IndexBench {
@@ -42,13 +57,16 @@ public final class IndexBench {
         }
         int passageCount = Integer.parseInt(options.getOrDefault("passages", "100000"));
         int searchCount = Integer.parseInt(options.getOrDefault("searches", "5000"));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "1"));
+        LuceneIndexSettings settings = Boolean.parseBoolean(options.getOrDefault("word-pairs", "true"))
+                ? LuceneIndexSettings.defaults() : LuceneIndexSettings.defaults().withWordPairBoost(0);
         List<EvalSet> sets = List.of(
                 EvalSet.read("squad-v1.1", Path.of(options.get("squad"))),
                 EvalSet.read("cmrc2018-dev", Path.of(options.get("cmrc"))));
         boolean temporary = !options.containsKey("dir");
         Path directory = temporary ? Files.createTempDirectory("docchat-index-bench") : Path.of(options.get("dir"));
         try {
-            run(sets, passageCount, searchCount, directory);
+            run(sets, passageCount, searchCount, rounds, settings, directory);
         } finally {
             if (temporary) {
                 RetrievalEval.deleteRecursively(directory);
@@ -56,7 +74,8 @@ public final class IndexBench {
         }
     }
 
-    private static void run(List<EvalSet> sets, int passageCount, int searchCount, Path directory) {
+    private static void run(List<EvalSet> sets, int passageCount, int searchCount, int rounds,
+            LuceneIndexSettings settings, Path directory) throws IOException {
         List<EvalSet.EvalPassage> source = new ArrayList<>();
         List<String> questions = new ArrayList<>();
         for (EvalSet set : sets) {
@@ -69,36 +88,49 @@ public final class IndexBench {
 
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        try (LucenePassageIndex index = LucenePassageIndex.open(directory)) {
-            index.clear();
-            // Built before the clock starts: the benchmark measures the index, not the making of its input.
-            List<List<IndexedPassage>> documents = new ArrayList<>();
-            List<IndexedPassage> document = new ArrayList<>(PASSAGES_PER_DOCUMENT);
-            for (int i = 0; i < passageCount; i++) {
-                EvalSet.EvalPassage p = source.get(i % source.size());
-                int revision = i / source.size();
-                long documentId = i / PASSAGES_PER_DOCUMENT + 1;
-                document.add(new IndexedPassage(i + 1, ACCOUNT, documentId, folderPath(documentId), p.title(),
-                        vary(p.text(), revision)));
-                if (document.size() == PASSAGES_PER_DOCUMENT || i == passageCount - 1) {
-                    documents.add(document);
-                    document = new ArrayList<>(PASSAGES_PER_DOCUMENT);
-                }
+        // Built before the clock starts: the benchmark measures the index, not the making of its input.
+        List<List<IndexedPassage>> documents = new ArrayList<>();
+        List<IndexedPassage> document = new ArrayList<>(PASSAGES_PER_DOCUMENT);
+        for (int i = 0; i < passageCount; i++) {
+            EvalSet.EvalPassage p = source.get(i % source.size());
+            int revision = i / source.size();
+            long documentId = i / PASSAGES_PER_DOCUMENT + 1;
+            document.add(new IndexedPassage(i + 1, ACCOUNT, documentId, folderPath(documentId), p.title(),
+                    vary(p.text(), revision)));
+            if (document.size() == PASSAGES_PER_DOCUMENT || i == passageCount - 1) {
+                documents.add(document);
+                document = new ArrayList<>(PASSAGES_PER_DOCUMENT);
             }
-            long start = System.nanoTime();
-            long cpuStart = threads.getCurrentThreadCpuTime();
-            for (List<IndexedPassage> passages : documents) {
-                index.add(passages);
+        }
+        Path plainDirectory = directory.resolveSibling(directory.getFileName() + "-plain");
+        double[] wallRatios = new double[rounds];
+        double[] cpuRatios = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            Timing docchat;
+            Timing plain;
+            if (round % 2 == 0) {
+                plain = indexPlain(documents, plainDirectory, threads);
+                docchat = indexDocchat(documents, directory, settings, threads);
+            } else {
+                docchat = indexDocchat(documents, directory, settings, threads);
+                plain = indexPlain(documents, plainDirectory, threads);
             }
-            index.commit();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            // On a shared machine the wall clock also counts other processes' turns; this thread's CPU time does not
-            // (Lucene's merges on its own threads are left out of it).
-            double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-            System.out.printf(Locale.ROOT, "indexed %d passages in %.1f s, committed: %.0f passages/s wall clock,"
-                            + " %.0f passages/s of indexing-thread CPU time%n",
-                    passageCount, seconds, passageCount / seconds, passageCount / cpuSeconds);
+            wallRatios[round] = docchat.seconds() / plain.seconds();
+            cpuRatios[round] = docchat.cpuSeconds() / plain.cpuSeconds();
+            System.out.printf(Locale.ROOT, "round %d: indexed %d passages, committed: docchat %.1f s (%.0f passages/s"
+                            + " wall clock, %.0f per indexing-thread CPU second), plain Lucene %.1f s (%.0f, %.0f);"
+                            + " docchat / plain %.2f× wall clock, %.2f× CPU%n",
+                    round + 1, passageCount, docchat.seconds(), passageCount / docchat.seconds(),
+                    passageCount / docchat.cpuSeconds(), plain.seconds(), passageCount / plain.seconds(),
+                    passageCount / plain.cpuSeconds(), wallRatios[round], cpuRatios[round]);
+        }
+        Arrays.sort(wallRatios);
+        Arrays.sort(cpuRatios);
+        System.out.printf(Locale.ROOT, "indexing, docchat / plain Lucene, median of %d rounds: %.2f× wall clock,"
+                + " %.2f× indexing-thread CPU time%n", rounds, median(wallRatios), median(cpuRatios));
+        RetrievalEval.deleteRecursively(plainDirectory);
 
+        try (LucenePassageIndex index = LucenePassageIndex.open(directory, settings)) {
             // Warm-up: let the JIT compile the search path and the page cache hold the index.
             for (int i = 0; i < 2000; i++) {
                 index.search(request(questions, random));
@@ -128,6 +160,52 @@ public final class IndexBench {
                             + " p99 %.3f ms%n",
                     percentile(cpuTimes, 0.50), percentile(cpuTimes, 0.90), percentile(cpuTimes, 0.99));
         }
+    }
+
+    /** Wall-clock and indexing-thread CPU seconds of one indexing run (Lucene's merge threads are not counted). */
+    private record Timing(double seconds, double cpuSeconds) {
+    }
+
+    private static Timing indexDocchat(List<List<IndexedPassage>> documents, Path directory,
+            LuceneIndexSettings settings, com.sun.management.ThreadMXBean threads) {
+        try (LucenePassageIndex index = LucenePassageIndex.open(directory, settings)) {
+            index.clear();
+            index.commit();
+            long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            for (List<IndexedPassage> passages : documents) {
+                index.add(passages);
+            }
+            index.commit();
+            return new Timing((System.nanoTime() - start) / 1e9, (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
+        }
+    }
+
+    private static Timing indexPlain(List<List<IndexedPassage>> documents, Path directory,
+            com.sun.management.ThreadMXBean threads) throws IOException {
+        if (Files.exists(directory)) {
+            RetrievalEval.deleteRecursively(directory);
+        }
+        try (FSDirectory plain = FSDirectory.open(directory);
+                IndexWriter writer = new IndexWriter(plain, new IndexWriterConfig(new StandardAnalyzer()))) {
+            long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            for (List<IndexedPassage> passages : documents) {
+                for (IndexedPassage passage : passages) {
+                    Document doc = new Document();
+                    doc.add(new StoredField("id", passage.id()));
+                    doc.add(new TextField("text", passage.text(), Field.Store.NO));
+                    writer.addDocument(doc);
+                }
+            }
+            writer.commit();
+            return new Timing((System.nanoTime() - start) / 1e9, (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
+        }
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** Top-level folder t, second-level t.s and leaf t.s.l, from the document id, so documents spread evenly. */

@@ -290,6 +290,7 @@ public final class IndexSync implements AutoCloseable {
     int catchUp() {
         int total = 0;
         boolean addedPassages = false;
+        long started = System.nanoTime();
         // A close stops the work between batches; what is left is applied at the next start.
         while (!isClosed()) {
             BatchApplied appliedNow;
@@ -302,7 +303,12 @@ public final class IndexSync implements AutoCloseable {
             total += appliedNow.changes();
             addedPassages |= appliedNow.addedPassages();
             publish(index.appliedSequence(), index.appliedVectorSequence());
-            commitIfDue();
+            // A long backlog still commits about once a second; a short one (a document of a few batches) is applied
+            // whole first, so that its commit (a segment flush and an fsync) does not delay its becoming searchable.
+            // The caller commits when the catch-up ends.
+            if (System.nanoTime() - started >= COMMIT_INTERVAL_NANOS) {
+                commitIfDue();
+            }
         }
         if (total > 0) {
             log.debug("Applied {} changes to the passage index, now at sequence {}", total, index.appliedSequence());
