@@ -115,7 +115,11 @@ final class OnnxModel implements AutoCloseable {
             return new Opened(session, false);
         } finally {
             if (saveTo != null) {
-                Files.deleteIfExists(saveTo);
+                try {
+                    Files.deleteIfExists(saveTo);
+                } catch (IOException e) {
+                    log.debug("Cannot delete {}", saveTo, e);
+                }
             }
         }
     }
