@@ -4,8 +4,11 @@
 # Usage: scripts/startup-times.sh DATA_HOME [ROUNDS] [BASELINE_JAR]
 #   DATA_HOME must hold a folder "docs" (./docchat ingest docs --folder docs --home DATA_HOME).
 #   "launcher" rows run ./docchat (with its class-data sharing archive, made first if missing, and its JVM options);
-#   "no archive" rows run it with DOCCHAT_CDS=off; "java -jar" rows run the jar bare, as without the launcher;
+#   "no archive" rows run it with DOCCHAT_CDS=off; "no cache" rows with DOCCHAT_CACHE_DIR=off (the models and native
+#   libraries loaded from the jar at every start); "lexical" rows with DOCCHAT_RETRIEVAL_MODE=lexical (no embedding
+#   model at all); "java -jar" rows run the jar bare, as without the launcher;
 #   BASELINE_JAR, if given, is another build's jar run bare, for a same-run comparison.
+#   The cache (DOCCHAT_CACHE_DIR, default ~/.cache/docchat) is filled by one untimed question first.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 home=$1; n=${2:-7}; baseline=${3:-}
@@ -13,6 +16,7 @@ launcher=$root/docchat
 jar=$(ls "$root"/app-cli/target/docchat-app-cli-*-all.jar | head -1)
 question='What is the bulk insert rate of the SQLite store?'
 "$launcher" --version > /dev/null   # makes the archive if it is missing, outside the timed rounds
+"$launcher" ask --home "$home" --folder docs "$question" > /dev/null 2>&1   # fills the model cache, untimed
 
 # Prints "NAME WALL_MS CPU_MS" for one run of the command; a failing command stops the script.
 times=$(mktemp); trap 'rm -f "$times"' EXIT
@@ -28,9 +32,14 @@ for i in $(seq "$n"); do
   t version.java-jar java -jar "$jar" --version
   t ask.launcher "$launcher" ask --home "$home" --folder docs "$question"
   t ask.launcher-no-archive env DOCCHAT_CDS=off "$launcher" ask --home "$home" --folder docs "$question"
+  t ask.launcher-no-cache env DOCCHAT_CACHE_DIR=off "$launcher" ask --home "$home" --folder docs "$question"
+  t ask.launcher-lexical env DOCCHAT_RETRIEVAL_MODE=lexical "$launcher" ask --home "$home" --folder docs "$question"
   t ask.java-jar java -jar "$jar" ask --home "$home" --folder docs "$question"
+  t ask.java-jar-lexical env DOCCHAT_RETRIEVAL_MODE=lexical java -jar "$jar" ask --home "$home" --folder docs "$question"
   if [ -n "$baseline" ]; then
     t ask.baseline-java-jar java -jar "$baseline" ask --home "$home" --folder docs "$question"
+    t ask.baseline-java-jar-lexical env DOCCHAT_RETRIEVAL_MODE=lexical java -jar "$baseline" ask --home "$home" \
+        --folder docs "$question"
   fi
   t keys-list.launcher "$launcher" keys list --home "$home"
   t keys-list.launcher-no-archive env DOCCHAT_CDS=off "$launcher" keys list --home "$home"

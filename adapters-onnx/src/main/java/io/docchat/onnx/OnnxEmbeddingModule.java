@@ -24,6 +24,11 @@ public final class OnnxEmbeddingModule implements DocChatModule {
         return new OnnxEmbeddingModule(OnnxPassageEmbedder.bilingual());
     }
 
+    /** The English and Chinese bge-small models on every available core, kept ready in this cache. */
+    public static OnnxEmbeddingModule bilingual(ModelCache cache) {
+        return new OnnxEmbeddingModule(OnnxPassageEmbedder.bilingual(cache));
+    }
+
     /** The given models on up to {@code threads} threads each. */
     public static OnnxEmbeddingModule of(List<BundledModel> models, int threads) {
         return new OnnxEmbeddingModule(OnnxPassageEmbedder.of(models, threads));

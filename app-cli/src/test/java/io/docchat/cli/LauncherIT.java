@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,9 @@ class LauncherIT {
         builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
                 + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         builder.environment().remove("DOCCHAT_CDS");
+        builder.environment().remove("DOCCHAT_CACHE_DIR");
+        // The models' cache of this test, not the user's.
+        builder.environment().put("XDG_CACHE_HOME", temp.resolve("cache").toString());
         Process process = builder.start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("docchat finished").isTrue();
         return new Run(process.exitValue(),
@@ -92,6 +96,21 @@ class LauncherIT {
         assertThat(damaged.exitCode()).as(damaged.err()).isZero();
         assertAnswered(damaged, answer);
         assertThat(damaged.err()).as("nothing beyond what an intact archive prints").isEqualTo(cleanErr);
+
+        // The first question saved the English model's optimised graph; a damaged one gives the same answer and is
+        // made again.
+        Path graph;
+        try (var files = Files.list(temp.resolve("cache").resolve("docchat"))) {
+            graph = files.filter(file -> file.getFileName().toString().startsWith("bge-small-en-v1.5-q.")
+                    && file.getFileName().toString().endsWith(".onnx")).findFirst().orElseThrow();
+        }
+        byte[] graphBytes = Files.readAllBytes(graph);
+        damageInPlace(graph);
+        assertThat(Arrays.equals(Files.readAllBytes(graph), graphBytes)).isFalse();
+        Run damagedGraph = launch(launcher, "ask", "--json", "--folder", "manuals", QUESTION);
+        assertThat(damagedGraph.exitCode()).as(damagedGraph.err()).isZero();
+        assertAnswered(damagedGraph, answer);
+        assertThat(Arrays.equals(Files.readAllBytes(graph), graphBytes)).as("made again").isTrue();
 
         Run without = launch(launcher, "--version");
         assertThat(without.exitCode()).isZero();

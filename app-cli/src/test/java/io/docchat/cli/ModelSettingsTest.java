@@ -84,4 +84,22 @@ class ModelSettingsTest {
                 .isEqualTo(temp.resolve("var"));
         assertThat(DataHome.resolve(null, environment(Map.of())).root()).isEqualTo(temp.resolve(".docchat"));
     }
+
+    @Test
+    void theCacheIsInTheUsersCacheDirectoryUnlessSetOrOff() throws Exception {
+        Path absent = temp.resolve("absent.properties");
+        assertThat(ModelSettings.resolve(absent, environment(Map.of()), null, null, null).cacheDirectory())
+                .contains(temp.resolve(".cache/docchat"));
+        assertThat(ModelSettings.resolve(absent, environment(Map.of("XDG_CACHE_HOME", "/var/cache/ada")),
+                null, null, null).cacheDirectory()).contains(Path.of("/var/cache/ada/docchat"));
+        // The specification ignores a relative XDG_CACHE_HOME.
+        assertThat(ModelSettings.resolve(absent, environment(Map.of("XDG_CACHE_HOME", "relative")),
+                null, null, null).cacheDirectory()).contains(temp.resolve(".cache/docchat"));
+        assertThat(ModelSettings.resolve(absent, environment(Map.of("DOCCHAT_CACHE_DIR", "/srv/models")),
+                null, null, null).cacheDirectory()).contains(Path.of("/srv/models"));
+        assertThat(ModelSettings.resolve(absent, environment(Map.of("DOCCHAT_CACHE_DIR", "OFF")),
+                null, null, null).cacheDirectory()).isEmpty();
+        Path config = Files.writeString(temp.resolve("config.properties"), "cache.dir=off\n");
+        assertThat(ModelSettings.resolve(config, environment(Map.of()), null, null, null).cacheDirectory()).isEmpty();
+    }
 }

@@ -32,11 +32,14 @@ class ShadedJarIT {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
                 "--home", temp.resolve("home").toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(temp.resolve("out.txt").toFile())
                 .redirectError(temp.resolve("err.txt").toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Files.createFile(temp.resolve("in-" + System.nanoTime())).toFile()))
-                .start();
+                .redirectInput(ProcessBuilder.Redirect.from(Files.createFile(temp.resolve("in-" + System.nanoTime())).toFile()));
+        // The models' cache of this test, not the user's.
+        builder.environment().remove("DOCCHAT_CACHE_DIR");
+        builder.environment().put("XDG_CACHE_HOME", temp.resolve("cache").toString());
+        Process process = builder.start();
         assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("docchat finished").isTrue();
         return new Run(process.exitValue(),
                 Files.readString(temp.resolve("out.txt"), StandardCharsets.UTF_8),

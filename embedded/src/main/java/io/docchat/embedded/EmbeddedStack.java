@@ -8,6 +8,8 @@ import io.docchat.lucene.LucenePassageIndex;
 import io.docchat.sqlite.SqliteStorage;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The embedded default on one data directory, defined here once for the command line, the benchmarks, the tests and
@@ -51,14 +53,45 @@ public final class EmbeddedStack implements DocChatModule {
     public static EmbeddedStack open(Path home, DocumentsModule documents) {
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(documents, "documents");
-        SqliteStorage storage = SqliteStorage.open(databaseFile(home));
+        // The index opens on a thread of its own while the database opens: each takes a few hundred milliseconds
+        // of a short command's start (loading Lucene's classes, and Jdbi's and SQLite's), and they share nothing.
+        CompletableFuture<LucenePassageIndex> opening = CompletableFuture.supplyAsync(
+                () -> LucenePassageIndex.open(indexDirectory(home)), EmbeddedStack::daemon);
+        SqliteStorage storage;
         try {
-            LucenePassageIndex index = LucenePassageIndex.open(indexDirectory(home));
+            storage = SqliteStorage.open(databaseFile(home));
+        } catch (RuntimeException e) {
+            opening.thenAccept(LucenePassageIndex::close);
+            throw e;
+        }
+        try {
+            LucenePassageIndex index = opened(opening);
             return new EmbeddedStack(storage, index, new FileSystemFileStore(filesDirectory(home)), documents);
         } catch (RuntimeException e) {
             storage.close();
             throw e;
         }
+    }
+
+    /** The opened index, or the exception its opening threw, as it threw it. */
+    private static LucenePassageIndex opened(CompletableFuture<LucenePassageIndex> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private static void daemon(Runnable task) {
+        Thread thread = new Thread(task, "docchat-index-open");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The SQLite database file of a data directory. */
