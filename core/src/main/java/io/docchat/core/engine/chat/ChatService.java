@@ -27,6 +27,7 @@ import io.docchat.core.port.KnowledgeStore;
 import io.docchat.core.port.PromptPassage;
 import io.docchat.core.port.QueryPlanner;
 import io.docchat.core.port.SearchRequest;
+import io.docchat.core.text.analysis.QuestionWords;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -97,7 +98,8 @@ public final class ChatService implements Chat {
         }
         long retrieveStart = System.nanoTime();
         List<RetrievedPassage> selected = select(retriever.retrieve(new SearchRequest(
-                account, standalone, Set.of(folder.id()), request.documentIds(), passagesPerAnswer * 2)));
+                account, standalone, Set.of(folder.id()), request.documentIds(), passagesPerAnswer * 2)),
+                !QuestionWords.isQuestion(standalone));
         long answerStart = System.nanoTime();
 
         AnswerStream answer = selected.isEmpty()
@@ -162,16 +164,41 @@ public final class ChatService implements Chat {
                 : turns;
     }
 
-    /** Best first, without repeats (the same passage, or the same text in copies of a document), up to the budget. */
-    private List<RetrievedPassage> select(List<RetrievedPassage> hits) {
-        List<RetrievedPassage> selected = new ArrayList<>(Math.min(hits.size(), passagesPerAnswer));
+    /**
+     * Best first, without repeats (the same passage, or the same text in copies of a document), up to the budget.
+     * For a claim or keywords ({@code documentsFirst}), which the answer supports with every document that bears
+     * on it, the best passage of each document comes before a second passage of any: a long abstract cut in two
+     * would otherwise take two of the places, and a document ranked sixth none.
+     */
+    private List<RetrievedPassage> select(List<RetrievedPassage> hits, boolean documentsFirst) {
+        List<RetrievedPassage> unique = new ArrayList<>(hits.size());
         Set<Long> ids = new HashSet<>();
         Set<String> texts = new HashSet<>();
         for (RetrievedPassage hit : hits) {
-            if (selected.size() == passagesPerAnswer) {
-                break;
-            }
             if (ids.add(hit.passage().id()) && texts.add(hit.passage().text().strip())) {
+                unique.add(hit);
+            }
+        }
+        if (!documentsFirst) {
+            return List.copyOf(unique.subList(0, Math.min(unique.size(), passagesPerAnswer)));
+        }
+        Set<Long> documents = new HashSet<>();
+        List<RetrievedPassage> firsts = new ArrayList<>(unique.size());
+        List<RetrievedPassage> seconds = new ArrayList<>(unique.size());
+        for (RetrievedPassage hit : unique) {
+            (documents.add(hit.document().id()) ? firsts : seconds).add(hit);
+        }
+        Set<Long> chosen = new HashSet<>();
+        for (RetrievedPassage hit : firsts.subList(0, Math.min(firsts.size(), passagesPerAnswer))) {
+            chosen.add(hit.passage().id());
+        }
+        for (int i = 0; chosen.size() < passagesPerAnswer && i < seconds.size(); i++) {
+            chosen.add(seconds.get(i).passage().id());
+        }
+        // In retrieval order, as the answer model reads the prompt.
+        List<RetrievedPassage> selected = new ArrayList<>(chosen.size());
+        for (RetrievedPassage hit : unique) {
+            if (chosen.contains(hit.passage().id())) {
                 selected.add(hit);
             }
         }
