@@ -4,15 +4,12 @@ import io.docchat.core.text.analysis.WordCount;
 
 /**
  * How much of a text is Chinese and how much is written in Latin letters, in comparable units: a run of Latin letters
- * (a word) counts one, and Chinese characters count one per 1.7, about the length of a Chinese word, so that "PDF 文件"
- * weighs its two words alike.
+ * (a word) counts one, and Chinese characters count as words ({@link WordCount#hanWords()}).
  */
 record LanguageMix(double chinese, double latin) {
-    private static final double HAN_PER_WORD = 1.7;
-
     static LanguageMix of(String text) {
         WordCount count = WordCount.of(text);
-        return new LanguageMix(count.han() / HAN_PER_WORD, count.words());
+        return new LanguageMix(count.hanWords(), count.words());
     }
 
     /** The language most of the text is written in; English for a text with neither. */

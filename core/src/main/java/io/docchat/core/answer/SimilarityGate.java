@@ -21,9 +21,6 @@ public record SimilarityGate(SimilarityBounds latin, SimilarityBounds chinese) {
     public static final SimilarityGate BGE_SMALL =
             new SimilarityGate(SimilarityBounds.BGE_SMALL_EN, SimilarityBounds.BGE_SMALL_ZH);
 
-    /** Chinese characters per word when weighing a question's languages, as the bundled embedder does. */
-    private static final double HAN_PER_WORD = 1.7;
-
     public SimilarityGate {
         if (latin == null || chinese == null) {
             throw new IllegalArgumentException("both bounds are required");
@@ -41,10 +38,9 @@ public record SimilarityGate(SimilarityBounds latin, SimilarityBounds chinese) {
         this(new SimilarityBounds(floor, confident), new SimilarityBounds(floor, confident));
     }
 
-    /** The bounds a question is judged by. */
+    /** The bounds a question is judged by: those of the model the bundled embedder embeds it with. */
     public SimilarityBounds boundsFor(String question) {
-        WordCount count = WordCount.of(question);
-        return count.han() / HAN_PER_WORD > count.words() ? chinese : latin;
+        return WordCount.of(question).mostlyChinese() ? chinese : latin;
     }
 
     /**

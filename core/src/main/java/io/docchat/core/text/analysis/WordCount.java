@@ -32,6 +32,22 @@ public record WordCount(int han, int words) {
         return new WordCount(han, words);
     }
 
+    /**
+     * Han characters per Chinese word, about the length of one: weighing Han characters by it puts Chinese and words
+     * in other scripts in comparable units, so that "PDF 文件" weighs its two words alike.
+     */
+    public static final double HAN_PER_WORD = 1.7;
+
+    /** The Han characters counted as words ({@link #HAN_PER_WORD} characters each). */
+    public double hanWords() {
+        return han / HAN_PER_WORD;
+    }
+
+    /** Whether the text is mostly Chinese: its Han characters, counted as words, outweigh its other words. */
+    public boolean mostlyChinese() {
+        return hanWords() > words;
+    }
+
     /** Han characters and words together. */
     public long total() {
         return (long) han + words;
