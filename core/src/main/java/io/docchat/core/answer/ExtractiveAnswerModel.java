@@ -353,6 +353,8 @@ public final class ExtractiveAnswerModel implements AnswerModel {
                 bestOfDocument.put(document, i);
             }
         }
+        double floor = similarityGate == null ? Double.NaN
+                : similarityGate.boundsFor(prompt.standaloneQuestion()).floor();
         List<Said> out = new ArrayList<>();
         for (Map.Entry<Long, Integer> e : bestOfDocument.entrySet()) {
             int i = e.getValue();
@@ -361,7 +363,7 @@ public final class ExtractiveAnswerModel implements AnswerModel {
             // Far from the claim in meaning, a document is left out whatever words it shares; unmeasured, its
             // words must reach the refusal threshold; close enough, any shared content word is enough, as
             // retrieval already put it among the prompt's passages.
-            boolean supports = similarityGate != null && p.hasSimilarity() ? p.similarity() >= similarityGate.boundsFor(prompt.standaloneQuestion()).floor()
+            boolean supports = similarityGate != null && p.hasSimilarity() ? p.similarity() >= floor
                     : Evidence.of(window[i], passageCover[i], Double.NaN).score() >= refusalThreshold;
             if (e.getKey() == leadDocument || supports) {
                 out.add(new Said(u.passageNumber(), u.span(), u.text()));
