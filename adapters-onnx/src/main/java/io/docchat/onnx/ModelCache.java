@@ -1,20 +1,16 @@
 package io.docchat.onnx;
 
+import io.docchat.core.files.ClassPathResource;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +64,7 @@ public final class ModelCache {
      * The optimised graph made from this source for this ONNX Runtime version, mapped and verified, or null when there
      * is none fit to use.
      */
-    ByteBuffer graph(String resource, String runtimeVersion, ResourceIdentity source) {
+    ByteBuffer graph(String resource, String runtimeVersion, ClassPathResource source) {
         if (directory == null) {
             return null;
         }
@@ -105,7 +101,7 @@ public final class ModelCache {
     /**
      * Seals a graph file ONNX Runtime has written and moves it into place; a failure only leaves the cache as it was.
      */
-    void publishGraph(Path written, String resource, String runtimeVersion, ResourceIdentity source) {
+    void publishGraph(Path written, String resource, String runtimeVersion, ClassPathResource source) {
         Path target = graphFile(resource, runtimeVersion, source);
         try {
             if (Files.size(written) == 0) {
@@ -113,7 +109,7 @@ public final class ModelCache {
                 return;
             }
             SealedFile.seal(written, graphKey(resource, runtimeVersion, source));
-            moveIntoPlace(written, target);
+            ClassPathResource.moveIntoPlace(written, target);
             log.info("Saved the optimised embedding model to {}", target);
         } catch (IOException e) {
             log.debug("Cannot save the optimised embedding model to {}", target, e);
@@ -130,18 +126,14 @@ public final class ModelCache {
      * @param name      the directory's name inside the cache (it should name what the files were made from)
      * @param resources the resources, each kept under its file name
      */
-    Path files(String name, ResourceIdentity... resources) {
+    Path files(String name, ClassPathResource... resources) {
         if (directory == null) {
             return null;
         }
         Path target = directory.resolve(name);
         try {
-            for (ResourceIdentity resource : resources) {
-                Path file = target.resolve(fileName(resource.name()));
-                if (!matches(file, resource)) {
-                    Files.createDirectories(target);
-                    copy(resource, file);
-                }
+            for (ClassPathResource resource : resources) {
+                resource.keepIn(target);
             }
             return target;
         } catch (IOException | UnsupportedOperationException e) {
@@ -150,56 +142,13 @@ public final class ModelCache {
         }
     }
 
-    private static void copy(ResourceIdentity resource, Path file) throws IOException {
-        Path temporary = Files.createTempFile(file.getParent(), file.getFileName() + ".", TEMPORARY_SUFFIX);
-        try {
-            CRC32 crc = new CRC32();
-            try (InputStream in = resource.open(); OutputStream out = Files.newOutputStream(temporary)) {
-                byte[] buffer = new byte[1 << 16];
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    crc.update(buffer, 0, n);
-                    out.write(buffer, 0, n);
-                }
-            }
-            if (crc.getValue() != resource.crc() || Files.size(temporary) != resource.size()) {
-                throw new IOException(resource.name() + " read differently from its jar entry");
-            }
-            moveIntoPlace(temporary, file);
-        } finally {
-            deleteQuietly(temporary);
-        }
-    }
-
-    /** True when the file holds exactly the resource's bytes. */
-    private static boolean matches(Path file, ResourceIdentity resource) throws IOException {
-        if (!Files.isRegularFile(file) || Files.size(file) != resource.size()) {
-            return false;
-        }
-        CRC32 crc = new CRC32();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                crc.update(buffer, 0, n);
-            }
-        }
-        return crc.getValue() == resource.crc();
-    }
-
-    private static void moveIntoPlace(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private Path graphFile(String resource, String runtimeVersion, ResourceIdentity source) {
+    private Path graphFile(String resource, String runtimeVersion, ClassPathResource source) {
         return directory.resolve(resource + ".onnxruntime-" + fileName(runtimeVersion) + "." + source.fingerprint()
                 + ".onnx");
     }
 
     /** What the sealed file must have been made for: the format, the model, the runtime and the source's bytes. */
-    private static String graphKey(String resource, String runtimeVersion, ResourceIdentity source) {
+    private static String graphKey(String resource, String runtimeVersion, ClassPathResource source) {
         return "optimised-graph;level=extended;resource=" + resource + ";onnxruntime=" + runtimeVersion
                 + ";source=" + source.fingerprint();
     }

@@ -1,5 +1,6 @@
 package io.docchat.onnx;
 
+import io.docchat.core.files.ClassPathResource;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.onnxruntime.OnnxTensor;
@@ -84,7 +85,7 @@ final class OnnxModel implements AutoCloseable {
      */
     private static Opened openSession(BundledModel spec, OrtEnvironment environment, int threads, ModelCache cache)
             throws OrtException, IOException {
-        ResourceIdentity source = ResourceIdentity.of(OnnxModel.class.getClassLoader(), spec.modelResource());
+        ClassPathResource source = ClassPathResource.find(OnnxModel.class.getClassLoader(), spec.modelResource());
         if (source == null) {
             throw missing(spec.modelResource());
         }

@@ -1,5 +1,6 @@
 package io.docchat.onnx;
 
+import io.docchat.core.files.ClassPathResource;
 import ai.onnxruntime.OrtEnvironment;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,12 +50,12 @@ final class RuntimeLibraries {
     static Path keep(ModelCache cache) {
         try {
             String platform = platform();
-            ResourceIdentity[] libraries = new ResourceIdentity[LIBRARIES.length];
+            ClassPathResource[] libraries = new ClassPathResource[LIBRARIES.length];
             ClassLoader loader = OrtEnvironment.class.getClassLoader();
             for (int i = 0; i < LIBRARIES.length; i++) {
                 String name = "ai/onnxruntime/native/" + platform + "/"
                         + System.mapLibraryName(LIBRARIES[i]).replace("jnilib", "dylib");
-                libraries[i] = ResourceIdentity.of(loader, name);
+                libraries[i] = ClassPathResource.find(loader, name);
                 if (libraries[i] == null) {
                     return null;
                 }

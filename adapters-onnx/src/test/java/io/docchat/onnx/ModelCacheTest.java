@@ -1,5 +1,6 @@
 package io.docchat.onnx;
 
+import io.docchat.core.files.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -95,9 +96,9 @@ class ModelCacheTest {
         loadEnglish(cache);
         Path graph = graphFiles(cache).get(0);
         // The same bytes under the name of another build of the model: the seal names the source it was made from.
-        ResourceIdentity source = ResourceIdentity.of(getClass().getClassLoader(),
+        ClassPathResource source = ClassPathResource.find(getClass().getClassLoader(),
                 BundledModel.BGE_SMALL_EN.modelResource());
-        ResourceIdentity other = new ResourceIdentity(source.name(), source.url(), source.size(), source.crc() ^ 1);
+        ClassPathResource other = new ClassPathResource(source.name(), source.url(), source.size(), source.crc() ^ 1);
         Files.copy(graph, graph.resolveSibling(graph.getFileName().toString()
                 .replace(source.fingerprint(), other.fingerprint())));
         assertThat(cache.graph(BundledModel.BGE_SMALL_EN.resource(), "1.20.0", other)).isNull();

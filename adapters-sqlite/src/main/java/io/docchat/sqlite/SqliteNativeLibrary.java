@@ -1,18 +1,10 @@
 package io.docchat.sqlite;
 
+import io.docchat.core.files.ClassPathResource;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.JarURLConnection;
-import java.net.URL;
-import java.net.URLConnection;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
-import java.util.jar.JarEntry;
-import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,27 +55,13 @@ public final class SqliteNativeLibrary {
             return null;
         }
         try {
-            URL url = SqliteNativeLibrary.class.getClassLoader().getResource(resource);
-            if (url == null) {
+            ClassPathResource library = ClassPathResource.findInJar(SqliteNativeLibrary.class.getClassLoader(),
+                    resource);
+            if (library == null) {
                 return null;
             }
-            URLConnection connection = url.openConnection();
-            if (!(connection instanceof JarURLConnection jar)) {
-                return null;
-            }
-            JarEntry entry = jar.getJarEntry();
-            if (entry == null || entry.getSize() < 0 || entry.getCrc() < 0) {
-                return null;
-            }
-            String fileName = resource.substring(resource.lastIndexOf('/') + 1);
-            Path directory = cacheDirectory.toAbsolutePath().normalize().resolve(
-                    "sqlite-jdbc-" + Long.toHexString(entry.getSize()) + "-" + String.format("%08x", entry.getCrc()));
-            Path file = directory.resolve(fileName);
-            if (!matches(file, entry)) {
-                Files.createDirectories(directory);
-                copy(url, entry, file);
-            }
-            return file;
+            return library.keepIn(cacheDirectory.toAbsolutePath().normalize()
+                    .resolve("sqlite-jdbc-" + library.fingerprint()));
         } catch (IOException | RuntimeException e) {
             log.debug("SQLite JDBC's native library stays in its jar", e);
             return null;
@@ -121,39 +99,6 @@ public final class SqliteNativeLibrary {
             return loaders.iterator().hasNext();
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static boolean matches(Path file, JarEntry entry) throws IOException {
-        if (!Files.isRegularFile(file) || Files.size(file) != entry.getSize()) {
-            return false;
-        }
-        CRC32 crc = new CRC32();
-        try (InputStream in = Files.newInputStream(file)) {
-            crc.update(in.readAllBytes());
-        }
-        return crc.getValue() == entry.getCrc();
-    }
-
-    private static void copy(URL url, JarEntry entry, Path file) throws IOException {
-        Path temporary = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
-        try {
-            CRC32 crc = new CRC32();
-            try (InputStream in = url.openStream(); OutputStream out = Files.newOutputStream(temporary)) {
-                byte[] bytes = in.readAllBytes();
-                crc.update(bytes);
-                out.write(bytes);
-            }
-            if (crc.getValue() != entry.getCrc() || Files.size(temporary) != entry.getSize()) {
-                throw new IOException(url + " read differently from its jar entry");
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
         }
     }
 }
