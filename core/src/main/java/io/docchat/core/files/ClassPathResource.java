@@ -38,16 +38,10 @@ public record ClassPathResource(String name, URL url, long size, long crc) {
         if (inJar != null) {
             return inJar;
         }
-        CRC32 crc = new CRC32();
-        long size = 0;
         try (InputStream in = connection.getInputStream()) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                crc.update(buffer, 0, n);
-                size += n;
-            }
+            Checksum read = Checksum.of(in);
+            return new ClassPathResource(name, url, read.size(), read.crc());
         }
-        return new ClassPathResource(name, url, size, crc.getValue());
     }
 
     /**
@@ -117,14 +111,23 @@ public record ClassPathResource(String name, URL url, long size, long crc) {
         if (!Files.isRegularFile(file) || Files.size(file) != size) {
             return false;
         }
-        CRC32 fileCrc = new CRC32();
         try (InputStream in = Files.newInputStream(file)) {
+            return Checksum.of(in).crc() == crc;
+        }
+    }
+
+    /** The length and CRC-32 of a stream's bytes, read to its end. */
+    private record Checksum(long size, long crc) {
+        static Checksum of(InputStream in) throws IOException {
+            CRC32 crc = new CRC32();
+            long size = 0;
             byte[] buffer = new byte[1 << 16];
             for (int n; (n = in.read(buffer)) > 0; ) {
-                fileCrc.update(buffer, 0, n);
+                crc.update(buffer, 0, n);
+                size += n;
             }
+            return new Checksum(size, crc.getValue());
         }
-        return fileCrc.getValue() == crc;
     }
 
     private void copyTo(Path file) throws IOException {
