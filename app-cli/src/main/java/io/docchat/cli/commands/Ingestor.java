@@ -3,6 +3,8 @@ package io.docchat.cli.commands;
 import io.docchat.core.DocChat;
 import io.docchat.core.DocChatException;
 import io.docchat.core.ErrorCode;
+import io.docchat.core.api.FileSubmission;
+import io.docchat.core.api.SubmissionOutcome;
 import io.docchat.core.model.Document;
 import io.docchat.core.model.DocumentStatus;
 import io.docchat.core.model.EmbeddingProgress;
@@ -108,11 +110,18 @@ final class Ingestor {
         Map<String, Folder> folders = new HashMap<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
+                Batch batch = new Batch();
                 for (Path file : walk(path)) {
                     Path relativeDir = path.relativize(file).getParent();
                     String target = relativeDir == null ? base : join(base, relativeDir.toString().replace('\\', '/'));
-                    outcomes.add(submit(file, target, folders, true));
+                    if (!target.equals(batch.folderPath) || batch.full()) {
+                        outcomes.addAll(submit(batch, folders));
+                        batch = new Batch();
+                        batch.folderPath = target;
+                    }
+                    batch.add(file, outcomes);
                 }
+                outcomes.addAll(submit(batch, folders));
             } else {
                 outcomes.add(submit(path, base, folders, false));
             }
@@ -195,10 +204,67 @@ final class Ingestor {
             Document document = docChat.documents().submit(accountId, folder.id(), file.getFileName().toString(), content);
             return new Outcome(file, folderPath, document, null, false);
         } catch (DocChatException e) {
-            // Files found by walking a directory may be anything (archives, media): skip what no parser reads.
-            boolean skip = foundInDirectory && e.code() == ErrorCode.UNSUPPORTED_DOCUMENT_TYPE;
-            return new Outcome(file, folderPath, null, e.getMessage(), skip);
+            return refused(file, folderPath, e, foundInDirectory);
         }
+    }
+
+    /**
+     * A directory's files bound for one folder, submitted together so that they are made durable together. Bounded so
+     * that a large directory is neither held in memory at once nor kept from parsing until it has all been read.
+     */
+    private static final class Batch {
+        private static final int MAX_FILES = 64;
+        private static final long MAX_BYTES = 32L << 20;
+
+        private String folderPath;
+        private final List<Path> files = new ArrayList<>();
+        private final List<FileSubmission> submissions = new ArrayList<>();
+        private long bytes;
+
+        boolean full() {
+            return files.size() >= MAX_FILES || bytes >= MAX_BYTES;
+        }
+
+        /** Reads the file into the batch, or records why it cannot be read. */
+        void add(Path file, List<Outcome> outcomes) {
+            try {
+                byte[] content = Files.readAllBytes(file);
+                files.add(file);
+                submissions.add(new FileSubmission(file.getFileName().toString(), content));
+                bytes += content.length;
+            } catch (NoSuchFileException e) {
+                outcomes.add(new Outcome(file, folderPath, null, "no such file", false));
+            } catch (IOException e) {
+                outcomes.add(new Outcome(file, folderPath, null, "cannot read: " + e.getMessage(), false));
+            }
+        }
+    }
+
+    private List<Outcome> submit(Batch batch, Map<String, Folder> folders) {
+        if (batch.files.isEmpty()) {
+            return List.of();
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        try {
+            Folder folder = folders.computeIfAbsent(batch.folderPath,
+                    path -> docChat.folders().ensurePath(accountId, path));
+            List<SubmissionOutcome> results = docChat.documents().submitAll(accountId, folder.id(), batch.submissions);
+            for (int i = 0; i < results.size(); i++) {
+                SubmissionOutcome result = results.get(i);
+                outcomes.add(result.accepted()
+                        ? new Outcome(batch.files.get(i), batch.folderPath, result.document(), null, false)
+                        : refused(batch.files.get(i), batch.folderPath, result.failure(), true));
+            }
+        } catch (DocChatException e) {
+            batch.files.forEach(file -> outcomes.add(refused(file, batch.folderPath, e, true)));
+        }
+        return outcomes;
+    }
+
+    private static Outcome refused(Path file, String folderPath, DocChatException e, boolean foundInDirectory) {
+        // Files found by walking a directory may be anything (archives, media): skip what no parser reads.
+        boolean skip = foundInDirectory && e.code() == ErrorCode.UNSUPPORTED_DOCUMENT_TYPE;
+        return new Outcome(file, folderPath, null, e.getMessage(), skip);
     }
 
     private List<Outcome> await(List<Outcome> outcomes, Listener listener) throws InterruptedException {

@@ -22,6 +22,11 @@ public final class AccountDocuments {
         return documents.submit(accountId, folderId, fileName, content);
     }
 
+    /** @see Documents#submitAll(String, String, List) */
+    public List<SubmissionOutcome> submitAll(String folderId, List<FileSubmission> files) {
+        return documents.submitAll(accountId, folderId, files);
+    }
+
     /** @see Documents#get(String, long) */
     public Document get(long documentId) {
         return documents.get(accountId, documentId);

@@ -20,6 +20,16 @@ public interface Documents {
      */
     Document submit(String accountId, String folderId, String fileName, byte[] content);
 
+    /**
+     * Submits several files to one folder as {@link #submit} does each, with one outcome per file in their order: a
+     * refused file (unsupported, too large, unnamed) does not stop the others. The accepted files are made durable
+     * together, which costs a directory of small files far fewer flushes to disk than one submission each.
+     *
+     * @throws io.docchat.core.DocChatException {@code FOLDER_NOT_FOUND}; {@code STORAGE_FAILURE} when the files cannot
+     *     be stored, in which case none of them is a document
+     */
+    List<SubmissionOutcome> submitAll(String accountId, String folderId, List<FileSubmission> files);
+
     /** @throws io.docchat.core.DocChatException {@code DOCUMENT_NOT_FOUND} */
     Document get(String accountId, long documentId);
 

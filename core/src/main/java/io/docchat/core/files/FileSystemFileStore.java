@@ -16,9 +16,13 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,13 +98,7 @@ public final class FileSystemFileStore implements FileStore {
         try {
             Files.createDirectories(directory);
             temporary = Files.createTempFile(directory, TEMP_PREFIX, TEMP_SUFFIX);
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
+            write(temporary, content, true);
             moveAtomically(temporary, target);
             temporary = null;
             syncDirectory(directory);
@@ -111,6 +109,60 @@ public final class FileSystemFileStore implements FileStore {
             if (temporary != null) {
                 deleteQuietly(temporary);
             }
+        }
+    }
+
+    /**
+     * Writes every file to its temporary first and flushes them after, so that the file system can write them out
+     * together; then renames each over its target and flushes each directory once, however many files it received.
+     */
+    @Override
+    public void putAll(Map<String, byte[]> contents) {
+        Map<Path, Path> temporaries = new LinkedHashMap<>();
+        String current = null;
+        try {
+            for (Map.Entry<String, byte[]> entry : contents.entrySet()) {
+                current = entry.getKey();
+                Path target = pathOf(entry.getKey());
+                Files.createDirectories(target.getParent());
+                Path temporary = Files.createTempFile(target.getParent(), TEMP_PREFIX, TEMP_SUFFIX);
+                temporaries.put(target, temporary);
+                write(temporary, Objects.requireNonNull(entry.getValue(), "content"), false);
+            }
+            for (Path temporary : temporaries.values()) {
+                force(temporary);
+            }
+            Set<Path> directories = new LinkedHashSet<>();
+            for (var it = temporaries.entrySet().iterator(); it.hasNext(); ) {
+                var entry = it.next();
+                moveAtomically(entry.getValue(), entry.getKey());
+                it.remove();
+                directories.add(entry.getKey().getParent());
+            }
+            directories.forEach(FileSystemFileStore::syncDirectory);
+        } catch (IOException e) {
+            throw new DocChatException(ErrorCode.STORAGE_FAILURE, "cannot store file " + current + " of a batch of "
+                    + contents.size() + ": " + e.getMessage(), e);
+        } finally {
+            temporaries.values().forEach(FileSystemFileStore::deleteQuietly);
+        }
+    }
+
+    private static void write(Path file, byte[] content, boolean force) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            if (force) {
+                channel.force(true);
+            }
+        }
+    }
+
+    private static void force(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
         }
     }
 

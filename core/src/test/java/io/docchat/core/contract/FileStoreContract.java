@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.docchat.core.port.FileStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,5 +166,31 @@ public abstract class FileStoreContract {
         assertThat(store.keysWrittenBefore("", later))
                 .containsExactlyInAnyOrder("files/one", "files/two", "other/three");
         assertThat(store.keysWrittenBefore("files/", Instant.now().minusSeconds(3600))).isEmpty();
+    }
+
+    @Test
+    void aBatchStoresEveryFileAndReplacesEarlierContent() {
+        store.put("batch/old", binary(7, 5_000));
+        Map<String, byte[]> batch = new LinkedHashMap<>();
+        for (int i = 0; i < 40; i++) {
+            batch.put("batch/" + (i % 3) + "/f" + i, binary(i, 1 + i * 97));
+        }
+        batch.put("batch/old", new byte[] {5});
+        batch.put("batch/empty", new byte[0]);
+        store.putAll(batch);
+        reopenStore();
+
+        batch.forEach((key, content) ->
+                assertThat(store.read(key)).as(key).hasValueSatisfying(read -> assertThat(read).isEqualTo(content)));
+        assertThat(store.keysWrittenBefore("batch/", Instant.now().plusSeconds(60))).hasSize(batch.size());
+    }
+
+    @Test
+    void aBatchWithAnInvalidKeyIsRefused() {
+        Map<String, byte[]> batch = new LinkedHashMap<>();
+        batch.put("good/one", new byte[] {1});
+        batch.put("../escape", new byte[] {2});
+
+        assertThatThrownBy(() -> store.putAll(batch)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.docchat.core.DocChat;
 import io.docchat.core.DocChatException;
 import io.docchat.core.ErrorCode;
+import io.docchat.core.api.FileSubmission;
+import io.docchat.core.api.SubmissionOutcome;
 import io.docchat.core.engine.ingest.DocumentService;
 import io.docchat.core.memory.InMemoryFileStore;
 import io.docchat.core.memory.InMemoryKnowledgeStore;
@@ -187,6 +189,40 @@ class IngestionTest {
             assertCode(ErrorCode.PAYLOAD_TOO_LARGE,
                     () -> docChat.documents().submit(ME, folder.id(), "big.txt", bytes("x".repeat(65))));
             assertThat(docChat.documents().list(ME, folder.id(), PageRequest.first(10)).total()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aBatchGivesEachFileItsOwnOutcomeAndStoresOnlyWhatItAccepts() throws Exception {
+        try (DocChat docChat = DocChat.builder().knowledgeStore(store).fileStore(files).passageIndex(index)
+                .maxFileBytes(64).build()) {
+            Folder folder = docChat.folders().create(ME, null, "inbox");
+            Document earlier = docChat.documents().submit(ME, folder.id(), "pump.txt", bytes("The pump hums."));
+
+            List<SubmissionOutcome> outcomes = docChat.documents().submitAll(ME, folder.id(), List.of(
+                    new FileSubmission("fan.txt", bytes("The fan spins at night.")),
+                    new FileSubmission("song.mp3", bytes("not a document")),
+                    new FileSubmission("again.txt", bytes("The pump hums.")),
+                    new FileSubmission("big.txt", bytes("x".repeat(65))),
+                    new FileSubmission("fan-copy.txt", bytes("The fan spins at night.")),
+                    new FileSubmission(" ", bytes("no name"))));
+
+            assertThat(outcomes).extracting(SubmissionOutcome::fileName)
+                    .containsExactly("fan.txt", "song.mp3", "again.txt", "big.txt", "fan-copy.txt", " ");
+            assertThat(outcomes).extracting(o -> o.accepted() ? null : o.failure().code()).containsExactly(null,
+                    ErrorCode.UNSUPPORTED_DOCUMENT_TYPE, null, ErrorCode.PAYLOAD_TOO_LARGE, null,
+                    ErrorCode.MISSING_PARAMETER);
+            Document fan = outcomes.get(0).document();
+            assertThat(outcomes.get(2).document().id()).isEqualTo(earlier.id());
+            assertThat(outcomes.get(4).document().id()).isEqualTo(fan.id());
+            assertThat(files.read(fan.fileKey())).hasValueSatisfying(
+                    content -> assertThat(content).isEqualTo(bytes("The fan spins at night.")));
+            assertThat(docChat.documents().awaitProcessed(ME, fan.id(), WAIT).status())
+                    .isEqualTo(DocumentStatus.PARSING_COMPLETED);
+            assertThat(docChat.documents().list(ME, folder.id(), PageRequest.first(10)).items())
+                    .extracting(Document::fileName).containsExactly("pump.txt", "fan.txt");
+            assertCode(ErrorCode.FOLDER_NOT_FOUND, () -> docChat.documents().submitAll(ME, "no-such-folder",
+                    List.of(new FileSubmission("a.txt", bytes("a")))));
         }
     }
 

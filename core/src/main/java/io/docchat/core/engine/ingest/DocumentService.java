@@ -4,6 +4,8 @@ import com.google.common.util.concurrent.Striped;
 import io.docchat.core.DocChatException;
 import io.docchat.core.ErrorCode;
 import io.docchat.core.api.Documents;
+import io.docchat.core.api.FileSubmission;
+import io.docchat.core.api.SubmissionOutcome;
 import io.docchat.core.engine.catalog.FolderService;
 import io.docchat.core.engine.catalog.Ids;
 import io.docchat.core.engine.catalog.Validation;
@@ -22,8 +24,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -70,12 +76,80 @@ public final class DocumentService implements Documents {
 
     @Override
     public Document submit(String accountId, String folderId, String fileName, byte[] content) {
-        String account = Validation.account(accountId);
-        String name = fileName(fileName);
-        folders.requireFolder(account, folderId);
         if (content == null) {
             throw DocChatException.missing("content");
         }
+        return submitAll(accountId, folderId, List.of(new FileSubmission(fileName, content))).get(0).documentOrThrow();
+    }
+
+    @Override
+    public List<SubmissionOutcome> submitAll(String accountId, String folderId, List<FileSubmission> submissions) {
+        String account = Validation.account(accountId);
+        folders.requireFolder(account, folderId);
+        SubmissionOutcome[] outcomes = new SubmissionOutcome[submissions.size()];
+        Map<Integer, String> hashes = new LinkedHashMap<>();
+        for (int i = 0; i < outcomes.length; i++) {
+            FileSubmission submission = submissions.get(i);
+            try {
+                hashes.put(i, sha256(accepted(submission)));
+            } catch (DocChatException e) {
+                outcomes[i] = SubmissionOutcome.refused(submission.fileName(), e);
+            }
+        }
+        List<Lock> locks = new ArrayList<>();
+        submissionLocks.bulkGet(hashes.values().stream().map(hash -> account + '/' + folderId + '/' + hash).toList())
+                .forEach(locks::add);
+        locks.forEach(Lock::lock);
+        try {
+            // Bytes already in the folder, or twice in this batch, are one document.
+            Map<String, Document> known = new HashMap<>();
+            Map<String, Integer> firstNew = new HashMap<>();
+            Map<Integer, Integer> copies = new LinkedHashMap<>();
+            Map<Integer, String> fileKeys = new LinkedHashMap<>();
+            Map<String, byte[]> contents = new LinkedHashMap<>();
+            hashes.forEach((i, hash) -> {
+                Optional<Document> existing = known.containsKey(hash) ? Optional.of(known.get(hash))
+                        : store.findDocumentByHash(account, folderId, hash);
+                if (existing.isPresent()) {
+                    known.put(hash, existing.get());
+                    outcomes[i] = SubmissionOutcome.accepted(submissions.get(i).fileName(),
+                            indexSync.reported(existing.get()));
+                } else if (firstNew.containsKey(hash)) {
+                    copies.put(i, firstNew.get(hash));
+                } else {
+                    String fileKey = FILE_KEY_PREFIX + Ids.newId();
+                    firstNew.put(hash, i);
+                    fileKeys.put(i, fileKey);
+                    contents.put(fileKey, submissions.get(i).content());
+                }
+            });
+            try {
+                files.putAll(contents);
+            } catch (RuntimeException e) {
+                contents.keySet().forEach(this::deleteQuietly);
+                throw e;
+            }
+            fileKeys.forEach((i, fileKey) -> {
+                FileSubmission submission = submissions.get(i);
+                try {
+                    outcomes[i] = SubmissionOutcome.accepted(submission.fileName(),
+                            record(account, folderId, submission, hashes.get(i), fileKey));
+                } catch (DocChatException e) {
+                    outcomes[i] = SubmissionOutcome.refused(submission.fileName(), e);
+                }
+            });
+            copies.forEach((i, first) -> outcomes[i] = new SubmissionOutcome(submissions.get(i).fileName(),
+                    outcomes[first].document(), outcomes[first].failure()));
+            return List.of(outcomes);
+        } finally {
+            locks.forEach(Lock::unlock);
+        }
+    }
+
+    /** The submission's content, if a document may be made of it. */
+    private byte[] accepted(FileSubmission submission) {
+        String name = fileName(submission.fileName());
+        byte[] content = submission.content();
         if (content.length > maxFileBytes) {
             throw new DocChatException(ErrorCode.PAYLOAD_TOO_LARGE, "content",
                     name + " is " + content.length + " bytes; the limit is " + maxFileBytes + " bytes", null);
@@ -84,37 +158,29 @@ public final class DocumentService implements Documents {
             throw new DocChatException(ErrorCode.UNSUPPORTED_DOCUMENT_TYPE, "fileName",
                     "no parser can read " + name + "; supported files depend on the parsers configured", null);
         }
-        String hash = sha256(content);
-        Lock lock = submissionLocks.get(account + '/' + folderId + '/' + hash);
-        lock.lock();
+        return content;
+    }
+
+    /** Records the document of a stored file and queues it; on failure leaves neither the document nor the file. */
+    private Document record(String account, String folderId, FileSubmission submission, String hash, String fileKey) {
+        Document document;
         try {
-            Optional<Document> existing = store.findDocumentByHash(account, folderId, hash);
-            if (existing.isPresent()) {
-                return indexSync.reported(existing.get());
-            }
-            String fileKey = FILE_KEY_PREFIX + Ids.newId();
-            files.put(fileKey, content);
-            Document document;
-            try {
-                document = store.insertDocument(
-                        new NewDocument(account, folderId, name, hash, content.length, fileKey, clock.instant()));
-            } catch (RuntimeException e) {
-                deleteQuietly(fileKey);
-                throw e;
-            }
-            try {
-                queue.submit(account, document.id());
-            } catch (RuntimeException e) {
-                // Refused work must leave nothing behind: the caller still has the bytes and may retry.
-                store.deleteDocument(account, document.id());
-                deleteQuietly(fileKey);
-                indexSync.changed();
-                throw e;
-            }
-            return document;
-        } finally {
-            lock.unlock();
+            document = store.insertDocument(new NewDocument(account, folderId, fileName(submission.fileName()), hash,
+                    submission.content().length, fileKey, clock.instant()));
+        } catch (RuntimeException e) {
+            deleteQuietly(fileKey);
+            throw e;
         }
+        try {
+            queue.submit(account, document.id());
+        } catch (RuntimeException e) {
+            // Refused work must leave nothing behind: the caller still has the bytes and may retry.
+            store.deleteDocument(account, document.id());
+            deleteQuietly(fileKey);
+            indexSync.changed();
+            throw e;
+        }
+        return document;
     }
 
     @Override
