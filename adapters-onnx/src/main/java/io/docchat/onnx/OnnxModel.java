@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,21 +59,73 @@ final class OnnxModel implements AutoCloseable {
      * class path (saving it, optimised, to the cache on the way).
      */
     static OnnxModel load(BundledModel spec, int threads, ModelCache cache) {
-        HuggingFaceTokenizer tokenizer;
+        // The tokenizer's native library and the runtime's are loaded at once: the tokenizer library's loader probes
+        // for a GPU and copies files, about as long as opening the session, and neither needs the other.
+        CompletableFuture<HuggingFaceTokenizer> tokenizer = new CompletableFuture<>();
+        Thread tokenizerLoader = new Thread(() -> {
+            try {
+                tokenizer.complete(loadTokenizer(spec));
+            } catch (Throwable e) {
+                tokenizer.completeExceptionally(e);
+            }
+        }, "docchat-tokenizer-load");
+        tokenizerLoader.setDaemon(true);
+        tokenizerLoader.start();
+        Opened opened;
+        OrtEnvironment environment;
+        try {
+            RuntimeLibraries.prepare(cache);
+            environment = OrtEnvironment.getEnvironment();
+            opened = openSession(spec, environment, threads, cache);
+        } catch (OrtException | IOException | RuntimeException | UnsatisfiedLinkError e) {
+            tokenizer.thenAccept(HuggingFaceTokenizer::close);
+            throw e instanceof DocChatException docChat ? docChat
+                    : unavailable(spec, "ONNX Runtime cannot load it: " + e.getMessage(), e);
+        }
+        try {
+            return new OnnxModel(spec, environment, opened, awaitTokenizer(tokenizer));
+        } catch (RuntimeException | Error e) {
+            try {
+                opened.session().close();
+            } catch (OrtException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    private static HuggingFaceTokenizer loadTokenizer(BundledModel spec) {
         try (InputStream in = open(spec.tokenizerResource())) {
-            tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of(
+            return HuggingFaceTokenizer.newInstance(in, Map.of(
                     "padding", "false", "truncation", "true", "maxLength", Integer.toString(MAX_TOKENS)));
         } catch (IOException | RuntimeException e) {
             throw unavailable(spec, "cannot load its tokenizer: " + e.getMessage(), e);
         }
+    }
+
+    /** The tokenizer once loaded; an interrupt is kept for the caller, as loading cannot be abandoned half-way. */
+    private static HuggingFaceTokenizer awaitTokenizer(CompletableFuture<HuggingFaceTokenizer> tokenizer) {
+        boolean interrupted = false;
         try {
-            RuntimeLibraries.prepare(cache);
-            OrtEnvironment environment = OrtEnvironment.getEnvironment();
-            return new OnnxModel(spec, environment, openSession(spec, environment, threads, cache), tokenizer);
-        } catch (OrtException | IOException | RuntimeException | UnsatisfiedLinkError e) {
-            tokenizer.close();
-            throw e instanceof DocChatException docChat ? docChat
-                    : unavailable(spec, "ONNX Runtime cannot load it: " + e.getMessage(), e);
+            while (true) {
+                try {
+                    return tokenizer.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

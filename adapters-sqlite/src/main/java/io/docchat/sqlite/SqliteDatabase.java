@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlite3.SQLitePlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -54,8 +53,8 @@ public final class SqliteDatabase implements AutoCloseable {
         this.file = file;
         this.writerConnection = writerConnection;
         this.readerPool = readerPool;
-        Jdbi writer = Jdbi.create(new SingleConnectionFactory(writerConnection)).installPlugin(new SQLitePlugin());
-        Jdbi readers = Jdbi.create(readerPool).installPlugin(new SQLitePlugin());
+        Jdbi writer = Jdbi.create(new SingleConnectionFactory(writerConnection));
+        Jdbi readers = Jdbi.create(readerPool);
         this.transactions = new SqliteTransactions(writer, readers, MAX_BUSY_WAIT);
         this.knowledgeStore = new SqliteKnowledgeStore(transactions, clock);
         this.chatStore = new SqliteChatStore(transactions);

@@ -19,7 +19,11 @@ import io.docchat.core.DocChatException;
 import io.docchat.documents.OcrSettings;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -33,7 +37,18 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Ask questions about your documents; answers cite documents, pages and lines.",
-        subcommands = {
+        footer = {
+            "",
+            "Data lives in $DOCCHAT_HOME (default ~/.docchat), or in PostgreSQL with --store (or DOCCHAT_STORE, or",
+            "store in config.properties). Model settings: config.properties there (llm.baseUrl, llm.apiKey,",
+            "llm.model), overridden by DOCCHAT_LLM_BASE_URL, DOCCHAT_LLM_API_KEY, DOCCHAT_LLM_MODEL, overridden by",
+            "the --llm-* flags. Without a base URL the offline extractive model answers.",
+            "Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 some files failed, 130 interrupted."
+        })
+public final class DocChatCli implements Runnable {
+
+    /** Every subcommand, in the order the usage lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
             IngestCommand.class,
             AskCommand.class,
             ChatCommand.class,
@@ -47,17 +62,7 @@ import picocli.CommandLine.ScopeType;
             MigrateCommand.class,
             KeysCommand.class,
             EvalCommand.class,
-            CommandLine.HelpCommand.class
-        },
-        footer = {
-            "",
-            "Data lives in $DOCCHAT_HOME (default ~/.docchat), or in PostgreSQL with --store (or DOCCHAT_STORE, or",
-            "store in config.properties). Model settings: config.properties there (llm.baseUrl, llm.apiKey,",
-            "llm.model), overridden by DOCCHAT_LLM_BASE_URL, DOCCHAT_LLM_API_KEY, DOCCHAT_LLM_MODEL, overridden by",
-            "the --llm-* flags. Without a base URL the offline extractive model answers.",
-            "Exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 some files failed, 130 interrupted."
-        })
-public final class DocChatCli implements Runnable {
+            CommandLine.HelpCommand.class);
 
     private final CliEnvironment environment;
     private final Backend.Factory backendFactory;
@@ -113,18 +118,31 @@ public final class DocChatCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        int code = commandLine(CliEnvironment.system(), Backends::open).execute(args);
+        int code = commandLine(CliEnvironment.system(), Backends::open, args).execute(args);
         System.exit(code);
     }
 
-    /** A ready-to-run command line writing to the environment's terminal. */
+    /** A ready-to-run command line writing to the environment's terminal, with every subcommand. */
     public static CommandLine commandLine(CliEnvironment environment, Backend.Factory backendFactory) {
+        return commandLine(environment, backendFactory, null);
+    }
+
+    /**
+     * As {@link #commandLine(CliEnvironment, Backend.Factory)}, for these arguments: when they name a subcommand,
+     * only that one is built. Picocli builds each command's model by reflection when it is added, which for all of
+     * them took about a quarter of a second of every start; usage, help and mistyped commands still get them all.
+     */
+    public static CommandLine commandLine(CliEnvironment environment, Backend.Factory backendFactory, String[] args) {
+        Thread logging = args == null ? null : startLogging();
         DocChatCli root = new DocChatCli(environment, backendFactory);
         CommandLine commandLine = new CommandLine(root);
+        Optional<Class<?>> named = args == null ? Optional.empty() : namedSubcommand(commandLine, args);
+        (named.isPresent() ? List.of(named.get()) : SUBCOMMANDS).forEach(commandLine::addSubcommand);
         commandLine.setOut(environment.terminal().out());
         commandLine.setErr(environment.terminal().err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionStrategy(parseResult -> {
+            awaitLogging(logging);
             root.configureLogging();
             return new CommandLine.RunLast().execute(parseResult);
         });
@@ -193,6 +211,67 @@ public final class DocChatCli implements Runnable {
     /** Opens the engine on another data directory with these model settings (always embedded). */
     public Backend openBackend(DataHome dataHome, ModelSettings model) {
         return backendFactory.open(dataHome.create(), StoreSettings.EMBEDDED, model, ocrSettings(), null);
+    }
+
+    /**
+     * The subcommand the arguments run, found by skipping the top-level options (and their values) before it; empty
+     * when they run none, or ask for help or the version, or hold anything the top-level command does not know.
+     */
+    static Optional<Class<?>> namedSubcommand(CommandLine root, String[] args) {
+        CommandLine.Model.CommandSpec spec = root.getCommandSpec();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.startsWith("-")) {
+                int equals = arg.indexOf('=');
+                CommandLine.Model.OptionSpec option = spec.findOption(equals < 0 ? arg : arg.substring(0, equals));
+                if (option == null || option.usageHelp() || option.versionHelp()) {
+                    return Optional.empty();
+                }
+                if (equals < 0 && option.arity().max() > 0) {
+                    i++;
+                }
+                continue;
+            }
+            return SUBCOMMANDS.stream()
+                    .filter(command -> command != CommandLine.HelpCommand.class)
+                    .filter(command -> names(command).contains(arg))
+                    .findFirst();
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> names(Class<?> command) {
+        Command annotation = command.getAnnotation(Command.class);
+        return Stream.concat(Stream.of(annotation.name()), Arrays.stream(annotation.aliases())).toList();
+    }
+
+    /**
+     * Starts the logging system on another thread: it takes about a tenth of a second, which the building of the
+     * command line on this one need not wait for. Nothing may log before {@link #awaitLogging}: a logger asked for
+     * while logging starts is a stand-in whose events are replayed later.
+     */
+    private static Thread startLogging() {
+        Thread thread = new Thread(LoggerFactory::getILoggerFactory, "docchat-logging-start");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void awaitLogging(Thread logging) {
+        if (logging == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (logging.isAlive()) {
+            try {
+                logging.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void configureLogging() {

@@ -1,6 +1,5 @@
 package io.docchat.cli;
 
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -11,8 +10,6 @@ import sun.misc.SignalHandler;
  * the process as usual.
  */
 final class SignalInterrupts implements Interrupts {
-    private static final Logger log = LoggerFactory.getLogger(SignalInterrupts.class);
-
     @Override
     public Scope whileRunning(Runnable onInterrupt) {
         Signal interrupt = new Signal("INT");
@@ -20,7 +17,8 @@ final class SignalInterrupts implements Interrupts {
         try {
             previous = Signal.handle(interrupt, signal -> onInterrupt.run());
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            log.debug("Ctrl-C cannot be handled here: {}", e.toString());
+            // Asked for here, not when the class loads: the terminal is made before logging has started.
+            LoggerFactory.getLogger(SignalInterrupts.class).debug("Ctrl-C cannot be handled here: {}", e.toString());
             return () -> {};
         }
         return () -> Signal.handle(interrupt, previous);

@@ -58,7 +58,9 @@ final class CliHarness {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--home");
         all.add(home.resolve("data").toString());
-        int code = DocChatCli.commandLine(environment, Backends::open).execute(all.toArray(String[]::new));
+        String[] arguments = all.toArray(String[]::new);
+        // As the process does: only the subcommand the arguments name is built.
+        int code = DocChatCli.commandLine(environment, Backends::open, arguments).execute(arguments);
         return new Result(code, out.toString(), err.toString());
     }
 }
