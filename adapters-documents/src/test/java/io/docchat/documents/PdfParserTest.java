@@ -37,6 +37,22 @@ class PdfParserTest {
     }
 
     @Test
+    void readsTextPaintedTwiceForBoldOnceAndKeepsRepeatsElsewhere() {
+        // Fake bold: the same line painted again a fraction of a point to the right.
+        List<Text> texts = new ArrayList<>(List.of(
+                new Text(72, 100, 12, "Quarterly totals"),
+                new Text(72.3f, 100, 12, "Quarterly totals"),
+                new Text(72, 130, 11, "total total"),
+                new Text(300, 130, 11, "total")));
+        byte[] pdf = TestPdfs.pdf(new TestPdfs.PageSpec(612, 792, 0, texts));
+
+        Page page = parsed(parser.parse("bold.pdf", pdf)).pages().get(0);
+
+        // The same word again but apart is kept (the wide gap makes it a cell of its own).
+        assertThat(texts(page)).containsExactly("Quarterly totals", "total total | total");
+    }
+
+    @Test
     void readsASingleColumnWithAHeadingLargerThanTheBody() {
         List<Text> texts = new ArrayList<>();
         texts.add(new Text(72, 80, 20, "Annual Report"));
