@@ -129,8 +129,8 @@ public final class DocChatCli implements Runnable {
 
     /**
      * As {@link #commandLine(CliEnvironment, Backend.Factory)}, for these arguments: when they name a subcommand,
-     * only that one is built. Picocli builds each command's model by reflection when it is added, which for all of
-     * them took about a quarter of a second of every start; usage, help and mistyped commands still get them all.
+     * only that one is built. Picocli builds each command's model by reflection when it is added, which for all
+     * thirteen took about a tenth of a second of every start; usage, help and mistyped commands still get them all.
      */
     public static CommandLine commandLine(CliEnvironment environment, Backend.Factory backendFactory, String[] args) {
         Thread logging = args == null ? null : startLogging();
