@@ -110,20 +110,21 @@ final class Ingestor {
         Map<String, Folder> folders = new HashMap<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
-                Batch batch = new Batch();
+                Batch batch = new Batch(base, true);
                 for (Path file : walk(path)) {
                     Path relativeDir = path.relativize(file).getParent();
                     String target = relativeDir == null ? base : join(base, relativeDir.toString().replace('\\', '/'));
                     if (!target.equals(batch.folderPath) || batch.full()) {
                         outcomes.addAll(submit(batch, folders));
-                        batch = new Batch();
-                        batch.folderPath = target;
+                        batch = new Batch(target, true);
                     }
                     batch.add(file, outcomes);
                 }
                 outcomes.addAll(submit(batch, folders));
             } else {
-                outcomes.add(submit(path, base, folders, false));
+                Batch single = new Batch(base, false);
+                single.add(path, outcomes);
+                outcomes.addAll(submit(single, folders));
             }
         }
         List<Outcome> finished = await(outcomes, listener);
@@ -190,36 +191,26 @@ final class Ingestor {
         return false;
     }
 
-    private Outcome submit(Path file, String folderPath, Map<String, Folder> folders, boolean foundInDirectory) {
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return new Outcome(file, folderPath, null, "no such file", false);
-        } catch (IOException e) {
-            return new Outcome(file, folderPath, null, "cannot read: " + e.getMessage(), false);
-        }
-        try {
-            Folder folder = folders.computeIfAbsent(folderPath, path -> docChat.folders().ensurePath(accountId, path));
-            Document document = docChat.documents().submit(accountId, folder.id(), file.getFileName().toString(), content);
-            return new Outcome(file, folderPath, document, null, false);
-        } catch (DocChatException e) {
-            return refused(file, folderPath, e, foundInDirectory);
-        }
-    }
-
     /**
-     * A directory's files bound for one folder, submitted together so that they are made durable together. Bounded so
-     * that a large directory is neither held in memory at once nor kept from parsing until it has all been read.
+     * Files bound for one folder, submitted together so that they are made durable together: a directory's, or one
+     * file named on the command line. Bounded so that a large directory is neither held in memory at once nor kept
+     * from parsing until it has all been read.
      */
     private static final class Batch {
         private static final int MAX_FILES = 64;
         private static final long MAX_BYTES = 32L << 20;
 
-        private String folderPath;
+        private final String folderPath;
+        /** Files found by walking a directory, which skip what no parser reads rather than fail on it. */
+        private final boolean foundInDirectory;
         private final List<Path> files = new ArrayList<>();
         private final List<FileSubmission> submissions = new ArrayList<>();
         private long bytes;
+
+        Batch(String folderPath, boolean foundInDirectory) {
+            this.folderPath = folderPath;
+            this.foundInDirectory = foundInDirectory;
+        }
 
         boolean full() {
             return files.size() >= MAX_FILES || bytes >= MAX_BYTES;
@@ -253,10 +244,10 @@ final class Ingestor {
                 SubmissionOutcome result = results.get(i);
                 outcomes.add(result.accepted()
                         ? new Outcome(batch.files.get(i), batch.folderPath, result.document(), null, false)
-                        : refused(batch.files.get(i), batch.folderPath, result.failure(), true));
+                        : refused(batch.files.get(i), batch.folderPath, result.failure(), batch.foundInDirectory));
             }
         } catch (DocChatException e) {
-            batch.files.forEach(file -> outcomes.add(refused(file, batch.folderPath, e, true)));
+            batch.files.forEach(file -> outcomes.add(refused(file, batch.folderPath, e, batch.foundInDirectory)));
         }
         return outcomes;
     }

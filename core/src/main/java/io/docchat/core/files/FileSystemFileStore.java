@@ -91,25 +91,7 @@ public final class FileSystemFileStore implements FileStore {
 
     @Override
     public void put(String key, byte[] content) {
-        Objects.requireNonNull(content, "content");
-        Path target = pathOf(key);
-        Path directory = target.getParent();
-        Path temporary = null;
-        try {
-            Files.createDirectories(directory);
-            temporary = Files.createTempFile(directory, TEMP_PREFIX, TEMP_SUFFIX);
-            write(temporary, content, true);
-            moveAtomically(temporary, target);
-            temporary = null;
-            syncDirectory(directory);
-        } catch (IOException e) {
-            throw new DocChatException(ErrorCode.STORAGE_FAILURE, "cannot store file " + key + ": " + e.getMessage(),
-                    e);
-        } finally {
-            if (temporary != null) {
-                deleteQuietly(temporary);
-            }
-        }
+        putAll(Map.of(key, Objects.requireNonNull(content, "content")));
     }
 
     /**
@@ -118,44 +100,45 @@ public final class FileSystemFileStore implements FileStore {
      */
     @Override
     public void putAll(Map<String, byte[]> contents) {
-        Map<Path, Path> temporaries = new LinkedHashMap<>();
+        Map<String, Path> temporaries = new LinkedHashMap<>();
         String current = null;
         try {
             for (Map.Entry<String, byte[]> entry : contents.entrySet()) {
                 current = entry.getKey();
-                Path target = pathOf(entry.getKey());
-                Files.createDirectories(target.getParent());
-                Path temporary = Files.createTempFile(target.getParent(), TEMP_PREFIX, TEMP_SUFFIX);
-                temporaries.put(target, temporary);
-                write(temporary, Objects.requireNonNull(entry.getValue(), "content"), false);
+                byte[] content = Objects.requireNonNull(entry.getValue(), "content");
+                Path directory = pathOf(current).getParent();
+                Files.createDirectories(directory);
+                Path temporary = Files.createTempFile(directory, TEMP_PREFIX, TEMP_SUFFIX);
+                temporaries.put(current, temporary);
+                write(temporary, content);
             }
-            for (Path temporary : temporaries.values()) {
-                force(temporary);
+            for (Map.Entry<String, Path> entry : temporaries.entrySet()) {
+                current = entry.getKey();
+                force(entry.getValue());
             }
             Set<Path> directories = new LinkedHashSet<>();
-            for (var it = temporaries.entrySet().iterator(); it.hasNext(); ) {
-                var entry = it.next();
-                moveAtomically(entry.getValue(), entry.getKey());
-                it.remove();
-                directories.add(entry.getKey().getParent());
+            for (Map.Entry<String, Path> entry : temporaries.entrySet()) {
+                current = entry.getKey();
+                Path target = pathOf(current);
+                moveAtomically(entry.getValue(), target);
+                directories.add(target.getParent());
             }
             directories.forEach(FileSystemFileStore::syncDirectory);
         } catch (IOException e) {
-            throw new DocChatException(ErrorCode.STORAGE_FAILURE, "cannot store file " + current + " of a batch of "
-                    + contents.size() + ": " + e.getMessage(), e);
+            String batch = contents.size() > 1 ? " of a batch of " + contents.size() : "";
+            throw new DocChatException(ErrorCode.STORAGE_FAILURE,
+                    "cannot store file " + current + batch + ": " + e.getMessage(), e);
         } finally {
+            // A temporary already renamed is gone, and deleting it again does nothing.
             temporaries.values().forEach(FileSystemFileStore::deleteQuietly);
         }
     }
 
-    private static void write(Path file, byte[] content, boolean force) throws IOException {
+    private static void write(Path file, byte[] content) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(content);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
-            }
-            if (force) {
-                channel.force(true);
             }
         }
     }
