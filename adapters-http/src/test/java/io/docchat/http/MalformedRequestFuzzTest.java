@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +23,13 @@ import org.junit.jupiter.api.Test;
 class MalformedRequestFuzzTest {
     static final long SEED = 14;
     private static final int REQUESTS = 500;
+    private static final Duration HEADER_TIMEOUT = Duration.ofSeconds(2);
     private static TestServer server;
 
     @BeforeAll
     static void start() {
         server = new TestServer(b -> b, c -> c.withMaxBodyBytes(4096).withMaxHeaderBytes(4096)
-                .withHeaderTimeout(java.time.Duration.ofSeconds(2)), true);
+                .withHeaderTimeout(HEADER_TIMEOUT), true);
     }
 
     @AfterAll
@@ -42,12 +44,23 @@ class MalformedRequestFuzzTest {
         List<String> failures = new ArrayList<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
         int answered = 0;
+        int pastDeadline = 0;
         for (int i = 0; i < REQUESTS; i++) {
             MalformedRequests.Sample sample = generator.next();
+            long started = System.nanoTime();
             RawHttp.Answer answer = RawHttp.exchange(base, sample.bytes(), 5_000);
+            long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
             String problem = judge(sample, answer);
+            if (problem != null && answer.closedSilently() && !answer.reset()
+                    && elapsedMillis >= HEADER_TIMEOUT.toMillis()) {
+                // The header deadline closes a connection whose bytes the server had not read at all by then: on a
+                // machine stalled that long it is the right close. Counted, so that it cannot hide a habit.
+                pastDeadline++;
+                problem = null;
+            }
             if (problem != null && failures.size() < 20) {
-                failures.add(sample.kind() + " " + printable(sample.bytes()) + " -> " + problem);
+                failures.add(sample.kind() + " " + printable(sample.bytes()) + " -> " + problem + " after "
+                        + elapsedMillis + " ms");
             }
             if (!answer.closedSilently()) {
                 answered++;
@@ -55,6 +68,7 @@ class MalformedRequestFuzzTest {
             statuses.merge(answer.status(), 1, Integer::sum);
         }
         assertThat(failures).isEmpty();
+        assertThat(pastDeadline).as("requests the server did not read within the header timeout").isLessThan(5);
         // The server's own refusals, not only the API's: bad syntax, too-long headers.
         assertThat(statuses).containsKeys(400, 431);
         // Most of them must have been answered, or the judge would pass a server that drops everything.
