@@ -4,8 +4,6 @@ import io.docchat.core.DocChatException;
 import io.docchat.core.ErrorCode;
 import io.docchat.core.port.Embedding;
 import io.docchat.core.port.IndexedPassage;
-import io.docchat.core.port.ScoredPassage;
-import io.docchat.core.port.SearchRequest;
 import io.docchat.core.port.PassageIndex;
 import io.docchat.core.port.ScoredPassage;
 import io.docchat.core.port.SearchRequest;
@@ -55,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * was not committed, exactly as a crash would, and the next {@link #open} reports the committed sequence so the engine
  * can replay the rest from the store.
  *
- * <p>Writes must come from one thread at a time; searches may run concurrently with writes and with each other.
+ * <p>Writes must come from one thread at a time (a large batch is then written on every core, see
+ * {@link IndexingThreads}); searches may run concurrently with writes and with each other.
  */
 public final class LucenePassageIndex implements PassageIndex {
 
@@ -73,6 +72,7 @@ public final class LucenePassageIndex implements PassageIndex {
     private final SearcherManager searchers;
     private final PassageFields fields;
     private final PassageQueryBuilder queries;
+    private final IndexingThreads indexing = IndexingThreads.forThisMachine();
     private final String description;
     private final Object refreshLock = new Object();
     private volatile long appliedSequence;
@@ -175,19 +175,23 @@ public final class LucenePassageIndex implements PassageIndex {
         passages.forEach(LucenePassageIndex::validate);
         long highest = Math.max(appliedSequence, highestIdWritten);
         long batchHighest = 0;
+        // Decided in the batch's order: an id above everything ever written (this batch included) cannot be in the
+        // index, so adding it skips the delete-by-id that a replace costs.
+        List<Write> writes = new ArrayList<>(passages.size());
+        for (IndexedPassage passage : passages) {
+            batchHighest = Math.max(batchHighest, passage.id());
+            writes.add(new Write(passage, passage.id() <= highest));
+            highest = Math.max(highest, passage.id());
+        }
         try {
-            for (IndexedPassage passage : passages) {
-                Document doc = fields.toDocument(passage);
-                batchHighest = Math.max(batchHighest, passage.id());
-                // No indexed id is above everything ever written (this batch included), so such an id cannot be in
-                // the index: adding it skips the delete-by-id that a replace costs.
-                if (passage.id() > highest) {
-                    highest = passage.id();
-                    writer.addDocument(doc);
+            indexing.writeAll(writes, write -> write.passage().id(), write -> {
+                Document doc = fields.toDocument(write.passage());
+                if (write.replace()) {
+                    writer.updateDocument(idTerm(write.passage()), doc);
                 } else {
-                    writer.updateDocument(new Term(PassageFields.PASSAGE_KEY, Long.toString(passage.id())), doc);
+                    writer.addDocument(doc);
                 }
-            }
+            });
             appliedSequence = Math.max(appliedSequence, batchHighest);
             publishWrite();
         } catch (IOException e) {
@@ -198,16 +202,23 @@ public final class LucenePassageIndex implements PassageIndex {
         }
     }
 
+    /** One passage of a batch to write, and whether it may be in the index already (then it replaces). */
+    private record Write(IndexedPassage passage, boolean replace) {}
+
+    private static Term idTerm(IndexedPassage passage) {
+        return new Term(PassageFields.PASSAGE_KEY, Long.toString(passage.id()));
+    }
+
     @Override
     public void addVectors(List<IndexedPassage> passages, long vectorSequence) {
         ensureOpen();
         passages.forEach(LucenePassageIndex::validate);
         try {
             for (IndexedPassage passage : passages) {
-                writer.updateDocument(new Term(PassageFields.PASSAGE_KEY, Long.toString(passage.id())),
-                        fields.toDocument(passage));
                 highestIdWritten = Math.max(highestIdWritten, passage.id());
             }
+            indexing.writeAll(passages, IndexedPassage::id,
+                    passage -> writer.updateDocument(idTerm(passage), fields.toDocument(passage)));
             appliedVectorSequence = Math.max(appliedVectorSequence, vectorSequence);
             publishWrite();
         } catch (IOException | IllegalArgumentException e) {
@@ -402,6 +413,7 @@ public final class LucenePassageIndex implements PassageIndex {
         }
         closed = true;
         IOException failure = null;
+        indexing.close();
         for (Closeable resource : new Closeable[] {searchers, writer, directory}) {
             try {
                 resource.close();

@@ -9,7 +9,9 @@ import io.docchat.core.port.IndexedPassage;
 import io.docchat.core.port.ScoredPassage;
 import io.docchat.core.port.SearchRequest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -125,6 +127,35 @@ class LucenePassageIndexBehaviourTest {
     }
 
     @Test
+    void aBatchLargeEnoughForSeveralThreadsKeepsTheLastOfEachIdAndEveryPassage() {
+        // Seeded: 2,000 passages with ids repeated inside the batch (each repeat rewrites the text), then a second
+        // batch replacing some; whatever thread writes which share, the index must equal a one-by-one application.
+        Random random = new Random(31);
+        Map<Long, String> expected = new HashMap<>();
+        List<IndexedPassage> first = randomBatch(random, 2_000, 1_500, expected);
+        List<IndexedPassage> second = randomBatch(random, 600, 1_800, expected);
+        try (IndexingThreads threads = IndexingThreads.forThisMachine()) {
+            assertThat(threads.threadsFor(first.size())).as("threads for the first batch")
+                    .isEqualTo(Math.min(4, Runtime.getRuntime().availableProcessors()));
+        }
+
+        index.add(first);
+        index.add(second);
+
+        List<Long> all = index.search(new SearchRequest(ACCOUNT, "pump", Set.of(), Set.of(), 5_000)).stream()
+                .map(ScoredPassage::passageId).toList();
+        assertThat(all).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected.keySet());
+        for (String word : List.of("w7", "w123", "w399")) {
+            List<Long> withWord = expected.entrySet().stream().filter(e -> e.getValue().equals(word))
+                    .map(Map.Entry::getKey).toList();
+            assertThat(index.search(new SearchRequest(ACCOUNT, word, Set.of(), Set.of(), 5_000)).stream()
+                    .map(ScoredPassage::passageId).toList()).as(word).containsExactlyInAnyOrderElementsOf(withWord);
+        }
+        assertThat(index.appliedSequence()).isEqualTo(expected.keySet().stream().mapToLong(Long::longValue).max()
+                .orElseThrow());
+    }
+
+    @Test
     void aBadPassageRejectsTheWholeBatch() {
         List<IndexedPassage> batch = List.of(
                 passage(1, 100, "valid pump passage"),
@@ -191,6 +222,19 @@ class LucenePassageIndexBehaviourTest {
             }
         }
         assertThat(all).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** Passages "pump wN" with random ids up to {@code maxId}, repeats included; the last text of each id noted. */
+    private static List<IndexedPassage> randomBatch(Random random, int size, int maxId,
+            Map<Long, String> lastWordById) {
+        List<IndexedPassage> batch = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            long id = 1 + random.nextInt(maxId);
+            String word = "w" + random.nextInt(400);
+            batch.add(passage(id, id % 13, "pump " + word));
+            lastWordById.put(id, word);
+        }
+        return batch;
     }
 
     private static IndexedPassage passage(long id, long documentId, String text) {
