@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Full ingest of a PDF against a bare PDFBox text pass, both measured in one run, as ratios of medians:
-#   in process:    JMH IngestionBenchmark (barePdfBoxText, docchatParse, docchatIngest), single shots;
+#   in process:    JMH IngestionBenchmark (barePdfBoxText, docchatParse, docchatIngest), single shots; and the same
+#                  three passes taking turns in one JVM (IngestTurns), so that a drift of the machine's load lands on
+#                  all three alike, with the median of the rounds' own ratios;
 #   whole process: hyperfine, `docchat ingest` into a fresh knowledge base against a JVM that only runs PDFBox's
 #                  text stripper (io.docchat.benchmarks.BarePdfBoxText).
 # Both sides leave out what the bare pass has no counterpart for: OCR of scanned pages and the embedding model
@@ -33,6 +35,8 @@ parse=$(median_ms docchatParse)
 ingest=$(median_ms docchatIngest)
 awk -v b="$bare" -v p="$parse" -v i="$ingest" 'BEGIN {
   printf "in process (median ms of the measured shots): bare PDFBox %.0f, docchat parse %.0f (%.2f×), full ingest %.0f (%.2f×)\n", b, p, p / b, i, i / b }'
+echo -n "in process, taking turns: "
+java -cp "$bench_jar" "-Ddocchat.bench.pdf=$pdf" io.docchat.benchmarks.IngestTurns "$rounds" 2> "$work/turns.log" | tail -1
 
 # Whole process: a fresh knowledge base for every docchat run.
 export DOCCHAT_OCR_ENABLED=false DOCCHAT_RETRIEVAL_MODE=lexical
