@@ -4,7 +4,8 @@
 # and ChatStream back to back, in turns of the same run. Expects the shaded jar and the test classes of
 # adapters-http to be built (./mvnw -pl app-cli -am install -DskipTests builds both).
 # Usage: scripts/chat-throughput.sh [retrieval=lexical] [clients=200] [seconds=15] [rounds=3] [port=18394]
-# With JFR=1 the server records a flight recording of the run into the printed directory.
+# With JFR=1 the server records a flight recording of the run into the printed directory; JAR=path runs another
+# build's shaded jar as the server (to compare two builds; the load client stays this build's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 retrieval=${1:-lexical}
@@ -12,7 +13,7 @@ clients=${2:-200}
 seconds=${3:-15}
 rounds=${4:-3}
 port=${5:-18394}
-jar=$(ls app-cli/target/docchat-app-cli-*-all.jar | head -1)
+jar=${JAR:-$(ls app-cli/target/docchat-app-cli-*-all.jar | head -1)}
 work=$(mktemp -d)
 jfr=()
 if [[ "${JFR:-0}" == "1" ]]; then

@@ -127,24 +127,29 @@ final class ChatOperations {
         try {
             writer.open();
             while (stream.hasNext()) {
+                // What was gathered goes out before any wait for the model or the store.
+                if (!stream.nextIsReady()) {
+                    writer.sendGathered();
+                }
                 ChatEvent event = stream.next();
                 if (event instanceof ChatEvent.Started started) {
                     chatId = started.item().id();
                     sessionId = started.item().sessionId();
-                    writer.send(wire.startedEvent(started.item()));
+                    writer.gather(wire.startedEvent(started.item()));
                 } else if (event instanceof ChatEvent.Delta delta) {
-                    writer.send(wire.deltaEvent(chatId, sessionId, delta.text()));
+                    writer.gather(wire.deltaEvent(chatId, sessionId, delta.text()));
                 } else if (event instanceof ChatEvent.Completed completed) {
-                    writer.send(wire.finalEvent(completed.item()));
+                    writer.sendLast(wire.finalEvent(completed.item()));
                     break;
                 } else if (event instanceof ChatEvent.Interrupted interrupted) {
-                    writer.send(wire.finalEvent(interrupted.item()));
+                    writer.sendLast(wire.finalEvent(interrupted.item()));
                     break;
                 } else if (event instanceof ChatEvent.Failed failed) {
-                    writer.send(wire.finalEvent(failed.item()));
+                    writer.sendLast(wire.finalEvent(failed.item()));
                     break;
                 }
             }
+            writer.sendGathered();
         } catch (ResponseChannel.StalledClientException e) {
             log.warn("request {}: {}; cancelling the answer", request.requestId(), e.getMessage());
             stream.cancel();

@@ -53,16 +53,37 @@ final class ResponseChannel {
         response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
-    /** Sends the status and headers of a streamed (chunked) response. */
-    void openStream(int status) throws IOException {
+    /**
+     * Starts a streamed (chunked) response: the status and headers go out with the first part, in the same write.
+     * Nothing else can be said from here on.
+     */
+    void openStream(int status) {
         response.setStatus(status);
         streaming = true;
-        await(ByteBuffer.allocate(0));
     }
 
     /** Writes and flushes one part of a streamed response, waiting at most the write timeout. */
     void writePart(byte[] bytes) throws IOException {
-        await(ByteBuffer.wrap(bytes));
+        await(ByteBuffer.wrap(bytes), false);
+    }
+
+    /**
+     * Writes the last part of a streamed response and ends it, in one write, waiting at most the write timeout; the
+     * exchange is then complete (failed, with the connection dropped, when the write failed).
+     */
+    void finishWith(byte[] bytes) throws IOException {
+        if (completed) {
+            throw new IllegalStateException("the response has ended already");
+        }
+        try {
+            await(ByteBuffer.wrap(bytes), true);
+        } catch (IOException e) {
+            completed = true;
+            callback.failed(e);
+            throw e;
+        }
+        completed = true;
+        callback.succeeded();
     }
 
     /** Ends the exchange: the last chunk of a healthy stream, or an aborted connection after a failed one. */
@@ -86,12 +107,12 @@ final class ResponseChannel {
         }
     }
 
-    private void await(ByteBuffer bytes) throws IOException {
+    private void await(ByteBuffer bytes, boolean last) throws IOException {
         if (broken) {
             throw new IOException("the connection is closed");
         }
         Callback.Completable written = new Callback.Completable();
-        response.write(false, bytes, written);
+        response.write(last, bytes, written);
         try {
             written.get(writeTimeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {

@@ -35,6 +35,11 @@ final class DeltaStream implements AnswerStream {
     }
 
     @Override
+    public boolean deltaReady() {
+        return !closed && next < deltas.size();
+    }
+
+    @Override
     public List<CitedSpan> citations() {
         return citations;
     }

@@ -9,6 +9,16 @@ import java.util.Iterator;
  */
 public interface ChatStream extends Iterator<ChatEvent>, AutoCloseable {
 
+    /**
+     * True when {@link #next()} would return at once with a {@link ChatEvent.Delta} the answer model has already
+     * written: no wait for the model, no write to the store. A driver that writes events to a network gathers such
+     * events into one write and sends what it gathered before it pulls an event that is not ready. False when
+     * unsure, and always for the first event and the terminal one (each is stored before it is returned).
+     */
+    default boolean nextIsReady() {
+        return false;
+    }
+
     /** Stops generation; the next event (if pulled) is {@link ChatEvent.Interrupted}. Idempotent. */
     void cancel();
 

@@ -15,6 +15,15 @@ public interface AnswerStream extends AutoCloseable {
     String nextDelta();
 
     /**
+     * True when {@link #nextDelta()} would return a piece of text at once, without waiting for the model and without
+     * ending the answer. A driver that writes to a network gathers such deltas into one write. False when unsure, which
+     * is always correct: a model that writes as it goes (a remote one) keeps the default.
+     */
+    default boolean deltaReady() {
+        return false;
+    }
+
+    /**
      * The passage spans the answer cites so far. A model that decides its citations up front (the extractive one)
      * returns them before the first delta; a generative one learns them as it writes. Empty when the model cites
      * nothing (or does not cite at all).

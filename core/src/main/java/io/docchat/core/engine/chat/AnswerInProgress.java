@@ -157,6 +157,13 @@ final class AnswerInProgress implements ChatStream {
     }
 
     @Override
+    public boolean nextIsReady() {
+        // Read by the pulling thread between pulls; a cancel from another thread makes the next pull terminal, which
+        // at worst is reported ready when it is not: the driver then sends what it gathered a pull later.
+        return started && !terminalDelivered && !cancelled && model.deltaReady();
+    }
+
+    @Override
     public void cancel() {
         cancelled = true;
         closeModel();

@@ -20,6 +20,11 @@ final class FixedAnswer implements AnswerStream {
     }
 
     @Override
+    public boolean deltaReady() {
+        return remaining != null && !remaining.isEmpty();
+    }
+
+    @Override
     public List<CitedSpan> citations() {
         return List.of();
     }
