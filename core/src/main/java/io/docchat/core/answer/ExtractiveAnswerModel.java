@@ -11,7 +11,6 @@ import io.docchat.core.text.analysis.QuestionWords;
 import io.docchat.core.text.analysis.ScriptFolding;
 import io.docchat.core.text.analysis.TextAnalyzer;
 import io.docchat.core.text.analysis.WordCount;
-import io.docchat.core.text.chunking.SentenceSplitter;
 import io.docchat.core.text.chunking.TextSpan;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -84,6 +83,8 @@ public final class ExtractiveAnswerModel implements AnswerModel {
     private final int maxChars;
     private final double refusalThreshold;
     private final SimilarityGate similarityGate;
+    /** The passages' sentences, read once for every question they answer. */
+    private final PassageReadings readings = new PassageReadings();
 
     /** A model with the default tuning. */
     public ExtractiveAnswerModel() {
@@ -175,11 +176,10 @@ public final class ExtractiveAnswerModel implements AnswerModel {
     }
 
     /**
-     * A sentence of a prompt passage, or one line of a table.
+     * A sentence of a prompt passage, or one line of a table ({@link PassageReadings.Sentence}), at its place in the
+     * prompt.
      *
-     * @param heading the sentence is one of the headings the passage sits under (the chunker keeps them in the text)
-     * @param folded  the text {@link ScriptFolding folded} and in lower case, to look for characters and kinds in
-     * @param header  for a table row, the header row of its table in the passage (null for the header itself)
+     * @param header for a table row, the header row of its table in the passage (null for the header itself)
      */
     private record Unit(
             int passageNumber, int rank, int index, TextSpan span, String text, String folded, Set<String> terms,
@@ -430,51 +430,18 @@ public final class ExtractiveAnswerModel implements AnswerModel {
         return chosen;
     }
 
-    /** The sentences of a passage, with each line of a table on its own (a row is read with its header). */
-    private static List<Unit> units(PromptPassage p, int rank) {
-        String text = p.passage().text();
-        List<Unit> out = new ArrayList<>();
-        Unit header = null;
-        for (TextSpan sentence : SentenceSplitter.sentences(text)) {
-            String s = sentence.of(text);
-            if (!TableRowReading.isRow(s)) {
-                header = null;
-                out.add(unit(p, rank, out.size(), sentence, s, null, false));
-                continue;
-            }
-            int start = sentence.start();
-            while (start < sentence.end()) {
-                int newline = text.indexOf('\n', start);
-                int end = newline < 0 || newline > sentence.end() ? sentence.end() : newline;
-                TextSpan line = trimmed(text, start, end);
-                if (line != null) {
-                    String l = line.of(text);
-                    boolean row = TableRowReading.isRow(l);
-                    Unit u = unit(p, rank, out.size(), line, l, row ? header : null, row);
-                    out.add(u);
-                    header = row ? (header == null ? u : header) : null;
-                }
-                start = end + 1;
-            }
+    /**
+     * The sentences of a passage, with each line of a table on its own (a row is read with its header), from its
+     * reading, as units of the prompt's passage at {@code rank}.
+     */
+    private List<Unit> units(PromptPassage p, int rank) {
+        List<PassageReadings.Sentence> sentences = readings.of(p.passage());
+        List<Unit> out = new ArrayList<>(sentences.size());
+        for (PassageReadings.Sentence s : sentences) {
+            out.add(new Unit(p.number(), rank, out.size(), s.span(), s.text(), s.folded(), s.terms(), s.heading(),
+                    s.tableRow(), s.header() < 0 ? null : out.get(s.header())));
         }
         return out;
-    }
-
-    private static Unit unit(PromptPassage p, int rank, int index, TextSpan span, String s, Unit header, boolean row) {
-        Set<String> terms = new HashSet<>(TextAnalyzer.terms(s));
-        boolean heading = p.passage().headingPath().contains(s.strip());
-        String folded = ScriptFolding.fold(s).toLowerCase(Locale.ROOT);
-        return new Unit(p.number(), rank, index, span, s, folded, terms, heading, row, header);
-    }
-
-    private static TextSpan trimmed(String text, int start, int end) {
-        while (start < end && Character.isWhitespace(text.charAt(start))) {
-            start++;
-        }
-        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
-            end--;
-        }
-        return start < end ? new TextSpan(start, end) : null;
     }
 
     /**
