@@ -23,8 +23,9 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/docchat-ingest-ratio.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $rounds rounds, $pdf"
 
-# In process: one JVM, two warm-up shots, then $rounds measured shots of each benchmark.
-java -cp "$bench_jar" org.openjdk.jmh.Main 'IngestionBenchmark' -f 1 -wi 2 -i "$rounds" \
+# In process: one JVM per benchmark, five warm-up shots (two left the parse of docchat, heavier code than the
+# bare pass, still being compiled in the first measured shots), then $rounds measured shots of each.
+java -cp "$bench_jar" org.openjdk.jmh.Main 'IngestionBenchmark' -f 1 -wi 5 -i "$rounds" \
     -jvmArgsAppend "-Ddocchat.bench.pdf=$pdf" -rf json -rff "$work/jmh.json" > "$work/jmh.log"
 median_ms() { # benchmark name
   jq -r --arg name "$1" '.[] | select(.benchmark | endswith("." + $name)) | [.primaryMetric.rawData[][]] | sort
