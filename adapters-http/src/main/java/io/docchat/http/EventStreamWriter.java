@@ -60,18 +60,20 @@ final class EventStreamWriter {
      */
     void sendGathered() throws IOException {
         if (gathered.size() > 0) {
-            byte[] bytes = gathered.toByteArray();
-            gathered.reset();
-            response.writePart(bytes);
+            response.writePart(takeGathered());
         }
     }
 
     /** Writes the events gathered so far and this last one, and ends the response, in one write. */
     void sendLast(JsonNode data) throws IOException {
         gather(data);
+        response.finishWith(takeGathered());
+    }
+
+    private byte[] takeGathered() {
         byte[] bytes = gathered.toByteArray();
         gathered.reset();
-        response.finishWith(bytes);
+        return bytes;
     }
 
     /** The success envelope of the API. */

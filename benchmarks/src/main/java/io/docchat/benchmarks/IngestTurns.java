@@ -1,7 +1,8 @@
 package io.docchat.benchmarks;
 
+import static io.docchat.benchmarks.Medians.median;
+
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -60,11 +61,5 @@ public final class IngestTurns {
                         + " full ingest %d ms; median of the rounds' ratios: parse %.2fx, full ingest %.2fx%n",
                 IngestionBenchmark.pdfPath(), rounds, WARM_UP, median(bare), median(parse), median(ingest),
                 median(parseRatios), median(ingestRatios));
-    }
-
-    private static <T extends Comparable<T>> T median(List<T> values) {
-        List<T> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
     }
 }

@@ -1,5 +1,7 @@
 package io.docchat.benchmarks;
 
+import static io.docchat.benchmarks.Medians.median;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
@@ -8,7 +10,6 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -62,12 +63,6 @@ public final class ParseCpuComparison {
         }
         System.out.printf(Locale.ROOT, "  this build / other build: %.3f%n",
                 (double) median(cpu.get(0)) / median(cpu.get(1)));
-    }
-
-    private static long median(List<Long> values) {
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
     }
 
     private interface Pass {
